@@ -1,0 +1,175 @@
+import type {Element} from 'hast'
+import type {Article, Block, Hero, Message, Position, Section, Source, Summary, TableBlock} from '../types.ts'
+import type {LineIndex} from '../diagnostics/line-index.ts'
+import {createMessage} from '../diagnostics/message.ts'
+import {cleanText, outerHtml, serialize, textOf, attributesOf, type Context} from '../body/hast.ts'
+import type {Flat, Gap, Item} from '../body/flatten.ts'
+import {toBlock, type BareBlock} from '../body/blocks/index.ts'
+import {isSummary, matchSummary, type SummaryMatch} from './summary-table.ts'
+import {createSlugger} from './slug.ts'
+import {digest} from './digest.ts'
+import {markdownHero} from './markdown-hero.ts'
+
+/** What building the Article from the flattened body needs. */
+export interface BuildState {
+  context: Context
+  lines: LineIndex
+  /** Where the body starts in the raw post. */
+  bodyStart: number
+  messages: Message[]
+}
+
+/** The body part of an Article. */
+export type BodyParts = Pick<Article, 'hero' | 'lead' | 'sections' | 'summary'> & {gaps: string[]; texts: string[]}
+
+/**
+ * Build hero, lead, sections and summary from the flattened body.
+ *
+ * Headings nest by rank wherever layout containers put them; an `<h3>`
+ * before any `<h2>` is a top-level section of its own. The hero is the
+ * first image before the first heading; the summary is the one-column
+ * table whose rows name the sections, wherever it is.
+ */
+export function buildBody(state: BuildState, flat: Flat): BodyParts {
+  const {context} = state
+  const slug = createSlugger()
+  const markdown = markdownHero(context, flat)
+  const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps: flat.gaps.map((gap) => gapHtml(context, gap)), texts: []}
+  const stack: Section[] = []
+  const all: Section[] = []
+  const tables: Array<{block: TableBlock; owner: Block[]}> = []
+  const seen = new Map<string, number>()
+  const hasH2 = flat.items.some((item) => item.kind === 'heading' && (item.nodes[0] as Element).tagName === 'h2')
+
+  for (let index = 0; index < flat.items.length; index++) {
+    const item = flat.items[index]!
+    const position = positionOf(state, item)
+    const outer = item.dirty || context.isDirty(item.start, item.end) ? serialize(item.nodes) : context.body.slice(item.start, item.end)
+
+    if (index === 0 && markdown) {
+      parts.hero = withSource({...markdown.image, markdown: true}, position, index, outer)
+      continue
+    }
+
+    if (item.kind === 'heading') {
+      const node = item.nodes[0] as Element
+      const depth = Number(node.tagName.charAt(1))
+      const heading = cleanText(textOf(node))
+      const explicit = typeof node.properties['id'] === 'string' ? node.properties['id'] : undefined
+      const section: Section = {heading, id: slug(heading, explicit), depth, blocks: [], children: []}
+      const attributes = attributesOf(node)
+      if (attributes) section.attributes = attributes
+      headingMessages(state, item, section, stack, hasH2, seen)
+      while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop()
+      if (stack.length > 0) stack.at(-1)!.children.push(section)
+      else parts.sections.push(section)
+      stack.push(section)
+      all.push(section)
+      withSource(section, position, index, outer)
+      parts.texts.push(heading)
+      continue
+    }
+
+    const bare = toBlock(context, item)
+    const block = withSource(bare as Block, position, index, outer)
+    const owner = stack.length > 0 ? stack.at(-1)!.blocks : parts.lead
+    if (!parts.hero && stack.length === 0 && all.length === 0 && heroOf(block)) {
+      parts.hero = withSource(heroOf(block)!, position, index, outer)
+      continue
+    }
+    owner.push(block)
+    if (block.type === 'table') tables.push({block, owner})
+    if (block.text) parts.texts.push(block.text)
+  }
+
+  parts.summary = findSummary(state, tables, all)
+  return parts
+}
+
+/** Attach position and source (with its fingerprint) to an item. */
+function withSource<T extends object>(item: T, position: Position | undefined, index: number, html: string): T & {position?: Position; source?: Source} {
+  const result = item as T & {position?: Position; source?: Source}
+  if (position) result.position = position
+  result.source = {index, html, digest: digest(item)}
+  return result
+}
+
+function heroOf(block: Block): Hero | undefined {
+  if (block.type === 'image') {
+    const {type: _type, text: _text, attributes: _attributes, position: _position, source: _source, markdown: _markdown, ...image} = block
+    return image
+  }
+  if (block.type === 'figure' && block.image && block.kind !== 'emoticon' && block.kind !== 'revenue') return {...block.image}
+  return undefined
+}
+
+function positionOf(state: BuildState, item: Item): Position {
+  return {start: state.lines.point(state.bodyStart + item.start), end: state.lines.point(state.bodyStart + item.end)}
+}
+
+function headingMessages(state: BuildState, item: Item, section: Section, stack: Section[], hasH2: boolean, seen: Map<string, number>): void {
+  const at = (ruleId: Parameters<typeof createMessage>[1], reason: string) =>
+    state.messages.push(createMessage(state.lines, ruleId, reason, state.bodyStart + item.start, state.bodyStart + item.end))
+  const parent = stack.findLast((open) => open.depth < section.depth)
+  if (!parent && section.depth > 2 && hasH2) at('heading-order', `Expected an \`<h2>\` before this \`<h${section.depth}>\``)
+  if (parent && section.depth > parent.depth + 1) at('heading-order', `Expected an \`<h${parent.depth + 1}>\` between this \`<h${section.depth}>\` and the \`<h${parent.depth}>\` before it`)
+  if (section.heading === '') at('heading-empty', `Expected text in this \`<h${section.depth}>\``)
+  const key = section.heading.toLowerCase()
+  if (section.heading !== '' && seen.has(key)) at('heading-duplicate', `Expected a unique heading; \`${section.heading}\` is used before (its id is \`${section.id}\`)`)
+  seen.set(key, (seen.get(key) ?? 0) + 1)
+}
+
+function findSummary(state: BuildState, tables: Array<{block: TableBlock; owner: Block[]}>, sections: Section[]): Summary | null {
+  if (tables.length === 0 || sections.length === 0) return null
+  const headings = sections.map((section) => ({id: section.id, heading: section.heading}))
+  let best: {table: {block: TableBlock; owner: Block[]}; match: SummaryMatch} | undefined
+  for (const table of tables) {
+    const match = matchSummary(table.block.rows, headings)
+    if (match && isSummary(match) && (!best || match.matched >= best.match.matched)) best = {table, match}
+  }
+  if (!best) return null
+  const {block, owner} = best.table
+  owner.splice(owner.indexOf(block), 1)
+  const summary: Summary = {title: best.match.title, items: best.match.items, rows: block.rows}
+  if (block.position) summary.position = block.position
+  if (block.source) summary.source = {index: block.source.index, html: block.source.html, digest: digest(summary)}
+  summaryMessages(state, summary, sections)
+  return summary
+}
+
+function summaryMessages(state: BuildState, summary: Summary, sections: Section[]): void {
+  const start = summary.position?.start.offset ?? state.bodyStart
+  const end = summary.position?.end.offset ?? start
+  for (const item of summary.items) {
+    if (item.sectionId === null && item.text !== '') {
+      state.messages.push(createMessage(state.lines, 'summary-unmatched', `Expected the summary row \`${item.text}\` to name a section`, start, end))
+    }
+  }
+  // Sections at the rank the summary lists, that it leaves out.
+  const matched = new Set(summary.items.map((item) => item.sectionId))
+  const depths = new Set(sections.filter((section) => matched.has(section.id)).map((section) => section.depth))
+  for (const section of sections) {
+    if (depths.has(section.depth) && !matched.has(section.id)) {
+      const at = section.position ?? summary.position
+      state.messages.push(
+        createMessage(state.lines, 'summary-missing-section', `Expected the summary to list the section \`${section.heading}\``, at?.start.offset ?? start, at?.end.offset ?? end)
+      )
+    }
+  }
+}
+
+/** The HTML of a gap: its source when nothing in it was sanitised, else its parts serialised. */
+function gapHtml(context: Context, gap: Gap): string {
+  if (!gap.dirty && !context.isDirty(gap.start, gap.end)) return context.body.slice(gap.start, gap.end)
+  let html = ''
+  for (const part of gap.parts) {
+    if (part.type === 'open') {
+      const tag = serialize({...part.node, children: []})
+      html += tag.slice(0, tag.lastIndexOf('</'))
+    } else if (part.type === 'close') html += `</${part.node.tagName}>`
+    else html += outerHtml(context, part.node)
+  }
+  return html
+}
+
+export type {BareBlock}

@@ -1,0 +1,54 @@
+import type {Article, Block, Section} from '../types.ts'
+import {createMessage} from '../diagnostics/message.ts'
+import type {BuildState} from './build.ts'
+import {matchKey} from './summary-table.ts'
+
+/**
+ * Messages about the content as a whole: an empty body, images without
+ * `alt`, front matter that disagrees with the body, ad slots.
+ */
+export function contentMessages(state: BuildState, article: Article, itemCount: number, imagesWithoutAlt: number[]): void {
+  const {lines, messages, bodyStart} = state
+  const hasContent = article.hero !== null || article.sections.length > 0 || article.lead.some((block) => block.type !== 'spacer')
+  if (itemCount === 0 || !hasContent) {
+    messages.push(createMessage(lines, 'body-empty', 'Expected content after the front matter', bodyStart))
+  }
+
+  for (const offset of imagesWithoutAlt) {
+    messages.push(createMessage(lines, 'image-alt-missing', 'Expected an `alt` attribute on this image', bodyStart + offset))
+  }
+
+  const {excerpt, featureText, image} = article.meta
+  if (excerpt && featureText) {
+    const a = matchKey(excerpt)
+    const b = matchKey(featureText)
+    if (a && b && !a.includes(b) && !b.includes(a)) {
+      messages.push(createMessage(lines, 'excerpt-mismatch', 'Expected `excerpt` and `feature_text` to agree (neither contains the other)', 0))
+    }
+  }
+
+  if (image && article.hero && image.trim() !== article.hero.src.trim()) {
+    const place = article.hero.position
+    messages.push(
+      createMessage(lines, 'image-mismatch', `Expected the front matter \`image\` to be the hero image \`${article.hero.src}\``, place?.start.offset ?? 0, place?.end.offset ?? 0)
+    )
+  }
+
+  for (const block of everyBlock(article)) {
+    if (block.type === 'figure' && block.kind === 'revenue') {
+      const place = block.position
+      messages.push(createMessage(lines, 'revenue-slot', 'Found an ad slot (`data-ke-type="revenue"`)', place?.start.offset ?? 0, place?.end.offset ?? 0))
+    }
+  }
+}
+
+/** Every block of an article, lead first, then sections depth-first (iterative). */
+export function* everyBlock(article: Pick<Article, 'lead' | 'sections'>): Generator<Block> {
+  yield* article.lead
+  const stack: Section[] = [...article.sections].reverse()
+  while (stack.length > 0) {
+    const section = stack.pop()!
+    yield* section.blocks
+    for (let index = section.children.length - 1; index >= 0; index--) stack.push(section.children[index]!)
+  }
+}

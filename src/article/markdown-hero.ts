@@ -1,0 +1,51 @@
+import type {Text} from 'hast'
+import type {Image} from '../types.ts'
+import type {Context} from '../body/hast.ts'
+import type {Flat, Item} from '../body/flatten.ts'
+
+// `![alt](src)` or `![alt](src "title")` alone on the first line.
+const imageLine = /^!\[([^\]\r\n]*)\]\(\s*<?([^\s<>()]+)>?(?:\s+"([^"\r\n]*)")?\s*\)[ \t]*(?=\r\n|\r|\n|$)/
+
+/**
+ * Jekyll posts kept as `.md` often start their HTML body with a Markdown
+ * image line; take it as the hero. When more loose text follows in the same
+ * run, the run is split so the rest stays a paragraph of its own (the
+ * line break between them becomes a gap, so the round trip is unchanged).
+ *
+ * @param context - The body.
+ * @param flat - The flattened body (split in place).
+ * @returns The image, or undefined.
+ */
+export function markdownHero(context: Context, flat: Flat): {image: Image} | undefined {
+  const first = flat.items[0]
+  if (!first || first.kind !== 'run' || first.dirty) return undefined
+  const node = first.nodes[0]
+  if (!node || node.type !== 'text' || !node.position || node.position.start.offset !== first.start) return undefined
+  const source = context.body.slice(first.start, first.end)
+  const match = imageLine.exec(source)
+  if (!match) return undefined
+  const lineEnd = first.start + match[0].length
+  const nodeEnd = node.position.end.offset ?? first.start
+  if (nodeEnd < lineEnd) return undefined
+  const image: Image = {src: match[2]!, alt: match[1]!}
+  if (match[3] !== undefined) image.title = match[3]
+
+  const rest = context.body.slice(lineEnd, first.end)
+  const restStart = lineEnd + (rest.length - rest.trimStart().length)
+  const lineNode: Text = {type: 'text', value: match[0], position: {start: node.position.start, end: {line: 0, column: 0, offset: lineEnd}}}
+  if (restStart >= first.end) {
+    first.nodes = [lineNode]
+    first.end = lineEnd
+    return {image}
+  }
+  // The rest of the text node is used as its value only when it has no character references to decode.
+  const tail = context.body.slice(restStart, nodeEnd)
+  if (tail.includes('&')) return undefined
+  const restNodes = nodeEnd > restStart ? [{type: 'text', value: tail, position: {start: {line: 0, column: 0, offset: restStart}, end: node.position.end}} as Text] : []
+  const restItem: Item = {kind: 'run', nodes: [...restNodes, ...first.nodes.slice(1)], start: restStart, end: first.end, dirty: false}
+  first.nodes = [lineNode]
+  first.end = lineEnd
+  flat.items.splice(1, 0, restItem)
+  flat.gaps.splice(1, 0, {start: lineEnd, end: restStart, parts: [], dirty: false})
+  return {image}
+}

@@ -1,0 +1,210 @@
+/** Counts and reading time for an article's text. */
+export interface Stats {
+  /** UTF-16-independent count of user-perceived characters (code points; treat a Hangul syllable as one) in the text, spaces included. */
+  characters: number
+  /** The same without white space. */
+  charactersWithoutSpaces: number
+  /** Words counted per script: runs of Hangul, Latin, Cyrillic, Greek, digits etc. separated by spaces/punctuation count as one word each; each Han ideograph, Hiragana or Katakana character counts as one word (as CJK word counts do). */
+  words: number
+  /** Estimated reading time in minutes (at least 1 when there is any word; 0 for empty text), rounded up; uses a words-per-minute rate per script: 230 wpm for space-separated words (Latin, Hangul words, …) and 500 characters per minute for Han/Kana. */
+  readingMinutes: number
+}
+
+/** Configuration for `computeStats`. */
+export interface StatsOptions {
+  /** Reading rate for space-separated words, a positive number (default: `230`). */
+  wordsPerMinute?: number | null | undefined
+  /** Reading rate for Han ideographs and Kana, a positive number (default: `500`). */
+  cjkCharactersPerMinute?: number | null | undefined
+}
+
+const emptyOptions: Readonly<StatsOptions> = Object.freeze({})
+const defaultWordsPerMinute = 230
+const defaultCjkCharactersPerMinute = 500
+
+// `\s` is Unicode-aware: NBSP, ideographic space, U+2028/9 and the BOM are
+// all white space.
+const whiteSpace = /\s/u
+const letterOrNumber = /[\p{L}\p{N}]/u
+const mark = /\p{M}/u
+const number = /\p{N}/u
+// Script_Extensions rather than Script, so the prolonged sound mark `ー`
+// (Common) counts with the Kana it lengthens; punctuation such as `。` is
+// excluded because only letters and numbers reach this test.
+const ideographic = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u
+// Keep a word together when between two letters or numbers: `don't`,
+// `well-known`, `e.g.`, `name@example.com`, `한·미`.
+const joiners = new Set(["'", '\u2019', '-', '\u2010', '\u2011', '.', '\u00B7', '_', '@'])
+// Keep a number together: `1,000`, `12:30`, `2024/01/02`.
+const numberJoiners = new Set([',', ':', '/'])
+const urlPrefixes = ['https://', 'http://', 'ftp://', 'www.']
+
+type Kind = 'word' | 'cjk' | 'mark' | 'other'
+
+/**
+ * Count characters and words in `text` and estimate its reading time.
+ *
+ * The text is normalised to NFC first, so decomposed Hangul jamo (NFD, as
+ * macOS file names produce) count exactly like composed syllables.
+ * Characters are code points, not UTF-16 units, so an emoji outside the BMP
+ * counts once (but a ZWJ sequence counts each of its code points).
+ * Words follow `countWords`; reading time adds `words / wordsPerMinute` for
+ * space-separated words and `characters / cjkCharactersPerMinute` for Han
+ * and Kana, rounds up, and is at least 1 when there is any word.
+ *
+ * @param text - Plain text (for example the output of `hast-util-to-text`).
+ * @param options - Reading rates (optional).
+ * @returns The counts and the reading time in minutes.
+ * @throws {TypeError} When `text` is not a string.
+ * @throws {RangeError} When a rate is not a positive finite number.
+ * @example
+ * computeStats('북한과 러시아가 군사, 외교')
+ * //=> {characters: 15, charactersWithoutSpaces: 12, words: 4, readingMinutes: 1}
+ */
+export function computeStats(text: string, options?: Readonly<StatsOptions> | null): Stats {
+  const settings = options || emptyOptions
+  const wordsPerMinute = rate(settings.wordsPerMinute, defaultWordsPerMinute, 'wordsPerMinute')
+  const cjkPerMinute = rate(settings.cjkCharactersPerMinute, defaultCjkCharactersPerMinute, 'cjkCharactersPerMinute')
+  const value = normalize(text)
+  let characters = 0
+  let charactersWithoutSpaces = 0
+
+  for (const char of value) {
+    characters++
+    if (!whiteSpace.test(char)) charactersWithoutSpaces++
+  }
+
+  const {spaced, cjk} = tally(value)
+  // One division over a common denominator: adding two rounded fractions
+  // could land just above a whole number and gain a minute from `ceil`.
+  const minutes = Math.ceil((spaced * cjkPerMinute + cjk * wordsPerMinute) / (wordsPerMinute * cjkPerMinute))
+
+  return {
+    characters,
+    charactersWithoutSpaces,
+    words: spaced + cjk,
+    readingMinutes: spaced + cjk === 0 ? 0 : Math.max(1, minutes)
+  }
+}
+
+/**
+ * Count the words in `text`.
+ *
+ * A run of letters and numbers (any script but Han and Kana, so
+ * `GPT-4로` and `3월` are one word each, as Korean spacing units are) counts
+ * once; `'`, `’`, `-`, `.`, `·`, `_` and `@` join two such characters
+ * (`don't`, `well-known`, `3.5`), and `,`, `:` and `/` join two digits
+ * (`1,000`). A URL starting with `http://`, `https://`, `ftp://` or `www.`
+ * is one word. Each Han ideograph, Hiragana or Katakana character is one
+ * word. Emoji, symbols and punctuation are not words. Scripts written
+ * without spaces other than CJK (Thai, Lao, Khmer, …) count one word per
+ * space-separated run, since splitting them needs a dictionary.
+ *
+ * @param text - Plain text.
+ * @returns The number of words.
+ * @throws {TypeError} When `text` is not a string.
+ * @example
+ * countWords('AI 기술이 GPT-4로') //=> 3
+ * countWords('日本語のテキスト') //=> 8
+ */
+export function countWords(text: string): number {
+  const {spaced, cjk} = tally(normalize(text))
+  return spaced + cjk
+}
+
+/** Check the input and compose it, so NFC and NFD text count alike. */
+function normalize(text: unknown): string {
+  if (typeof text !== 'string') {
+    throw new TypeError('Expected `text` to be a string, not `' + typeof text + '`')
+  }
+
+  return text.normalize('NFC')
+}
+
+/** Read a rate option, falling back to its default when missing. */
+function rate(value: number | null | undefined, fallback: number, name: string): number {
+  if (value === null || value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError('Expected `' + name + '` to be a positive number, not `' + String(value) + '`')
+  }
+
+  return value
+}
+
+/** Count space-separated words and CJK characters in one pass over NFC text. */
+function tally(text: string): {spaced: number; cjk: number} {
+  let spaced = 0
+  let cjk = 0
+  let inWord = false
+  let previous = ''
+  let index = 0
+
+  while (index < text.length) {
+    const char = codePointAt(text, index)
+    const kind = kindOf(char)
+
+    if (kind === 'cjk') {
+      cjk++
+      inWord = false
+    } else if (kind === 'word') {
+      if (!inWord) {
+        spaced++
+        inWord = true
+        const end = urlEnd(text, index)
+
+        if (end !== index) {
+          index = end
+          inWord = false
+          previous = ''
+          continue
+        }
+      }
+    } else if (kind === 'mark') {
+      // Marks extend the word they follow but never start one, so the
+      // variation selector in `❤️` does not make the heart a word.
+    } else if (!(inWord && joins(previous, char, codePointAt(text, index + char.length)))) {
+      inWord = false
+    }
+
+    previous = char
+    index += char.length
+  }
+
+  return {spaced, cjk}
+}
+
+/** Whether the punctuation `char` joins `before` and `after` into one word. */
+function joins(before: string, char: string, after: string): boolean {
+  if (kindOf(after) !== 'word') return false
+  if (joiners.has(char)) return true
+  return numberJoiners.has(char) && number.test(before) && number.test(after)
+}
+
+/** Where a URL starting at `index` ends: at white space, CJK or the end; `index` when there is none. */
+function urlEnd(text: string, index: number): number {
+  const head = text.slice(index, index + 8).toLowerCase()
+  const prefix = urlPrefixes.find((candidate) => head.startsWith(candidate))
+  if (!prefix) return index
+  let end = index + prefix.length
+
+  while (end < text.length) {
+    const char = codePointAt(text, end)
+    if (whiteSpace.test(char) || kindOf(char) === 'cjk') break
+    end += char.length
+  }
+
+  return end
+}
+
+/** Classify one code point for word counting. */
+function kindOf(char: string): Kind {
+  if (char === '') return 'other'
+  if (letterOrNumber.test(char)) return ideographic.test(char) ? 'cjk' : 'word'
+  return mark.test(char) ? 'mark' : 'other'
+}
+
+/** The code point at `index` as a string (`''` past the end; lone surrogates stay one unit). */
+function codePointAt(text: string, index: number): string {
+  const code = text.codePointAt(index)
+  return code === undefined ? '' : String.fromCodePoint(code)
+}

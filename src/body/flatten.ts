@@ -1,0 +1,183 @@
+import type {Comment, Element, ElementContent, Root, RootContent, Text} from 'hast'
+
+/** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
+export interface Item {
+  kind: 'heading' | 'block' | 'run'
+  /** One element, or the nodes of a run. */
+  nodes: ElementContent[]
+  /** Body offsets. */
+  start: number
+  end: number
+  /** True when the source cannot be reused (overlapping or unpositioned nodes). */
+  dirty: boolean
+}
+
+/** What lies between two items: white space, comments, and the tags of layout containers. */
+export interface Gap {
+  start: number
+  end: number
+  parts: GapPart[]
+  dirty: boolean
+}
+
+/** One piece of a gap. */
+export type GapPart =
+  | {type: 'text'; node: Text}
+  | {type: 'comment'; node: Comment}
+  | {type: 'open'; node: Element}
+  | {type: 'close'; node: Element}
+
+/** The body as a flat sequence: `gaps[i]` comes before `items[i]`, and `gaps[items.length]` ends it. */
+export interface Flat {
+  items: Item[]
+  gaps: Gap[]
+}
+
+const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+// Containers that only lay out their content: when they hold blocks, they are see-through.
+const containers = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'center', 'aside', 'nav', 'hgroup', 'font', 'span'])
+
+const blockLevel = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'table', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'figure', 'hr',
+  'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'address', 'center', 'details', 'hgroup',
+  'iframe', 'video', 'audio', 'picture'
+])
+
+/** Whether an element starts a block of its own (rather than joining a run of inline content). */
+export function isBlockLevel(node: ElementContent | RootContent): boolean {
+  return node.type === 'element' && blockLevel.has(node.tagName)
+}
+
+/** Whether a layout container should be looked through (it holds blocks). */
+export function isTransparent(node: Element): boolean {
+  if (!containers.has(node.tagName)) return false
+  for (const child of node.children) if (isBlockLevel(child)) return true
+  return false
+}
+
+/**
+ * Flatten the sanitised body into items and the gaps between them.
+ *
+ * Layout containers (the Tistory wrapper, Blogger's and WordPress's divs)
+ * are looked through, so headings inside them still make sections; their
+ * tags go into the gaps, where the renderer finds them again. Iterative.
+ *
+ * @param tree - The sanitised body.
+ * @param length - The body's length.
+ * @returns The items and gaps.
+ */
+export function flatten(tree: Root, length: number): Flat {
+  const items: Item[] = []
+  const gaps: Gap[] = []
+  let gap: Gap = {start: 0, end: 0, parts: [], dirty: false}
+  let run: Item | undefined
+  let cursor = 0
+
+  const closeRun = () => {
+    if (!run) return
+    // Trailing white space of a run belongs to the next gap.
+    while (run.nodes.length > 1 && isWhitespace(run.nodes.at(-1)!)) {
+      const node = run.nodes.pop() as Text
+      gapParts.unshift({type: 'text', node})
+    }
+    run.end = endOf(run.nodes.at(-1)!, run.start)
+    pushItem(run)
+    const trailing = gapParts
+    gapParts = []
+    for (const part of trailing) gap.parts.push(part)
+    run = undefined
+  }
+  let gapParts: GapPart[] = []
+
+  const pushItem = (item: Item) => {
+    gap.end = item.start
+    if (item.start < cursor) {
+      // parse5 moved a node (foster parenting, misnested tags): the source cannot be sliced.
+      item.dirty = true
+      gap.dirty = true
+      const previous = items.at(-1)
+      if (previous) previous.dirty = true
+      gap.end = gap.start
+    }
+    gaps.push(gap)
+    items.push(item)
+    cursor = Math.max(cursor, item.end)
+    gap = {start: cursor, end: cursor, parts: [], dirty: false}
+  }
+
+  const addGap = (part: GapPart) => {
+    if (run) gapParts.push(part)
+    else gap.parts.push(part)
+  }
+
+  // Frames: the children being walked and where we are.
+  const stack: Array<{children: RootContent[]; index: number; container?: Element}> = [{children: tree.children, index: 0}]
+  while (stack.length > 0) {
+    const frame = stack.at(-1)!
+    if (frame.index >= frame.children.length) {
+      stack.pop()
+      if (frame.container) {
+        closeRun()
+        gap.parts.push({type: 'close', node: frame.container})
+        cursor = Math.max(cursor, endOf(frame.container, cursor))
+      }
+      continue
+    }
+    const node = frame.children[frame.index++]!
+    if (node.type === 'doctype') continue
+    if (node.type === 'comment') {
+      if (run) {
+        run.nodes.push(node)
+        continue
+      }
+      addGap({type: 'comment', node})
+      continue
+    }
+    if (node.type === 'text' && isWhitespace(node)) {
+      if (run) run.nodes.push(node)
+      else addGap({type: 'text', node})
+      continue
+    }
+    if (node.type === 'element' && isTransparent(node)) {
+      closeRun()
+      gap.parts.push({type: 'open', node})
+      stack.push({children: node.children, index: 0, container: node})
+      continue
+    }
+    if (node.type === 'element' && isBlockLevel(node)) {
+      closeRun()
+      const start = startOf(node, cursor)
+      pushItem({kind: headings.has(node.tagName) ? 'heading' : 'block', nodes: [node], start, end: endOf(node, start), dirty: !node.position})
+      continue
+    }
+    // Loose inline content: text, links, bold, images, line breaks.
+    if (run && gapParts.length > 0) {
+      // White space or comments waited to see whether the run goes on: it does.
+      for (const part of gapParts) run.nodes.push(part.node)
+      gapParts = []
+    }
+    if (!run) {
+      const start = startOf(node, cursor)
+      run = {kind: 'run', nodes: [], start, end: start, dirty: !node.position}
+    }
+    if (!node.position) run.dirty = true
+    run.nodes.push(node as ElementContent)
+  }
+  closeRun()
+  gap.end = Math.max(length, gap.start)
+  gaps.push(gap)
+  return {items, gaps}
+}
+
+function isWhitespace(node: RootContent | ElementContent): boolean {
+  return node.type === 'text' && !/[^ \t\n\f\r]/.test(node.value)
+}
+
+function startOf(node: RootContent | ElementContent, fallback: number): number {
+  return node.position?.start.offset ?? fallback
+}
+
+function endOf(node: RootContent | ElementContent, fallback: number): number {
+  return node.position?.end.offset ?? fallback
+}

@@ -1,0 +1,133 @@
+import type {Element, ElementContent, Nodes, Properties} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {toText} from 'hast-util-to-text'
+import {find, html as htmlSpace} from 'property-information'
+import type {Attributes} from '../types.ts'
+
+/** What block builders need to know about the body. */
+export interface Context {
+  /** The body source. */
+  body: string
+  /** Whether anything was sanitised between these body offsets. */
+  isDirty(start: number, end: number): boolean
+}
+
+/** Plain text of nodes, as `innerText` would give it (hast-util-to-text). */
+export function textOf(nodes: ElementContent | ElementContent[]): string {
+  if (Array.isArray(nodes)) return toText({type: 'root', children: nodes}).trim()
+  return toText(nodes).trim()
+}
+
+/** Text with white space and no-break spaces collapsed, for headings and matching. */
+export function cleanText(value: string): string {
+  return value.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim()
+}
+
+/** Serialise nodes the way hast-util-to-html does, for content the sanitiser changed. */
+export function serialize(nodes: Nodes | Nodes[]): string {
+  return toHtml(Array.isArray(nodes) ? {type: 'root', children: nodes as ElementContent[]} : nodes, {allowDangerousHtml: false})
+}
+
+function range(node: Nodes): [number, number] | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? undefined : [start, end]
+}
+
+/** The source of a node as written, or its serialisation when the sanitiser changed it. */
+export function outerHtml(context: Context, node: Nodes): string {
+  const place = range(node)
+  if (!place || context.isDirty(place[0], place[1])) return serialize(node)
+  return context.body.slice(place[0], place[1])
+}
+
+/** The inner source of an element as written, or the serialisation of its children when changed. */
+export function innerHtml(context: Context, node: Element): string {
+  const place = range(node)
+  if (place && !context.isDirty(place[0], place[1])) {
+    const inner = innerRange(context.body, node.tagName, place[0], place[1])
+    if (inner) return context.body.slice(inner[0], inner[1])
+  }
+  return serialize(node.children)
+}
+
+/**
+ * Where the content of an element is in the source: after its start tag
+ * and before its end tag (if it has one).
+ */
+export function innerRange(body: string, tagName: string, start: number, end: number): [number, number] | undefined {
+  const open = startTagEnd(body, start, end)
+  if (open === undefined) return undefined
+  let close = end
+  const tail = body.slice(Math.max(open, end - tagName.length - 16), end)
+  const match = new RegExp(`</${tagName}[\\t\\n\\f\\r ]*>$`, 'i').exec(tail)
+  if (match) close = end - match[0].length
+  return close >= open ? [open, close] : undefined
+}
+
+/** The offset just after the `>` of the start tag that begins at `start`. */
+export function startTagEnd(body: string, start: number, end: number): number | undefined {
+  let quote = 0
+  for (let index = start + 1; index < end; index++) {
+    const code = body.charCodeAt(index)
+    if (quote) {
+      if (code === quote) quote = 0
+    } else if (code === 34 || code === 39) {
+      // Quotes only open a value right after `=` (and optional white space).
+      let back = index - 1
+      while (back > start && /[\t\n\f\r ]/.test(body[back]!)) back--
+      if (body[back] === '=') quote = code
+    } else if (code === 62 /* > */) return index + 1
+  }
+  return undefined
+}
+
+/** Attributes of an element, by HTML attribute name, as strings. */
+export function attributesOf(node: Element): Attributes | undefined {
+  let result: Attributes | undefined
+  for (const key of Object.keys(node.properties)) {
+    const value = node.properties[key]
+    if (value === undefined || value === null || value === false) continue
+    const info = find(htmlSpace, key)
+    result ??= {}
+    result[info.attribute] = stringifyProperty(value, info.commaSeparated)
+  }
+  return result
+}
+
+/** A property value as an attribute string. */
+export function stringifyProperty(value: Properties[string], commaSeparated = false): string {
+  if (value === true) return ''
+  if (Array.isArray(value)) return value.join(commaSeparated ? ', ' : ' ')
+  return String(value ?? '')
+}
+
+/** A string property of an element, or undefined. */
+export function stringProperty(node: Element, key: string): string | undefined {
+  const value = node.properties[key]
+  if (value === undefined || value === null || value === false) return undefined
+  return stringifyProperty(value, key === 'srcSet')
+}
+
+/** Element children only (no text or comments). */
+export function elementChildren(node: Element | {children: ElementContent[]}): Element[] {
+  return node.children.filter((child): child is Element => child.type === 'element')
+}
+
+/** Children that carry content: elements and non-blank text. */
+export function meaningfulChildren(nodes: ElementContent[]): ElementContent[] {
+  return nodes.filter((child) => child.type === 'element' || (child.type === 'text' && /[^\s\u00a0]/.test(child.value)))
+}
+
+/** The first descendant element named `tagName` (breadth-first, iterative). */
+export function findElement(node: Element, tagName: string): Element | undefined {
+  const queue: Element[] = [node]
+  for (let index = 0; index < queue.length; index++) {
+    for (const child of queue[index]!.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === tagName) return child
+      queue.push(child)
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,81 @@
+import type {Root} from 'hast'
+import {fromParse5} from 'hast-util-from-parse5'
+import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
+import type {VFile} from 'vfile'
+
+type ParentNode = DefaultTreeAdapterMap['parentNode']
+type ChildNode = DefaultTreeAdapterMap['childNode']
+
+/** How deep elements may nest: Chromium's HTML parser stops at 512. */
+export const maxDepth = 512
+
+/** The body, parsed. */
+export interface ParsedBody {
+  tree: Root
+  /** Offsets (into the body) of the elements whose content was moved up because it nested too deeply. */
+  flattened: number[]
+}
+
+/**
+ * Parse an HTML body into a hast tree with positions, as rehype-parse does,
+ * but with nesting capped at `maxDepth` the way browsers cap it.
+ *
+ * parse5 copes with any depth, but turning its tree into hast recurses, so
+ * deeper content is moved up (in order) before the conversion: that keeps
+ * every later walk, ours or a dependency's, far from the stack limit.
+ *
+ * @param html - The body (positions are offsets into it).
+ * @returns The tree, and where nesting was capped.
+ * @example
+ * parseBody('<p>Hi</p>').tree.children[0].tagName
+ * //=> 'p'
+ */
+export function parseBody(html: string): ParsedBody {
+  const fragment = parseFragment(html, {sourceCodeLocationInfo: true})
+  const flattened = capDepth(fragment)
+  // hast-util-from-parse5 keeps positions only when given a file; it reads nothing but its text.
+  const file = {toString: () => html} as unknown as VFile
+  const tree = fromParse5(fragment, {space: 'html', file}) as Root
+  return {tree, flattened}
+}
+
+function childrenOf(node: ParentNode): ChildNode[] {
+  // A `<template>`'s children live in its content fragment.
+  return 'content' in node && node.content ? (node.content.childNodes as ChildNode[]) : node.childNodes
+}
+
+/** Move content deeper than `maxDepth` up, iteratively; returns where. */
+function capDepth(root: ParentNode): number[] {
+  const flattened: number[] = []
+  const stack: Array<[ParentNode, number]> = [[root, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    const children = childrenOf(node)
+    if (depth < maxDepth) {
+      for (const child of children) {
+        if ('childNodes' in child) stack.push([child as ParentNode, depth + 1])
+      }
+      continue
+    }
+    if (!children.some((child) => 'childNodes' in child && childrenOf(child as ParentNode).length > 0)) continue
+    // At the cap: every descendant becomes a child of this node, in document order.
+    const flat: ChildNode[] = []
+    const pending: ChildNode[] = [...children].reverse()
+    while (pending.length > 0) {
+      const child = pending.pop()!
+      flat.push(child)
+      if ('childNodes' in child) {
+        const grandchildren = childrenOf(child as ParentNode)
+        for (let index = grandchildren.length - 1; index >= 0; index--) pending.push(grandchildren[index]!)
+        grandchildren.length = 0
+      }
+    }
+    for (const child of flat) child.parentNode = node as never
+    children.length = 0
+    // A loop, not push(...flat): spreading 100,000 arguments overflows the stack.
+    for (const child of flat) children.push(child)
+    const location = (node as {sourceCodeLocation?: {startOffset: number} | null}).sourceCodeLocation
+    flattened.push(location ? location.startOffset : 0)
+  }
+  return flattened
+}

@@ -1,0 +1,252 @@
+import type {Element, ElementContent, Nodes, Parents, Properties, Root} from 'hast'
+import {find, html as htmlSpace} from 'property-information'
+import type {Schema} from './schema.ts'
+import {embedSandbox} from './schema.ts'
+import {sanitizeStyle} from './style.ts'
+import {clobbers} from './clobber.ts'
+import {isSafeUrl, embedHost} from './url.ts'
+
+/** What the sanitiser changed, in body offsets. */
+export interface Change {
+  ruleId: 'sanitized-element' | 'sanitized-attribute' | 'sanitized-style' | 'sanitized-embed' | 'sanitized-comment'
+  reason: string
+  start: number
+  end: number
+}
+
+/** What the sanitiser did and noticed. */
+export interface Sanitized {
+  /** Every change, by start offset. */
+  changes: Change[]
+  /** Body offsets of kept `<img>` elements that have no `alt`. */
+  imagesWithoutAlt: number[]
+}
+
+/** What the sanitiser needs. */
+export interface SanitizeSettings {
+  schema: Schema
+  embedHosts: readonly string[]
+  /** Keep `raw` nodes (the renderer makes them only from HTML it has checked). */
+  keepRaw?: boolean
+}
+
+type Chain = {name: string; parent: Chain | undefined} | undefined
+
+const own = Object.prototype.hasOwnProperty
+
+/**
+ * Sanitise a hast tree in place with a hast-util-sanitize schema, reporting
+ * every change instead of making it silently.
+ *
+ * Iterative, so any depth is fine. Elements not allowed are unwrapped
+ * (their content kept), except `strip` ones, which go with their content;
+ * attributes are filtered by the schema, URLs by protocol, `style` by
+ * declaration, ids and names that would clobber DOM properties dropped, and
+ * iframes kept only from `embedHosts`, sandboxed.
+ *
+ * @param tree - The tree to clean (changed in place).
+ * @param settings - Schema and embed hosts.
+ * @returns The changes, in document order of their start, and images without `alt`.
+ */
+export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized {
+  const changes: Change[] = []
+  const imagesWithoutAlt: number[] = []
+  const stack: Array<[Parents, Chain]> = [[tree, undefined]]
+  while (stack.length > 0) {
+    const [parent, chain] = stack.pop()!
+    const pending = parent.children.slice().reverse() as Nodes[]
+    const output: Nodes[] = []
+    while (pending.length > 0) {
+      const node = pending.pop()!
+      if (node.type === 'text') {
+        output.push(node)
+      } else if (node.type === 'comment') {
+        if (settings.schema.allowComments && isSafeComment(node.value)) output.push(node)
+        else change(changes, 'sanitized-comment', 'Removed a comment that could change how the page is parsed', node)
+      } else if (node.type === 'element') {
+        const kept = element(node, chain, settings, changes, pending)
+        if (kept) {
+          if (node.tagName === 'img' && node.properties['alt'] === undefined) imagesWithoutAlt.push(node.position?.start.offset ?? 0)
+          output.push(node)
+          stack.push([node, {name: node.tagName, parent: chain}])
+        }
+      } else if ((node as {type: string}).type === 'raw' && settings.keepRaw) {
+        output.push(node)
+      } else {
+        change(changes, 'sanitized-element', `Removed a \`${node.type}\` node`, node)
+      }
+    }
+    parent.children = output as ElementContent[]
+  }
+  return {changes: changes.sort((a, b) => a.start - b.start), imagesWithoutAlt}
+}
+
+/** Check one element; returns whether it stays (unwrapped content goes onto `pending`). */
+function element(node: Element, chain: Chain, settings: SanitizeSettings, changes: Change[], pending: Nodes[]): boolean {
+  const {schema} = settings
+  const name = node.tagName
+  if (name === 'iframe') return embed(node, settings, changes)
+  if (!allowedTag(schema, name, chain)) {
+    if (schema.strip?.includes(name)) {
+      change(changes, 'sanitized-element', `Removed \`<${name}>\` with its content: it is not allowed in article HTML`, node)
+      return false
+    }
+    change(changes, 'sanitized-element', `Removed the \`<${name}>\` tag (its content was kept): it is not allowed in article HTML`, node, true)
+    const children = node.children
+    for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]!)
+    return false
+  }
+  properties(node, schema, changes)
+  return true
+}
+
+function allowedTag(schema: Schema, name: string, chain: Chain): boolean {
+  if (!name || name === '*' || (schema.tagNames && !schema.tagNames.includes(name))) return false
+  const ancestors = schema.ancestors && own.call(schema.ancestors, name) ? schema.ancestors[name] : undefined
+  if (!ancestors) return true
+  for (let link = chain; link; link = link.parent) if (ancestors.includes(link.name)) return true
+  return false
+}
+
+function embed(node: Element, settings: SanitizeSettings, changes: Change[]): boolean {
+  const allowed = allowedTag(settings.schema, 'iframe', undefined)
+  const src = node.properties['src']
+  const host = typeof src === 'string' ? embedHost(src) : undefined
+  if (!allowed || !host || !settings.embedHosts.includes(host)) {
+    change(changes, 'sanitized-embed', `Removed an \`<iframe>\`${host ? ` from \`${host}\`` : ''}: only embeds from allowed hosts are kept`, node)
+    return false
+  }
+  properties(node, settings.schema, changes)
+  node.children = []
+  if (node.properties['sandbox'] === undefined) {
+    node.properties['sandbox'] = embedSandbox.split(' ')
+    change(changes, 'sanitized-embed', `Added \`sandbox\` to the \`<iframe>\` from \`${host}\``, node, true)
+  }
+  return true
+}
+
+function properties(node: Element, schema: Schema, changes: Change[]): void {
+  const result: Properties = {}
+  for (const key of Object.keys(node.properties)) {
+    const value = node.properties[key]
+    const checked = checkProperty(schema, node.tagName, key, value)
+    if (checked.ok) {
+      result[key] = checked.value
+      continue
+    }
+    const attribute = find(htmlSpace, key).attribute
+    const shown = truncate(String(Array.isArray(value) ? value.join(' ') : value))
+    if (checked.why === 'style') {
+      change(changes, 'sanitized-style', `Removed CSS \`${truncate(checked.dropped)}\` from \`<${node.tagName} style>\``, node, true)
+      if (checked.value !== undefined) result[key] = checked.value
+    } else {
+      const why = checked.why === 'clobber' ? 'it would clobber a DOM property' : checked.why === 'value' ? 'its value is unsafe' : 'it is not allowed'
+      change(changes, 'sanitized-attribute', `Removed \`${attribute}="${shown}"\` from \`<${node.tagName}>\`: ${why}`, node, true)
+    }
+  }
+  const required = schema.required && own.call(schema.required, node.tagName) ? schema.required[node.tagName] : undefined
+  if (required) {
+    for (const key of Object.keys(required)) if (!own.call(result, key)) result[key] = required[key] as Properties[string]
+  }
+  node.properties = result
+}
+
+/** The verdict on one property. */
+export type PropertyCheck =
+  | {ok: true; value: Properties[string]}
+  | {ok: false; why: 'allowed' | 'value' | 'clobber'}
+  | {ok: false; why: 'style'; value: string | undefined; dropped: string}
+
+/**
+ * Check one hast property of an element against the schema: allowed name,
+ * allowed value, safe URL protocol, harmless CSS, no DOM clobbering.
+ * Shared by the sanitiser and the renderer's check of verbatim HTML.
+ */
+export function checkProperty(schema: Schema, tagName: string, key: string, value: Properties[string]): PropertyCheck {
+  const attributes = schema.attributes ?? {}
+  const specific = own.call(attributes, tagName) ? attributes[tagName] : undefined
+  const defaults = own.call(attributes, '*') ? attributes['*'] : undefined
+  const definition = findDefinition(specific, key) ?? findDefinition(defaults, key)
+  if (definition === undefined) return {ok: false, why: 'allowed'}
+  const safe = propertyValue(schema, definition, key, value)
+  if (safe === undefined) return {ok: false, why: 'value'}
+  if (key === 'style' && typeof safe === 'string') {
+    const cleaned = sanitizeStyle(safe)
+    if (cleaned.removed.length > 0) {
+      const dropped = cleaned.removed.map((removal) => removal.declaration).join('; ')
+      return {ok: false, why: 'style', value: cleaned.value.trim() === '' ? undefined : cleaned.value, dropped}
+    }
+  }
+  if ((key === 'id' || key === 'name') && typeof safe === 'string' && clobbers(safe)) return {ok: false, why: 'clobber'}
+  return {ok: true, value: safe}
+}
+
+type Definition = string | [string, ...Array<string | number | boolean | RegExp | null | undefined>]
+
+function findDefinition(definitions: readonly Definition[] | undefined, key: string): Definition | undefined {
+  if (!definitions) return undefined
+  let dataDefault: Definition | undefined
+  for (const entry of definitions) {
+    const name = typeof entry === 'string' ? entry : entry[0]
+    if (name === key) return entry
+    if (name === 'data*') dataDefault = entry
+  }
+  return key.length > 4 && key.slice(0, 4).toLowerCase() === 'data' ? dataDefault : undefined
+}
+
+function propertyValue(schema: Schema, definition: Definition, key: string, value: Properties[string]): Properties[string] {
+  if (Array.isArray(value)) {
+    const result: Array<string | number> = []
+    for (const item of value) {
+      const safe = primitive(schema, definition, key, item)
+      if (safe === undefined) return undefined // One bad candidate (a `srcset` URL) spoils the attribute.
+      result.push(safe as string | number)
+    }
+    return result
+  }
+  return primitive(schema, definition, key, value)
+}
+
+function primitive(schema: Schema, definition: Definition, key: string, value: unknown): string | number | boolean | undefined {
+  if (typeof value !== 'boolean' && typeof value !== 'number' && typeof value !== 'string') return undefined
+  if (key === 'srcSet' && typeof value === 'string') {
+    // Each candidate is "URL descriptor"; the URL alone is checked.
+    const url = value.trim().split(/\s+/)[0] ?? ''
+    if (!isSafeUrl(url, schema.protocols?.['src'] ?? ['http', 'https'])) return undefined
+  } else {
+    const protocols = schema.protocols && own.call(schema.protocols, key) ? schema.protocols[key] : undefined
+    if (protocols && protocols.length > 0 && !isSafeUrl(String(value), protocols)) return undefined
+  }
+  if (typeof definition === 'object' && definition.length > 1) {
+    let ok = false
+    for (let index = 1; index < definition.length; index++) {
+      const allowed = definition[index]
+      if (allowed instanceof RegExp ? allowed.test(String(value)) : allowed === value) {
+        ok = true
+        break
+      }
+    }
+    if (!ok) return undefined
+  }
+  return value
+}
+
+/** A comment is kept only when it cannot end early or hide markup (`<!--more-->` is fine). */
+export function isSafeComment(value: string): boolean {
+  return !/[<>]|--|^-|-$/.test(value)
+}
+
+function change(changes: Change[], ruleId: Change['ruleId'], reason: string, node: Nodes, tagsOnly = false): void {
+  const position = node.position
+  const start = position?.start.offset ?? 0
+  const end = position?.end.offset ?? start
+  if (tagsOnly) {
+    // Only the tags changed: mark both ends, so the content between can stay verbatim.
+    changes.push({ruleId, reason, start, end: start + 1})
+    if (end - 1 > start) changes.push({ruleId, reason: '', start: end - 1, end})
+  } else changes.push({ruleId, reason, start, end})
+}
+
+function truncate(value: string): string {
+  return value.length > 60 ? value.slice(0, 57) + '…' : value
+}

@@ -1,0 +1,121 @@
+/**
+ * Every diagnostic article-kit can give: one entry per `ruleId`.
+ *
+ * `fatal: true` means the Article is incomplete, `false` that the post is
+ * worth fixing, and `undefined` that the message is informational. The
+ * README's rule table and the one-folder-per-rule tests are checked against
+ * this list, so the three cannot drift apart.
+ */
+export interface Rule {
+  fatal: boolean | undefined
+  /** What to do about it. */
+  note: string
+}
+
+const rules = {
+  'front-matter-missing': {
+    fatal: false,
+    note: 'Start the post with a line `---`, the YAML (at least a `title:`), and another `---`.'
+  },
+  'front-matter-unclosed': {
+    fatal: true,
+    note: 'Add a line containing only `---` (or `...`) after the YAML.'
+  },
+  'front-matter-yaml': {
+    fatal: true,
+    note: 'Fix the YAML syntax; quote values that start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or contain `: `.'
+  },
+  'front-matter-alias-limit': {
+    fatal: true,
+    note: 'The YAML expands aliases too many times (a "billion laughs" document); remove the aliases.'
+  },
+  'front-matter-not-mapping': {
+    fatal: true,
+    note: 'The front matter must be a mapping of `key: value` lines.'
+  },
+  'front-matter-duplicate-key': {
+    fatal: false,
+    note: 'Remove one of the two keys; the last one wins.'
+  },
+  'front-matter-type': {
+    fatal: false,
+    note: 'Give the key a value of the expected type (a string, or a list of strings for `categories` and `tags`).'
+  },
+  'front-matter-date': {
+    fatal: false,
+    note: 'Write the date as `YYYY-MM-DD`, optionally followed by a time and an offset (`2024-07-18 09:30:00 +0900`).'
+  },
+  'body-empty': {
+    fatal: false,
+    note: 'Add the post’s content after the front matter.'
+  },
+  'nesting-too-deep': {
+    fatal: false,
+    note: 'Elements are nested deeper than browsers allow (512); deeper content was moved up, in order, as browsers do.'
+  },
+  'heading-order': {
+    fatal: false,
+    note: 'Use headings in order: an `<h3>` belongs under an `<h2>`, and an `<h2>` is followed by `<h3>`, not `<h4>`.'
+  },
+  'heading-empty': {
+    fatal: false,
+    note: 'Give the heading some text, or remove it.'
+  },
+  'heading-duplicate': {
+    fatal: false,
+    note: 'Two headings have the same text; their ids were made unique with a `-1` suffix. Rename one if links must be predictable.'
+  },
+  'summary-unmatched': {
+    fatal: false,
+    note: 'Make the summary row name a section heading (a shortened form is fine), or remove the row.'
+  },
+  'summary-missing-section': {
+    fatal: undefined,
+    note: 'The summary table does not list this section; add a row for it if the summary should be complete.'
+  },
+  'excerpt-mismatch': {
+    fatal: undefined,
+    note: 'The `excerpt` and `feature_text` front matter values say different things; make them agree.'
+  },
+  'image-mismatch': {
+    fatal: false,
+    note: 'The front matter `image` is not the hero image of the body; use the same URL in both.'
+  },
+  'image-alt-missing': {
+    fatal: false,
+    note: 'Add an `alt` attribute that describes the image (use `alt=""` for a purely decorative one).'
+  },
+  'sanitized-element': {
+    fatal: false,
+    note: 'The element is not allowed in article HTML and was removed; its text was kept where it is content.'
+  },
+  'sanitized-attribute': {
+    fatal: false,
+    note: 'The attribute is not allowed (or its value is unsafe) and was removed.'
+  },
+  'sanitized-style': {
+    fatal: false,
+    note: 'Only harmless CSS declarations are kept in `style`; the others were removed.'
+  },
+  'sanitized-embed': {
+    fatal: false,
+    note: 'Only iframes from allowed hosts are kept; add the host to `allowEmbedHosts` if you trust it.'
+  },
+  'sanitized-comment': {
+    fatal: false,
+    note: 'The comment could change how the page is parsed and was removed.'
+  },
+  'revenue-slot': {
+    fatal: undefined,
+    note: 'An ad slot of the Tistory editor (`figure[data-ke-type=revenue]`); kept as it is.'
+  }
+} as const satisfies Record<string, Rule>
+
+/** The id of a rule, such as `'front-matter-yaml'`. */
+export type RuleId = keyof typeof rules
+
+/** Every rule by id. */
+export const catalogue: Readonly<Record<RuleId, Rule>> = rules
+
+/** Where each rule is documented. */
+export const rulesUrl = 'https://github.com/article-kit/article-kit#messages'

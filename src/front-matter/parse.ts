@@ -1,0 +1,154 @@
+import {isMap, isScalar, parseDocument, type Document} from 'yaml'
+import type {Message, Meta, MetaValue} from '../types.ts'
+import {LineIndex} from '../diagnostics/line-index.ts'
+import {createMessage} from '../diagnostics/message.ts'
+import {splitPost, type FrontMatterBlock} from '../post/split.ts'
+import {emptyMeta, isKnownKey, setKnownKey} from './normalize.ts'
+
+/** Aliases a front matter may expand before it is refused ("billion laughs"). */
+export const maxAliasCount = 100
+
+/** The front matter of a raw post, parsed. */
+export interface FrontMatterResult {
+  meta: Meta
+  messages: Message[]
+  /** Where the block is, or null when the post has none. */
+  block: FrontMatterBlock | null
+  /** Offset where the body starts. */
+  bodyStart: number
+  /** A dependency error behind a fatal message, kept for `ArticleError#cause`. */
+  cause?: unknown
+}
+
+/**
+ * Parse the YAML front matter of a raw post into a typed `Meta`.
+ *
+ * Never throws on bad YAML: problems are messages positioned in the raw post
+ * (the opening fence and a byte order mark are counted). Alias bombs are
+ * refused, and `__proto__` keys stay plain data.
+ *
+ * @param raw - The whole raw post (or just its front matter block).
+ * @returns The meta, messages, and where the body starts.
+ * @example
+ * parseFrontMatter('---\ntitle: Hi\ntags: a b\n---\n').meta.tags
+ * //=> ['a', 'b']
+ */
+export function parseFrontMatter(raw: string): FrontMatterResult {
+  return parseFrontMatterWith(raw, new LineIndex(raw))
+}
+
+/** `parseFrontMatter` with the caller's line index (parsePost shares one). */
+export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatterResult {
+  const split = splitPost(raw)
+  const messages: Message[] = []
+  const meta = emptyMeta()
+  const result: FrontMatterResult = {meta, messages, block: split.frontMatter, bodyStart: split.bodyStart}
+
+  if (split.unclosed) {
+    messages.push(createMessage(lines, 'front-matter-unclosed', 'Expected a closing `---` for the front matter', split.bodyStart, split.bodyStart + 3))
+    return result
+  }
+  const block = split.frontMatter
+  if (!block) {
+    messages.push(createMessage(lines, 'front-matter-missing', 'Expected front matter (`---`) at the start of the post', split.bodyStart))
+    return result
+  }
+
+  const offset = block.contentStart
+  const yaml = raw.slice(offset, block.contentEnd)
+  let document: Document.Parsed
+  let value: unknown
+  try {
+    document = parseDocument(yaml, {prettyErrors: false, uniqueKeys: true})
+    for (const error of document.errors) {
+      const ruleId = error.code === 'DUPLICATE_KEY' ? 'front-matter-duplicate-key' : 'front-matter-yaml'
+      messages.push(createMessage(lines, ruleId, yamlReason(error.message), offset + error.pos[0], offset + error.pos[1]))
+    }
+    if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {
+      result.cause = document.errors.find((error) => error.code !== 'DUPLICATE_KEY')
+      return result
+    }
+    value = document.toJS({maxAliasCount})
+  } catch (error) {
+    // yaml throws ReferenceError at the alias limit, and deep nesting can overflow the stack.
+    const alias = error instanceof ReferenceError && /alias/i.test(error.message)
+    messages.push(
+      createMessage(
+        lines,
+        alias ? 'front-matter-alias-limit' : 'front-matter-yaml',
+        alias ? `Expected at most ${maxAliasCount} alias expansions in the front matter` : 'Could not read the front matter: it is nested too deeply',
+        block.start,
+        block.end
+      )
+    )
+    result.cause = error
+    return result
+  }
+
+  if (value === null || value === undefined) return result // Only comments, or nothing.
+  if (!isMap(document.contents) || typeof value !== 'object' || Array.isArray(value)) {
+    messages.push(createMessage(lines, 'front-matter-not-mapping', 'Expected the front matter to be a mapping of `key: value` lines', offset, block.contentEnd))
+    return result
+  }
+
+  const written = new Map<string, string>()
+  const places = new Map<string, [number, number]>()
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key)) continue
+    const key = String(pair.key.value)
+    const range = pair.key.range
+    if (range) places.set(key, [offset + range[0], offset + range[1]])
+    if (isScalar(pair.value) && typeof pair.value.source === 'string') written.set(key, pair.value.source)
+  }
+
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const metaValue = toMetaValue(item)
+    if (!isKnownKey(key)) {
+      meta.extra.push([key, metaValue])
+      continue
+    }
+    const problem = setKnownKey(meta, key, metaValue, written.get(key))
+    if (problem) {
+      const [start, end] = places.get(key) ?? [block.start, block.start + 3]
+      messages.push(createMessage(lines, problem.ruleId, problem.reason, start, end))
+    }
+  }
+  return result
+}
+
+/** Make a YAML value JSON-safe: non-finite numbers become their YAML text. */
+function toMetaValue(value: unknown): MetaValue {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value
+    return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'
+  }
+  if (typeof value === 'string' || typeof value === 'boolean') return value
+  if (typeof value === 'bigint') return String(value)
+  if (Array.isArray(value)) return value.map((item) => toMetaValue(item))
+  if (value instanceof Map) {
+    const object: {[key: string]: MetaValue} = {}
+    for (const [key, item] of value) defineValue(object, String(key), toMetaValue(item))
+    return object
+  }
+  if (value instanceof Set) return [...value].map((item) => toMetaValue(item))
+  if (value instanceof Date) return value.toISOString()
+  if (ArrayBuffer.isView(value)) return Array.from(value as Uint8Array).join(',')
+  if (typeof value === 'object') {
+    const object: {[key: string]: MetaValue} = {}
+    for (const [key, item] of Object.entries(value)) defineValue(object, key, toMetaValue(item))
+    return object
+  }
+  return String(value)
+}
+
+// `object[key] = value` would run the `__proto__` setter; define an own property instead.
+function defineValue(object: {[key: string]: MetaValue}, key: string, value: MetaValue): void {
+  Object.defineProperty(object, key, {value, enumerable: true, writable: true, configurable: true})
+}
+
+// yaml's messages end with " at line L, column C" relative to the YAML; ours are positioned in the post.
+function yamlReason(message: string): string {
+  const reason = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim()
+  return reason.length > 0 ? reason : 'Invalid YAML in the front matter'
+}

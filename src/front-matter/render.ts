@@ -1,0 +1,128 @@
+import {isMap, isScalar, parseDocument, stringify} from 'yaml'
+import type {Meta, MetaValue} from '../types.ts'
+import {splitPost} from '../post/split.ts'
+import {parseFrontMatter} from './parse.ts'
+import {knownKeys, type KnownKey} from './normalize.ts'
+
+/**
+ * Write front matter for `meta`, fences included.
+ *
+ * When `original` (the block as it was parsed, in `article.layout.frontMatter`)
+ * still says what `meta` says, it is returned unchanged, comments, quoting
+ * and folding included. When some keys changed, only those lines are
+ * rewritten; the rest stays as written. Without an original, the YAML is
+ * written from scratch. The result never contains a fence line of its own,
+ * whatever the values hold, so it cannot break out into the body.
+ *
+ * @param meta - The front matter values.
+ * @param original - The block as written, if any.
+ * @param eol - Line ending for new lines (default `'\n'`).
+ * @returns The block, or `''` when there is nothing to write.
+ * @example
+ * renderFrontMatter({...parseFrontMatter('---\ntitle: A\n---\n').meta, title: 'B'}, '---\ntitle: A\n---\n')
+ * //=> '---\ntitle: B\n---\n'
+ */
+export function renderFrontMatter(meta: Meta, original?: string | null, eol: '\n' | '\r\n' | '\r' = '\n'): string {
+  const pairs = toPairs(meta)
+  if (typeof original === 'string' && isWholeBlock(original)) {
+    const parsed = parseFrontMatter(original)
+    if (!parsed.messages.some((message) => message.fatal)) {
+      const before = toPairs(parsed.meta)
+      if (samePairs(before, pairs)) return original
+      const patched = patch(original, parsed.meta, pairs, eol)
+      if (patched !== undefined && isWholeBlock(patched) && samePairs(toPairs(parseFrontMatter(patched).meta), pairs)) return patched
+    }
+  }
+  if (pairs.length === 0) return ''
+  return fresh(pairs, eol)
+}
+
+type Pair = [key: string, value: MetaValue]
+
+/** Meta as ordered YAML pairs: known keys first (as YAML names), then `extra`; an `extra` entry for a known key wins. */
+function toPairs(meta: Meta): Pair[] {
+  const extra = Array.isArray(meta?.extra) ? meta.extra : []
+  const extraKeys = new Set(extra.map((entry) => String(entry?.[0])))
+  const pairs: Pair[] = []
+  for (const yamlKey of Object.keys(knownKeys) as KnownKey[]) {
+    if (extraKeys.has(yamlKey)) continue
+    const value = (meta as unknown as Record<string, unknown>)[knownKeys[yamlKey]]
+    if (yamlKey === 'categories' || yamlKey === 'tags') {
+      if (Array.isArray(value) && value.length > 0) pairs.push([yamlKey, value.map(String)])
+    } else if (value !== null && value !== undefined) pairs.push([yamlKey, plain(value, 0)])
+  }
+  for (const entry of extra) if (Array.isArray(entry)) pairs.push([String(entry[0]), plain(entry[1], 0)])
+  return pairs
+}
+
+function samePairs(a: Pair[], b: Pair[]): boolean {
+  if (a.length !== b.length) return false
+  const map = new Map(a.map(([key, value]) => [key, JSON.stringify(value)]))
+  return b.every(([key, value]) => map.get(key) === JSON.stringify(value))
+}
+
+/** Rewrite only the keys whose values changed; drop removed keys; append new ones. */
+function patch(original: string, before: Meta, pairs: Pair[], eol: string): string | undefined {
+  const block = splitPost(original).frontMatter!
+  const yaml = original.slice(block.contentStart, block.contentEnd)
+  const document = parseDocument(yaml)
+  if (!isMap(document.contents)) return undefined
+  const old = new Map(toPairs(before).map(([key, value]) => [key, JSON.stringify(value)]))
+  const wanted = new Map(pairs.map(([key, value]) => [key, value]))
+  let result = ''
+  let cursor = 0
+  const written = new Set<string>()
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || !pair.key.range) return undefined
+    const key = String(pair.key.value)
+    const start = pair.key.range[0]
+    const end = lineEnd(yaml, (pair.value as {range?: number[]} | null)?.range?.[1] ?? pair.key.range[1])
+    result += yaml.slice(cursor, start)
+    cursor = end
+    written.add(key)
+    if (!wanted.has(key)) continue
+    const value = wanted.get(key)!
+    if (old.get(key) === JSON.stringify(value)) result += yaml.slice(start, end)
+    else result += line(key, value, eol)
+  }
+  result += yaml.slice(cursor)
+  for (const [key, value] of pairs) if (!written.has(key)) result += (result === '' || /[\r\n]$/.test(result) ? '' : eol) + line(key, value, eol)
+  return original.slice(0, block.contentStart) + result + original.slice(block.contentEnd)
+}
+
+function lineEnd(text: string, offset: number): number {
+  const match = /\r\n|\r|\n/g
+  match.lastIndex = offset
+  const found = match.exec(text)
+  return found ? found.index + found[0].length : text.length
+}
+
+function line(key: string, value: MetaValue, eol: string): string {
+  const text = stringify(new Map([[key, value]]), {lineWidth: 0, minContentWidth: 0})
+  return eol === '\n' ? text : text.replace(/\n/g, eol)
+}
+
+function fresh(pairs: Pair[], eol: string): string {
+  let yaml = ''
+  for (const [key, value] of pairs) yaml += line(key, value, eol)
+  return '---' + eol + yaml + '---' + eol
+}
+
+function isWholeBlock(text: string): boolean {
+  const split = splitPost(text)
+  return split.frontMatter !== null && split.frontMatter.start === 0 && split.frontMatter.end === text.length
+}
+
+/** Any value as JSON-safe front matter data (hand-built Articles may hold anything). */
+function plain(value: unknown, depth: number): MetaValue {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string' || typeof value === 'boolean') return value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value)
+  if (depth > 64 || typeof value !== 'object') return String(value)
+  if (Array.isArray(value)) return value.map((item) => plain(item, depth + 1))
+  const object: {[key: string]: MetaValue} = {}
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(object, key, {value: plain(item, depth + 1), enumerable: true, writable: true, configurable: true})
+  }
+  return object
+}

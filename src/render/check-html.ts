@@ -1,0 +1,200 @@
+import {find, html as htmlSpace} from 'property-information'
+import type {Properties} from 'hast'
+import {checkProperty, isSafeComment} from '../body/sanitize.ts'
+import {embedHost} from '../body/url.ts'
+import type {Policy} from './policy.ts'
+
+/*
+ * A strict, linear check that an HTML string can be written out exactly as
+ * it is. It accepts only a subset of HTML in which a browser's tokenizer
+ * never leaves the data state between tags: complete tags with allowed
+ * names and attributes, complete safe comments, and text. Raw-text and
+ * foreign elements (`script`, `style`, `textarea`, `svg`, …) are never in
+ * the schema, and an `<iframe>` must be empty, so there is no second
+ * tokenizer state for a payload to hide in. Anything else returns false and
+ * the caller sanitises the string properly instead: this check only decides
+ * whether the source can be reused byte for byte.
+ */
+
+const tagName = /[a-zA-Z][a-zA-Z0-9]*/y
+const whitespace = /[\t\n\f\r ]*/y
+const attributeName = /[^\t\n\f\r />"'<=\u0000]+/y
+const unquoted = /[^\t\n\f\r >"'<=`\u0000]+/y
+const tagEnd = /[\t\n\f\r ]*(\/?)>/y
+
+/**
+ * Whether `html` may be emitted verbatim under `policy`.
+ *
+ * @param html - A fragment of HTML.
+ * @param policy - Schema and embed hosts.
+ * @returns True when it is safe to reuse as is.
+ * @example
+ * isVerbatimSafe('<p data-ke-size="size16">Hi</p>', policy)
+ * //=> true
+ */
+export function isVerbatimSafe(html: string, policy: Policy): boolean {
+  if (html.includes('\u0000')) return false
+  let index = 0
+  while (true) {
+    const open = html.indexOf('<', index)
+    if (open === -1) return true
+    const next = html.charCodeAt(open + 1)
+    if (next === 33 /* ! */) {
+      index = comment(html, open, policy)
+    } else if (next === 47 /* / */) {
+      index = endTag(html, open, policy)
+    } else if (isAsciiAlpha(next)) {
+      index = startTag(html, open, policy)
+    } else if (next === 63 /* ? */ || Number.isNaN(next)) {
+      return false // `<?` is a bogus comment; a lone `<` at the end is ambiguous across pieces.
+    } else {
+      index = open + 1 // `<` before anything else is text.
+    }
+    if (index === -1) return false
+  }
+}
+
+function comment(html: string, open: number, policy: Policy): number {
+  if (!html.startsWith('<!--', open)) return -1
+  const close = html.indexOf('-->', open + 4)
+  if (close === -1) return -1
+  const value = html.slice(open + 4, close)
+  if (!policy.schema.allowComments || !isSafeComment(value)) return -1
+  return close + 3
+}
+
+function endTag(html: string, open: number, policy: Policy): number {
+  tagName.lastIndex = open + 2
+  const match = tagName.exec(html)
+  if (!match) return -1
+  const name = match[0].toLowerCase()
+  if (!isAllowedTag(name, policy)) return -1
+  whitespace.lastIndex = tagName.lastIndex
+  whitespace.exec(html)
+  return html.charCodeAt(whitespace.lastIndex) === 62 /* > */ ? whitespace.lastIndex + 1 : -1
+}
+
+function startTag(html: string, open: number, policy: Policy): number {
+  tagName.lastIndex = open + 1
+  const name = tagName.exec(html)![0].toLowerCase()
+  if (!isAllowedTag(name, policy)) return -1
+  let index = tagName.lastIndex
+  let sandboxed = false
+  let src: string | undefined
+  while (true) {
+    tagEnd.lastIndex = index
+    const end = tagEnd.exec(html)
+    if (end) {
+      index = tagEnd.lastIndex
+      break
+    }
+    // Attributes must be separated by white space.
+    whitespace.lastIndex = index
+    const space = whitespace.exec(html)![0]
+    if (space.length === 0 && html.charCodeAt(index - 1) !== 34 && html.charCodeAt(index - 1) !== 39 && index !== tagName.lastIndex) return -1
+    if (space.length === 0 && index === tagName.lastIndex) return -1
+    index = whitespace.lastIndex
+    attributeName.lastIndex = index
+    const attribute = attributeName.exec(html)
+    if (!attribute) return -1
+    index = attributeName.lastIndex
+    whitespace.lastIndex = index
+    whitespace.exec(html)
+    let value: string | undefined
+    if (html.charCodeAt(whitespace.lastIndex) === 61 /* = */) {
+      whitespace.lastIndex += 1
+      whitespace.exec(html)
+      index = whitespace.lastIndex
+      const quote = html.charCodeAt(index)
+      if (quote === 34 || quote === 39) {
+        const close = html.indexOf(quote === 34 ? '"' : "'", index + 1)
+        if (close === -1) return -1
+        value = html.slice(index + 1, close)
+        index = close + 1
+      } else {
+        unquoted.lastIndex = index
+        const match = unquoted.exec(html)
+        if (!match) return -1
+        value = match[0]
+        index = unquoted.lastIndex
+      }
+    }
+    const lower = attribute[0].toLowerCase()
+    if (!isAllowedAttribute(name, lower, value, policy)) return -1
+    if (lower === 'sandbox') sandboxed = true
+    if (lower === 'src') src = value
+  }
+  if (name === 'iframe') {
+    // An iframe's content is raw text to a browser: it must be empty, from an allowed host, sandboxed.
+    const host = src === undefined ? undefined : embedHost(src)
+    if (!sandboxed || !host || !policy.embedHosts.includes(host)) return -1
+    whitespace.lastIndex = index
+    whitespace.exec(html)
+    if (!/^<\/iframe[\t\n\f\r ]*>/iy.test(html.slice(whitespace.lastIndex, whitespace.lastIndex + 24))) return -1
+  }
+  return index
+}
+
+function isAllowedTag(name: string, policy: Policy): boolean {
+  const {schema} = policy
+  if (name === 'iframe') return Boolean(schema.tagNames?.includes('iframe'))
+  return Boolean(schema.tagNames?.includes(name)) && !rawText.has(name)
+}
+
+// Elements whose content a browser does not tokenize as HTML, or that switch namespaces.
+const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'noscript', 'plaintext', 'template', 'svg', 'math', 'select', 'iframe', 'object', 'embed'])
+
+function isAllowedAttribute(tag: string, attribute: string, value: string | undefined, policy: Policy): boolean {
+  if (attribute.startsWith('on')) return false
+  const info = find(htmlSpace, attribute)
+  const raw = value ?? ''
+  const decoded = decode(raw)
+  // Where the exact value matters (CSS, ids), an unknown reference is refused.
+  if (decoded === undefined) {
+    if (attribute === 'style' || attribute === 'id' || attribute === 'name') return false
+  }
+  const text = decoded ?? raw
+  let property: Properties[string]
+  if (info.boolean || (info.overloadedBoolean && raw === '')) property = true
+  else if (info.spaceSeparated) property = text.split(/[\t\n\f\r ]+/).filter(Boolean)
+  else if (info.commaSeparated) property = text.split(',').map((item) => item.trim()).filter(Boolean)
+  else if (info.number && /^-?\d+$/.test(text.trim())) property = Number(text)
+  else property = text
+  // A character reference inside a URL's scheme is read differently by browsers; refuse it.
+  if ((info.property === 'href' || info.property === 'src' || info.property === 'srcSet' || info.property === 'cite' || info.property === 'poster' || info.property === 'longDesc') && schemeHasReference(raw)) return false
+  return checkProperty(policy.schema, tag, info.property, property).ok
+}
+
+function schemeHasReference(value: string): boolean {
+  const ampersand = value.indexOf('&')
+  if (ampersand === -1) return false
+  const end = value.search(/[/?#]/)
+  return end === -1 || ampersand < end
+}
+
+const references: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'}
+
+/** Decode the character references we know; undefined when there is one we do not. */
+function decode(value: string): string | undefined {
+  if (!value.includes('&')) return value
+  let failed = false
+  const result = value.replace(/&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[a-zA-Z][a-zA-Z0-9]*;?)?/g, (match, body: string | undefined) => {
+    if (!body) return match // A lone `&` is text.
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10)
+      if (code === 0 || code > 0x10_ff_ff || (code >= 0xd8_00 && code <= 0xdf_ff)) {
+        failed = true
+        return ''
+      }
+      return String.fromCodePoint(code)
+    }
+    if (body.endsWith(';') && Object.hasOwn(references, body.slice(0, -1))) return references[body.slice(0, -1)]!
+    failed = true
+    return ''
+  })
+  return failed ? undefined : result
+}
+
+function isAsciiAlpha(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+}

@@ -1,0 +1,109 @@
+import type {ElementContent, Properties} from 'hast'
+import {h} from 'hastscript'
+import type {Attributes, Block, Hero, Section, Summary, TableCell} from '../types.ts'
+import {embedSandbox} from '../body/schema.ts'
+import {safeHtml} from './safe.ts'
+import type {Policy} from './policy.ts'
+
+/*
+ * Write Article items from their fields, in the editor's style. Every string
+ * is either text (escaped when serialised) or HTML made safe by `safeHtml`;
+ * attributes go through the sanitiser with the rest of the tree.
+ */
+
+const editorSizes: Record<number, string> = {2: 'size26', 3: 'size23', 4: 'size20'}
+
+/** A section's heading. */
+export function headingNode(section: Section): ElementContent {
+  const depth = Math.min(6, Math.max(1, Math.trunc(Number(section.depth)) || 2))
+  const size = editorSizes[depth]
+  const attributes = section.attributes ?? (size ? {'data-ke-size': size} : undefined)
+  return h('h' + depth, props(attributes), String(section.heading ?? ''))
+}
+
+/** The hero image. */
+export function heroNode(hero: Hero): ElementContent {
+  if (hero.markdown) {
+    const title = hero.title ? ` "${String(hero.title).replace(/"/g, '')}"` : ''
+    return {type: 'text', value: `![${String(hero.alt ?? '').replace(/[\]\r\n]/g, ' ')}](${String(hero.src ?? '').replace(/[\s()<>]/g, encodeURIComponent)}${title})`}
+  }
+  return h('p', image(hero))
+}
+
+/** The summary table, in the editor's markup. */
+export function summaryNode(summary: Summary): ElementContent {
+  const rows: ElementContent[] = []
+  const row = (text: string) => h('tr', h('td', {style: 'text-align: center;'}, h('b', String(text ?? ''))))
+  if (summary.title) rows.push(row(summary.title))
+  for (const item of summary.items ?? []) rows.push(row(item.text))
+  return h('table', h('tbody', rows))
+}
+
+/** Any block. */
+export function blockNode(block: Block, policy: Policy): ElementContent | ElementContent[] {
+  const raw = (html: unknown): ElementContent => ({type: 'raw', value: safeHtml(String(html ?? ''), policy)}) as unknown as ElementContent
+  switch (block.type) {
+    case 'paragraph':
+      return block.implicit ? raw(block.html) : h('p', props(block.attributes ?? {'data-ke-size': 'size16'}), raw(block.html))
+    case 'spacer':
+      return h('p', props(block.attributes ?? {'data-ke-size': 'size16'}), raw(block.html || '&nbsp;'))
+    case 'image':
+      if (block.markdown) return heroNode({...block, markdown: true})
+      return h('p', props(block.attributes ?? {'data-ke-size': 'size16'}), image(block))
+    case 'figure':
+      return h('figure', props(block.attributes ?? (block.kind && block.kind !== 'figure' ? {'data-ke-type': block.kind} : undefined)), [
+        ...(block.image ? [image(block.image)] : []),
+        ...(block.caption ? [h('figcaption', String(block.caption))] : [])
+      ])
+    case 'link-card':
+      return h(
+        'figure',
+        props(block.attributes ?? {'data-ke-type': 'opengraph', 'data-og-title': block.title, 'data-og-description': block.description, 'data-og-url': block.url, 'data-og-image': block.image}),
+        h('a', {href: String(block.url ?? '')}, h('div', {className: ['og-text']}, [h('p', {className: ['og-title']}, String(block.title ?? '')), h('p', {className: ['og-desc']}, String(block.description ?? ''))]))
+      )
+    case 'list':
+      return h(block.ordered ? 'ol' : 'ul', props(block.attributes), (block.items ?? []).map((item) => h('li', raw(item.html))))
+    case 'quote':
+      return h('blockquote', props(block.attributes), raw(block.html))
+    case 'code':
+      return h('pre', props(block.attributes ?? {'data-ke-type': 'codeblock', ...(block.language ? {'data-ke-language': block.language} : {})}), h('code', String(block.code ?? block.text ?? '')))
+    case 'table':
+      return h('table', props(block.attributes), h('tbody', (block.rows ?? []).map((cells) => h('tr', cells.map((cell) => cellNode(cell, raw))))))
+    case 'rule':
+      return h('hr', props(block.attributes ?? (block.style ? {'data-ke-type': 'horizontalRule', 'data-ke-style': block.style} : undefined)))
+    case 'embed':
+      return h('iframe', {...props(block.attributes), src: String(block.src ?? ''), ...(block.title ? {title: block.title} : {}), sandbox: embedSandbox, allowFullScreen: true})
+    case 'html':
+      return raw(block.html)
+    default:
+      return raw((block as {html?: unknown}).html ?? '')
+  }
+}
+
+function cellNode(cell: TableCell, raw: (html: unknown) => ElementContent): ElementContent {
+  const properties: Properties = {}
+  if (cell.colspan && cell.colspan > 1) properties['colSpan'] = cell.colspan
+  if (cell.rowspan && cell.rowspan > 1) properties['rowSpan'] = cell.rowspan
+  return h(cell.header ? 'th' : 'td', properties, raw(cell.html))
+}
+
+function image(value: Hero | Omit<Hero, 'position' | 'source'>): ElementContent {
+  const properties: Properties = {src: String(value.src ?? ''), alt: String(value.alt ?? '')}
+  if (value.title) properties['title'] = String(value.title)
+  if (value.width) properties['width'] = String(value.width)
+  if (value.height) properties['height'] = String(value.height)
+  if (value.srcset) properties['srcSet'] = String(value.srcset)
+  const img = h('img', properties)
+  return value.href === undefined ? img : h('a', {href: String(value.href)}, img)
+}
+
+/** Attributes (by HTML name) as hastscript properties; hastscript maps names to properties. */
+function props(attributes: Attributes | undefined): Record<string, string> {
+  const result: Record<string, string> = {}
+  if (!attributes || typeof attributes !== 'object') return result
+  for (const [name, value] of Object.entries(attributes)) {
+    // Names that are not plain attribute names are dropped here; the sanitiser checks the rest.
+    if (/^[a-zA-Z][a-zA-Z0-9_:.-]*$/.test(name)) result[name] = String(value)
+  }
+  return result
+}

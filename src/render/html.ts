@@ -1,0 +1,133 @@
+import type {ElementContent, Root} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
+import {sanitizeTree} from '../body/sanitize.ts'
+import {digest} from '../article/digest.ts'
+import {blockNode, headingNode, heroNode, summaryNode} from './fields.ts'
+import {safeHtml} from './safe.ts'
+import {policyOf, type Policy, type RenderOptions} from './policy.ts'
+
+export type {RenderOptions} from './policy.ts'
+
+/** One thing to write, in order. */
+type Entry =
+  | {kind: 'heading'; item: Section}
+  | {kind: 'block'; item: Block}
+  | {kind: 'hero'; item: Hero}
+  | {kind: 'summary'; item: Summary}
+
+/**
+ * Render an Article's body as HTML, in the editor's style.
+ *
+ * Items that were not edited since `parsePost` are written from their
+ * source, so an unmodified Article gives its body back byte for byte (the
+ * layout between items, such as wrapper `<div>`s and blank lines, comes from
+ * `article.layout.gaps`). Edited and hand-built items are written from their
+ * fields. Every string is treated as untrusted: reused source is checked
+ * strictly and sanitised when the check fails, text is escaped, attributes
+ * and URLs are filtered by the schema.
+ *
+ * @param article - A parsed or hand-built Article.
+ * @param options - Schema and embed hosts to enforce (optional).
+ * @returns The HTML body.
+ * @example
+ * renderHtml(parsePost('---\ntitle: A\n---\n<h2>One</h2>\n<p>a</p>\n'))
+ * //=> '<h2>One</h2>\n<p>a</p>\n'
+ */
+export function renderHtml(article: Article, options?: Readonly<RenderOptions> | null): string {
+  const policy = policyOf(options)
+  const entries = order(article)
+  const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
+  const separator = separatorOf(gaps, article.layout?.eol)
+  const children: ElementContent[] = []
+  const raw = (value: string) => children.push({type: 'raw', value} as unknown as ElementContent)
+  let last = -1
+
+  for (const entry of entries) {
+    const index = sourceIndex(entry.item.source, gaps.length)
+    if (index !== undefined && index > last) {
+      // Layout of items that were removed keeps its tags (wrapper divs), not its blank lines.
+      for (let skipped = last + 1; skipped < index; skipped++) raw(structure(gaps[skipped], policy))
+      raw(safeHtml(String(gaps[index] ?? ''), policy))
+      last = index
+    } else if (children.length > 0 || last >= 0) {
+      raw(separator)
+    }
+    const source = entry.item.source
+    if (source && typeof source.html === 'string' && source.digest === digest(entry.item)) raw(safeHtml(source.html, policy))
+    else children.push(...toNodes(entry, policy))
+  }
+  if (gaps.length > 0) {
+    for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped], policy))
+    if (last + 1 <= gaps.length - 1) raw(safeHtml(String(gaps[gaps.length - 1] ?? ''), policy))
+  }
+
+  const tree: Root = {type: 'root', children}
+  // Attributes and URLs of items written from fields are checked here; raw values were checked above.
+  sanitizeTree(tree, {...policy, keepRaw: true})
+  return toHtml(tree, {allowDangerousHtml: true})
+}
+
+function toNodes(entry: Entry, policy: Policy): ElementContent[] {
+  switch (entry.kind) {
+    case 'heading':
+      return [headingNode(entry.item)]
+    case 'hero':
+      return [heroNode(entry.item)]
+    case 'summary':
+      return [summaryNode(entry.item)]
+    default: {
+      const nodes = blockNode(entry.item, policy)
+      return Array.isArray(nodes) ? nodes : [nodes]
+    }
+  }
+}
+
+/** Lead, then sections depth-first; the hero and summary go where their source was (else first and last). */
+function order(article: Article): Entry[] {
+  const entries: Entry[] = (article.lead ?? []).map((item) => ({kind: 'block', item}))
+  const stack: Section[] = [...(article.sections ?? [])].reverse()
+  while (stack.length > 0) {
+    const section = stack.pop()!
+    entries.push({kind: 'heading', item: section})
+    for (const item of section.blocks ?? []) entries.push({kind: 'block', item})
+    for (let index = (section.children ?? []).length - 1; index >= 0; index--) stack.push(section.children[index]!)
+  }
+  if (article.hero) place(entries, {kind: 'hero', item: article.hero}, 0)
+  if (article.summary) place(entries, {kind: 'summary', item: article.summary}, entries.length)
+  return entries
+}
+
+function place(entries: Entry[], entry: Entry, fallback: number): void {
+  const index = entry.item.source?.index
+  if (typeof index !== 'number') {
+    entries.splice(fallback, 0, entry)
+    return
+  }
+  const at = entries.findIndex((other) => typeof other.item.source?.index === 'number' && other.item.source.index > index)
+  entries.splice(at === -1 ? entries.length : at, 0, entry)
+}
+
+function sourceIndex(source: Source | undefined, gapCount: number): number | undefined {
+  const index = source?.index
+  return typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < gapCount - 1 ? index : undefined
+}
+
+/** The tags of a gap without its text: what stays when the item after it is removed. */
+function structure(gap: unknown, policy: Policy): string {
+  const tags = String(gap ?? '').match(/<[^>]*>/g)
+  return tags ? safeHtml(tags.join(''), policy) : ''
+}
+
+/** The separator for new items: the most common blank-only gap, else a blank line. */
+function separatorOf(gaps: readonly unknown[], eol: unknown): string {
+  const counts = new Map<string, number>()
+  for (let index = 1; index < gaps.length - 1; index++) {
+    const gap = gaps[index]
+    if (typeof gap === 'string' && /^[\t\n\f\r ]+$/.test(gap)) counts.set(gap, (counts.get(gap) ?? 0) + 1)
+  }
+  let best: string | undefined
+  for (const [gap, count] of counts) if (best === undefined || count > counts.get(best)!) best = gap
+  const newline = eol === '\r\n' || eol === '\r' ? eol : '\n'
+  return best ?? newline + newline
+}

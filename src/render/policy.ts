@@ -1,0 +1,26 @@
+import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
+
+/** Options of `renderHtml` and `renderPost`. */
+export interface RenderOptions {
+  /** Sanitisation schema every output is checked against (default: `defaultSchema`). */
+  schema?: Schema | null | undefined
+  /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
+  allowEmbedHosts?: readonly string[] | null | undefined
+}
+
+/** The settings the renderer checks against. */
+export interface Policy {
+  schema: Schema
+  embedHosts: readonly string[]
+}
+
+const defaultPolicy: Policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}
+
+/** Read render options once. */
+export function policyOf(options: Readonly<RenderOptions> | null | undefined): Policy {
+  if (!options || (!options.schema && !options.allowEmbedHosts)) return defaultPolicy
+  return {
+    schema: options.schema ?? defaultSchema,
+    embedHosts: options.allowEmbedHosts ? [...defaultEmbedHosts, ...options.allowEmbedHosts] : defaultEmbedHosts
+  }
+}

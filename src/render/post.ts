@@ -1,0 +1,31 @@
+import type {Article} from '../types.ts'
+import {renderFrontMatter} from '../front-matter/render.ts'
+import {renderHtml} from './html.ts'
+import type {RenderOptions} from './policy.ts'
+
+/**
+ * Render an Article as a whole raw post: front matter, then the HTML body.
+ *
+ * An Article from `parsePost` that was not modified gives the original post
+ * back byte for byte (byte order mark, line endings, YAML comments and
+ * folding included) whenever the sanitiser changed nothing in it; edits
+ * change only what they touch.
+ *
+ * @param article - A parsed or hand-built Article.
+ * @param options - As for `renderHtml`.
+ * @returns The raw post.
+ * @example
+ * const raw = '---\ntitle: Hi\n---\n\n<p>a</p>\n'
+ * renderPost(parsePost(raw)) === raw
+ * //=> true
+ */
+export function renderPost(article: Article, options?: Readonly<RenderOptions> | null): string {
+  const layout = article.layout
+  const eol = layout?.eol === '\r\n' || layout?.eol === '\r' ? layout.eol : '\n'
+  const frontMatter = renderFrontMatter(article.meta, layout?.frontMatter, eol)
+  const hasGaps = Array.isArray(layout?.gaps) && layout.gaps.length > 0
+  // A hand-built Article has no layout: a blank line after the front matter, as editors write it.
+  const body = renderHtml(article, options)
+  const joiner = !hasGaps && frontMatter && body ? eol : ''
+  return (layout?.bom ? '\ufeff' : '') + frontMatter + joiner + body
+}

@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import fc from 'fast-check'
+import {computeStats, countWords} from '../../src/article/stats.ts'
+
+describe('countWords', () => {
+  it('should count Korean words by spacing unit, not by syllable', () => {
+    // A popular reading-time package counts each syllable: 12 here.
+    assert.equal(countWords('북한과 러시아가 군사, 외교'), 4)
+  })
+
+  it('should count a longer Korean sentence', () => {
+    assert.equal(countWords('오늘 서울의 날씨는 맑고, 기온은 영상 5도입니다.'), 7)
+  })
+
+  it('should count English words around punctuation', () => {
+    assert.equal(countWords('Hello, world! How are you? (Fine.)'), 6)
+  })
+
+  it('should keep decimals and thousands separators in one word', () => {
+    assert.equal(countWords('It costs 3.5 dollars, or 1,000 won.'), 7)
+  })
+
+  it('should split a comma between letters or after a number', () => {
+    assert.equal(countWords('red,green 1, 2'), 4)
+  })
+
+  it('should keep times and dates together', () => {
+    assert.equal(countWords('at 12:30 on 2024/01/02'), 4)
+  })
+
+  it('should count hyphenated words once', () => {
+    assert.equal(countWords('a well-known, state-of-the-art tool'), 4)
+  })
+
+  it('should split at a double hyphen or a dash', () => {
+    assert.equal(countWords('wait--what 1990–2000 yes — no'), 6)
+  })
+
+  it('should count words with apostrophes once', () => {
+    assert.equal(countWords("don't can’t rock 'n' roll"), 5)
+  })
+
+  it('should count a URL as one word', () => {
+    assert.equal(countWords('See https://example.com/a/b?q=1&x=y#top for more'), 4)
+    assert.equal(countWords('Visit www.example.co.kr/path 오늘'), 3)
+    assert.equal(countWords('HTTP://EXAMPLE.COM'), 1)
+  })
+
+  it('should count an e-mail address as one word', () => {
+    assert.equal(countWords('mail me@example.com now'), 3)
+  })
+
+  it('should not count emoji as words', () => {
+    assert.equal(countWords('🎉 party ❤️ 👨‍👩‍👧 👍🏽 🇰🇷'), 1)
+    assert.equal(countWords('😀😀😀'), 0)
+  })
+
+  it('should keep Korean particles attached to Latin and numbers', () => {
+    assert.equal(countWords('AI 기술이 GPT-4로'), 3)
+    assert.equal(countWords('3월 5일에 iPhone을 샀다'), 4)
+  })
+
+  it('should count each Japanese character as a word', () => {
+    assert.equal(countWords('日本語のテキスト'), 8)
+  })
+
+  it('should count the prolonged sound mark with Katakana but not Japanese punctuation', () => {
+    assert.equal(countWords('コーヒー。'), 4)
+    assert.equal(countWords('ｺｰﾋｰ、'), 4)
+  })
+
+  it('should count each Chinese character as a word', () => {
+    assert.equal(countWords('我爱北京天安门。'), 7)
+  })
+
+  it('should count Latin runs next to Han or Kana separately', () => {
+    assert.equal(countWords('AIの2024年'), 4)
+  })
+
+  it('should treat NBSP and other Unicode spaces as separators', () => {
+    assert.equal(countWords('one\u00A0two\u2003three\u3000four\u202Ffive\u2009six'), 6)
+    assert.equal(countWords('한국어\u00A0문장\u3000입니다'), 3)
+  })
+
+  it('should treat line breaks and tabs as separators', () => {
+    assert.equal(countWords('one\ntwo\r\nthree\tfour\u2028five'), 5)
+  })
+
+  it('should count decomposed (NFD) Hangul as composed (NFC) Hangul', () => {
+    const nfc = '북한과 러시아가 군사, 외교'
+    const nfd = nfc.normalize('NFD')
+    assert.notEqual(nfd.length, nfc.length)
+    assert.equal(countWords(nfd), countWords(nfc))
+  })
+
+  it('should count Cyrillic and Greek words', () => {
+    assert.equal(countWords('Привет, мир! Καλημέρα κόσμε'), 4)
+  })
+
+  it('should keep combining marks inside their word', () => {
+    assert.equal(countWords('cafe\u0301 nai\u0308ve'), 2)
+  })
+
+  it('should return 0 for empty and white-space-only text', () => {
+    assert.equal(countWords(''), 0)
+    assert.equal(countWords(' \t\n\u00A0\u3000'), 0)
+    assert.equal(countWords('... — !!'), 0)
+  })
+
+  it('should throw a TypeError for a non-string', () => {
+    // @ts-expect-error: check how a non-string is handled
+    assert.throws(() => countWords(42), TypeError)
+  })
+
+  it('should stay linear on long hostile input', () => {
+    const hostile = 'a-'.repeat(100_000) + 'https://' + 'x.'.repeat(100_000) + "'".repeat(100_000)
+    const start = performance.now()
+    assert.equal(countWords(hostile), 2)
+    assert.ok(performance.now() - start < 2000)
+  })
+})
+
+describe('computeStats', () => {
+  it('should count characters, characters without spaces and words', () => {
+    assert.deepEqual(computeStats('북한과 러시아가 군사, 외교'), {
+      characters: 15,
+      charactersWithoutSpaces: 12,
+      words: 4,
+      readingMinutes: 1
+    })
+  })
+
+  it('should count code points, not UTF-16 units', () => {
+    const stats = computeStats('😀 𝒜b')
+    assert.equal(stats.characters, 4)
+    assert.equal(stats.charactersWithoutSpaces, 3)
+  })
+
+  it('should count NFD Hangul like NFC Hangul', () => {
+    const nfc = '한글 맞춤법'
+    assert.deepEqual(computeStats(nfc.normalize('NFD')), computeStats(nfc))
+    assert.equal(computeStats(nfc.normalize('NFD')).characters, 6)
+  })
+
+  it('should not count Unicode spaces as characters without spaces', () => {
+    const stats = computeStats('a\u00A0b\u3000c\u2003d\uFEFF')
+    assert.equal(stats.characters, 8)
+    assert.equal(stats.charactersWithoutSpaces, 4)
+  })
+
+  it('should give 0 minutes for empty or white-space-only text', () => {
+    assert.deepEqual(computeStats(''), {
+      characters: 0,
+      charactersWithoutSpaces: 0,
+      words: 0,
+      readingMinutes: 0
+    })
+    assert.deepEqual(computeStats('  \n\u00A0'), {
+      characters: 4,
+      charactersWithoutSpaces: 0,
+      words: 0,
+      readingMinutes: 0
+    })
+  })
+
+  it('should give at least 1 minute when there is a word', () => {
+    assert.equal(computeStats('hi').readingMinutes, 1)
+  })
+
+  it('should round up at 230 words per minute', () => {
+    assert.equal(computeStats('word '.repeat(230)).readingMinutes, 1)
+    assert.equal(computeStats('word '.repeat(231)).readingMinutes, 2)
+    assert.equal(computeStats('word '.repeat(460)).readingMinutes, 2)
+  })
+
+  it('should read Han and Kana at 500 characters per minute', () => {
+    assert.equal(computeStats('字'.repeat(500)).readingMinutes, 1)
+    assert.equal(computeStats('字'.repeat(501)).readingMinutes, 2)
+  })
+
+  it('should add both rates for mixed text', () => {
+    // 115 words (half a minute) + 250 characters (half a minute) = 1 minute.
+    assert.equal(computeStats('word '.repeat(115) + 'か'.repeat(250)).readingMinutes, 1)
+    assert.equal(computeStats('word '.repeat(116) + 'か'.repeat(250)).readingMinutes, 2)
+  })
+
+  it('should use the rates given in options', () => {
+    const text = 'word '.repeat(100)
+    assert.equal(computeStats(text, {wordsPerMinute: 50}).readingMinutes, 2)
+    assert.equal(computeStats('字'.repeat(100), {cjkCharactersPerMinute: 30}).readingMinutes, 4)
+    assert.equal(computeStats(text, {wordsPerMinute: null, cjkCharactersPerMinute: null}).readingMinutes, 1)
+    assert.equal(computeStats(text, null).readingMinutes, 1)
+  })
+
+  it('should throw a RangeError for a rate that is not a positive number', () => {
+    assert.throws(() => computeStats('a', {wordsPerMinute: 0}), RangeError)
+    assert.throws(() => computeStats('a', {cjkCharactersPerMinute: -1}), RangeError)
+    assert.throws(() => computeStats('a', {wordsPerMinute: Number.NaN}), RangeError)
+    assert.throws(() => computeStats('a', {wordsPerMinute: Number.POSITIVE_INFINITY}), RangeError)
+  })
+
+  it('should throw a TypeError for a non-string', () => {
+    // @ts-expect-error: check how `undefined` is handled
+    assert.throws(() => computeStats(undefined), TypeError)
+  })
+
+  it('should agree with countWords', () => {
+    const text = 'AI 기술이 GPT-4로 日本語のテキスト'
+    assert.equal(computeStats(text).words, countWords(text))
+    assert.equal(computeStats(text).words, 11)
+  })
+})
+
+describe('properties', () => {
+  // Pieces that exercise every branch: scripts, joiners, spaces, marks,
+  // emoji, URL prefixes and lone surrogates.
+  const piece = fc.constantFrom(
+    '한', '글', '\u1100', '\u1161', '\u11A8', 'a', 'Z', 'é', 'e\u0301', 'я', 'λ', '3', '٣',
+    '日', 'の', 'テ', 'ー', ' ', '\u00A0', '\u3000', '\n', '-', "'", '’', '.', ',', ':', '/',
+    '@', '·', '😀', '❤️', '\u200D', '\uFE0F', 'https://', 'www.', '\uD800', '!'
+  )
+  const text = fc.oneof(
+    fc.array(piece, {maxLength: 40}).map((pieces) => pieces.join('')),
+    fc.string({unit: 'grapheme', maxLength: 40}),
+    fc.string({unit: 'binary', maxLength: 40})
+  )
+
+  it('should never count more words than characters without spaces', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const stats = computeStats(value)
+        assert.ok(stats.words <= stats.charactersWithoutSpaces)
+        assert.ok(stats.charactersWithoutSpaces <= stats.characters)
+        assert.equal(stats.readingMinutes === 0, stats.words === 0)
+      })
+    )
+  })
+
+  it('should give the same counts for NFC and NFD text', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const stats = computeStats(value)
+        assert.deepEqual(computeStats(value.normalize('NFC')), stats)
+        assert.deepEqual(computeStats(value.normalize('NFD')), stats)
+        assert.equal(countWords(value.normalize('NFD')), stats.words)
+      })
+    )
+  })
+})

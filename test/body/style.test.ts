@@ -1,0 +1,378 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import fc from 'fast-check'
+import * as api from '../../src/body/style.ts'
+import {defaultStyleProperties, isSafeStyle, sanitizeStyle} from '../../src/body/style.ts'
+import type {StyleRemoval} from '../../src/body/style.ts'
+
+/** The reasons (and properties) of what `sanitizeStyle` removed. */
+function reasons(value: string): Array<[string, StyleRemoval['reason']]> {
+  return sanitizeStyle(value).removed.map((removal) => [removal.property, removal.reason])
+}
+
+/** Assert `value` is kept byte for byte by both functions. */
+function assertKept(value: string, options?: api.StyleOptions | null): void {
+  assert.deepEqual(sanitizeStyle(value, options), {value, removed: []})
+  assert.equal(isSafeStyle(value, options), true)
+}
+
+describe('style module', () => {
+  it('should expose the public api', () => {
+    assert.deepEqual(Object.keys(api).sort(), ['defaultStyleProperties', 'isSafeStyle', 'sanitizeStyle'])
+  })
+})
+
+describe('defaultStyleProperties', () => {
+  it('should be frozen and lower case', () => {
+    assert.ok(Object.isFrozen(defaultStyleProperties))
+    for (const name of defaultStyleProperties) assert.equal(name, name.toLowerCase())
+  })
+
+  it('should contain what real posts use and nothing that can overlay the page', () => {
+    for (const name of ['color', 'background-color', 'text-align', 'height', 'width', 'border',
+      'border-collapse', 'margin', 'font-size', 'font-family', 'line-height', 'font-weight', 'box-sizing', 'padding']) {
+      assert.ok(defaultStyleProperties.includes(name), name)
+    }
+
+    for (const name of ['position', 'z-index', 'content', 'background-image', 'opacity', 'top', 'cursor']) {
+      assert.ok(!defaultStyleProperties.includes(name), name)
+    }
+  })
+})
+
+describe('sanitizeStyle', () => {
+  describe('real posts', () => {
+    for (const value of [
+      'text-align: center; height: 17px;',
+      'color: #333333;',
+      'background-color: rgb(255, 255, 255);',
+      'width: 100%; border-collapse: collapse; border: 1px solid #000000;',
+      'border: 0px; height: 1px; margin: 0px;',
+      'font-family: "libre baskerville", serif; font-weight: normal; line-height: 1.4; margin: 0.2rem 0px 0.5rem; padding: 0px;',
+      "font-family: 'Noto Serif KR';",
+      'padding: 0 6px; white-space: pre; line-height: 130%;',
+      'background-color: #21538527;',
+      'margin: 0; padding: 0; word-break: normal; text-align: right; color: #666; font-family: Consolas, \'Liberation Mono\', Menlo, Courier, monospace !important; line-height: 130%;',
+      'text-align: right; margin-top: -13px; margin-right: 5px; font-size: 9px; font-style: italic;',
+      'font-size: 11pt; line-height: normal; margin: 0in 0in 0.0001pt;',
+      'background-color: white; color: #999999; font-family: "varela round" , sans-serif;',
+      'width:425px;text-align:left',
+      'white-space: pre-wrap; word-wrap: break-word;',
+      'clear: left; float: left; margin-bottom: 1em; margin-right: 1em;',
+      'color: #0066B3; font-weight:  bold; line-height: 180%; text-decoration: underline;',
+      'font-size: 9px; word-break: normal; background-color: #e5e5e5; color: white; border-radius: 10px; padding: 1px;'
+    ]) {
+      it(`should keep \`${value.slice(0, 60)}\` byte for byte`, () => {
+        assertKept(value)
+      })
+    }
+  })
+
+  describe('values', () => {
+    it('should keep `!important` on a safe declaration', () => {
+      assertKept('color: red !important')
+      assertKept('color:red!important;')
+      assertKept('color: red ! IMPORTANT ;')
+    })
+
+    it('should keep allowed functions, including nested `calc()`', () => {
+      assertKept('width: calc(100% - (2 * 10px)); color: hsla(120, 50%, 50%, .5); background: rgb(0 0 0 / 50%)')
+    })
+
+    it('should keep `font` shorthands with a slash and quoted names', () => {
+      assertKept('font: italic bold 12px/1.5 "Helvetica Neue", Arial, sans-serif')
+    })
+
+    it('should keep non-ASCII font names, quoted or not', () => {
+      assertKept('font-family: "맑은 고딕", 나눔고딕, sans-serif')
+    })
+
+    it('should keep plain `background` colours and keywords', () => {
+      assertKept('background: transparent; background: #fff no-repeat')
+    })
+
+    it('should keep flow `display` values only', () => {
+      assertKept('display: inline-block; display: TABLE-CELL !important')
+      assert.deepEqual(reasons('display: none'), [['display', 'value']])
+      assert.deepEqual(reasons('display: flex'), [['display', 'value']])
+    })
+
+    it('should drop `url()` in `background`', () => {
+      assert.deepEqual(sanitizeStyle('background:url(javascript:alert(1))'), {
+        value: '',
+        removed: [{property: 'background', declaration: 'background:url(javascript:alert(1))', reason: 'value', offset: 0}]
+      })
+    })
+
+    it('should drop `url()` in any case and with white space before the parenthesis', () => {
+      assert.deepEqual(reasons('background: URL(x.png); background: url (x.png); border: Url("x")'), [
+        ['background', 'value'], ['background', 'value'], ['border', 'value']
+      ])
+    })
+
+    it('should drop IE `expression()`', () => {
+      assert.deepEqual(reasons('width: expression(alert(1)); width: EXPRESSION (alert(1))'), [['width', 'value'], ['width', 'value']])
+    })
+
+    it('should drop functions outside the allow-list', () => {
+      assert.deepEqual(reasons(
+        'color: var(--x); width: attr(x); background: image-set("a.png" 1x); background: -webkit-image-set(a 1x); ' +
+        'background: element(#a); background: linear-gradient(red, blue); width: calc(var(--x))'
+      ), [
+        ['color', 'value'], ['width', 'value'], ['background', 'value'], ['background', 'value'],
+        ['background', 'value'], ['background', 'value'], ['width', 'value']
+      ])
+    })
+
+    it('should drop `@import`, `javascript:`, angle brackets and binding words in values', () => {
+      assert.deepEqual(reasons('color: @import; color: javascript:x; font-family: "</style><script>"; color: behavior; color: -moz-binding'), [
+        ['color', 'value'], ['color', 'value'], ['font-family', 'value'], ['color', 'value'], ['color', 'value']
+      ])
+    })
+
+    it('should allow quoted strings only in `font` and `font-family`', () => {
+      assert.deepEqual(reasons('color: "red"; list-style-type: "→"'), [['color', 'value'], ['list-style-type', 'value']])
+    })
+
+    it('should drop full-width look-alikes and other non-ASCII words outside font names', () => {
+      assert.deepEqual(reasons('background: ｕｒｌ（x）; color: rеd'), [['background', 'value'], ['color', 'value']])
+    })
+
+    it('should drop malformed colours, empty values and misplaced `!important`', () => {
+      assert.deepEqual(reasons('color: #12345; color: #e5e5e5text-decoration:none; color: ; color: !important; color: red !important blue'), [
+        ['color', 'value'], ['color', 'value'], ['color', 'value'], ['color', 'value'], ['color', 'value']
+      ])
+    })
+
+    it('should drop stray punctuation and brackets', () => {
+      assert.deepEqual(reasons('color: red + blue; width: [1px]; width: {1px}; color: red & blue'), [
+        ['color', 'value'], ['width', 'value'], ['width', 'value'], ['color', 'value']
+      ])
+    })
+  })
+
+  describe('properties', () => {
+    it('should drop IE `behavior` and Firefox `-moz-binding`', () => {
+      assert.deepEqual(reasons('behavior: url(x.htc); -moz-binding: url(http://x/x.xml#x)'), [
+        ['behavior', 'property'], ['-moz-binding', 'property']
+      ])
+    })
+
+    it('should drop positioning and keep the rest', () => {
+      assert.deepEqual(sanitizeStyle('position: fixed; top:0; color: red'), {
+        value: 'color: red',
+        removed: [
+          {property: 'position', declaration: 'position: fixed', reason: 'property', offset: 0},
+          {property: 'top', declaration: 'top:0', reason: 'property', offset: 17}
+        ]
+      })
+    })
+
+    it('should drop `z-index`, `content`, `background-image`, `opacity`, `filter` and friends', () => {
+      assert.deepEqual(reasons(
+        'z-index: 9999; content: "x"; background-image: url(a.png); opacity: 0; filter: blur(2px); ' +
+        'transform: scale(9); clip-path: none; mask: none; inset: 0; cursor: pointer; pointer-events: none'
+      ).map(([property, reason]) => `${property}:${reason}`), [
+        'z-index:property', 'content:property', 'background-image:property', 'opacity:property', 'filter:property',
+        'transform:property', 'clip-path:property', 'mask:property', 'inset:property', 'cursor:property', 'pointer-events:property'
+      ])
+    })
+
+    it('should drop custom properties', () => {
+      assert.deepEqual(reasons('--x: url(a.png); --Y: red'), [['--x', 'property'], ['--y', 'property']])
+    })
+
+    it('should drop unknown and Office-only properties', () => {
+      assert.deepEqual(reasons('mso-layout-grid-align: none; visibility: visible; overflow: auto'), [
+        ['mso-layout-grid-align', 'property'], ['visibility', 'property'], ['overflow', 'property']
+      ])
+    })
+
+    it('should match property names ASCII case-insensitively', () => {
+      assertKept('COLOR: Red; Text-Align: CENTER')
+      assert.deepEqual(reasons('POSITION: FIXED'), [['position', 'property']])
+    })
+
+    it('should not let a Kelvin sign pass for a `k`', () => {
+      // `'\u212A'.toLowerCase()` is `k`, but CSS compares ASCII only.
+      assert.deepEqual(reasons('bac\u212Aground-color: red'), [['bac\u212Aground-color', 'property']])
+    })
+  })
+
+  describe('syntax', () => {
+    it('should drop escapes wholesale', () => {
+      assert.deepEqual(reasons('background: \\75 rl(x.png); b\\61 ckground: red; color: re\\d'), [
+        ['background', 'syntax'], ['', 'syntax'], ['color', 'syntax']
+      ])
+    })
+
+    it('should drop declarations holding a comment', () => {
+      const value = 'color: red; width: expr/**/ession(alert(1)); /* x */; height: 1px'
+      assert.deepEqual(sanitizeStyle(value), {
+        value: 'color: red; height: 1px',
+        removed: [
+          {property: 'width', declaration: 'width: expr/**/ession(alert(1))', reason: 'syntax', offset: 12},
+          {property: '', declaration: '/* x */', reason: 'syntax', offset: value.indexOf('/* x')}
+        ]
+      })
+    })
+
+    it('should not split inside a comment, as CSS does not', () => {
+      assert.deepEqual(reasons('color: red /* ; */; width: 1px'), [['color', 'syntax']])
+    })
+
+    it('should drop NUL and control characters', () => {
+      assert.deepEqual(reasons('color: red\u0000; color: r\u0008ed; color: red\u0085; width: 1px'), [
+        ['color', 'syntax'], ['color', 'syntax'], ['color', 'syntax']
+      ])
+    })
+
+    it('should drop declarations without a colon or with a bad name', () => {
+      assert.deepEqual(reasons('@import url(x.css); color red; 1color: red; "color": red; : red'), [
+        ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax']
+      ])
+    })
+
+    it('should drop an unclosed parenthesis or string with everything after it', () => {
+      assert.deepEqual(reasons('color: red; width: calc(1px; color: blue'), [['width', 'syntax']])
+      assert.deepEqual(reasons('color: red; font-family: "a; color: blue'), [['font-family', 'syntax']])
+      assert.deepEqual(reasons('color: red)'), [['color', 'syntax']])
+    })
+
+    it('should end a string at a newline, as CSS does', () => {
+      assert.deepEqual(sanitizeStyle('font-family: "a\n; color: red').value, 'color: red')
+    })
+
+    it('should not split at a `;` inside a string or parentheses', () => {
+      assertKept('font-family: "a;b", serif; color: rgb(1, 2, 3)')
+      assert.deepEqual(reasons('background: url(a;b); color: red'), [['background', 'value']])
+    })
+  })
+
+  describe('output', () => {
+    it('should keep empty declarations and white space when nothing is removed', () => {
+      assertKept('')
+      assertKept(' ;; color: red ;\n\t;  ')
+    })
+
+    it('should join kept declarations with `; ` and keep a final `;`', () => {
+      assert.equal(sanitizeStyle('color:red;;position:fixed;\n  width : 1px ;').value, 'color:red; width : 1px;')
+      assert.equal(sanitizeStyle('color:red;position:fixed').value, 'color:red')
+    })
+
+    it('should return an empty value when everything is removed', () => {
+      assert.equal(sanitizeStyle('position: fixed;').value, '')
+    })
+
+    it('should report UTF-16 offsets of the trimmed declaration', () => {
+      const value = '🙂 font-family: 가; \n  position: absolute'
+      const [removal] = sanitizeStyle(value).removed.slice(-1)
+      assert.ok(removal)
+      assert.equal(removal.offset, value.indexOf('position'))
+      assert.equal(value.slice(removal.offset, removal.offset + removal.declaration.length), 'position: absolute')
+    })
+
+    it('should not return the removed text or anything after it', () => {
+      const {value} = sanitizeStyle('color: red; background: url(x); font-family: "x"')
+      assert.equal(value, 'color: red; font-family: "x"')
+    })
+  })
+
+  describe('options', () => {
+    it('should merge `allowProperties` over the defaults', () => {
+      assert.deepEqual(reasons('table-layout: fixed'), [['table-layout', 'property']])
+      assertKept('table-layout: fixed; color: red', {allowProperties: ['table-layout']})
+      assertKept('Table-Layout: fixed', {allowProperties: ['TABLE-LAYOUT']})
+    })
+
+    it('should treat `null` and an empty list as the defaults', () => {
+      assertKept('color: red', {allowProperties: null})
+      assertKept('color: red', {allowProperties: []})
+      assertKept('color: red', null)
+    })
+
+    it('should never allow denied properties, even when asked', () => {
+      const options = {allowProperties: ['position', 'z-index', '--x', '-webkit-transform', 'mask-image']}
+      const result = sanitizeStyle('position: relative; z-index: 1; --x: 1; -webkit-transform: none; mask-image: none', options)
+      assert.deepEqual(result.removed.map((removal) => removal.reason), ['property', 'property', 'property', 'property', 'property'])
+    })
+
+    it('should still check values of extra properties', () => {
+      assert.deepEqual(
+        sanitizeStyle('list-style: url(x.png)', {allowProperties: ['list-style']}).removed.map((removal) => removal.reason),
+        ['value']
+      )
+    })
+
+    it('should not change the options or the defaults', () => {
+      const allowProperties = Object.freeze(['table-layout'])
+      const before = [...defaultStyleProperties]
+      sanitizeStyle('table-layout: auto', {allowProperties})
+      assert.deepEqual(allowProperties, ['table-layout'])
+      assert.deepEqual(defaultStyleProperties, before)
+    })
+  })
+
+  describe('input', () => {
+    it('should throw a TypeError for a non-string', () => {
+      // @ts-expect-error: check how a non-string is handled.
+      assert.throws(() => sanitizeStyle(null), TypeError)
+      // @ts-expect-error: check how a non-string is handled.
+      assert.throws(() => isSafeStyle(1), TypeError)
+    })
+
+    it('should finish on 1 MB hostile values', () => {
+      const size = 1 << 20
+      const kept = 'color: red; '.repeat(size / 12)
+      assert.equal(sanitizeStyle(kept).value, kept)
+      for (const fragment of ['(', ')', '"', '/*', '*/', '\\', ';', '-', '#', '!', 'a', ':', '1', 'é', ' ']) {
+        const hostile = 'width: ' + fragment.repeat(size / fragment.length)
+        assert.equal(typeof sanitizeStyle(hostile).value, 'string')
+        assert.equal(typeof isSafeStyle(hostile), 'boolean')
+      }
+
+      assert.equal(isSafeStyle('font-family: "' + 'a'.repeat(size) + '"'), true)
+      assert.equal(isSafeStyle('width: calc(' + '('.repeat(size) + '1px' + ')'.repeat(size + 1)), true)
+    })
+  })
+})
+
+describe('isSafeStyle', () => {
+  it('should accept safe values and reject unsafe ones', () => {
+    assert.equal(isSafeStyle('width: 100%; border-collapse: collapse;'), true)
+    assert.equal(isSafeStyle('background: url(x.png)'), false)
+    assert.equal(isSafeStyle('color: red; position: absolute'), false)
+  })
+
+  it('should accept extra properties from options', () => {
+    assert.equal(isSafeStyle('table-layout: fixed', {allowProperties: ['table-layout']}), true)
+  })
+
+  // Fragments that meet each other in interesting ways.
+  const fragment = fc.constantFrom(
+    'color', 'position', 'font-family', 'display', 'background', 'width', '--x', 'table-layout',
+    ':', ';', ' ', '\n', ',', '/', '(', ')', '"', "'", '\\', '/*', '*/', '!important', '!',
+    'red', 'block', 'none', '#fff', '#12', '1px', '-2.5e3%', 'url(', 'calc(', 'rgb(', 'var(',
+    '\u0000', 'é', '가', '\u212A', '+', '*', '[', '{', '}', '<'
+  )
+  const style = fc.oneof(fc.array(fragment, {maxLength: 24}).map((parts) => parts.join('')), fc.string({maxLength: 40}))
+  const options = fc.constantFrom(undefined, {allowProperties: ['table-layout', 'position']})
+
+  it('should agree with `sanitizeStyle`', () => {
+    fc.assert(fc.property(style, options, (value, settings) => {
+      assert.equal(isSafeStyle(value, settings), sanitizeStyle(value, settings).removed.length === 0)
+    }), {numRuns: 1000})
+  })
+
+  it('should make `sanitizeStyle` a fixpoint that reports faithful removals', () => {
+    fc.assert(fc.property(style, options, (value, settings) => {
+      const result = sanitizeStyle(value, settings)
+      if (result.removed.length === 0) assert.equal(result.value, value)
+      assert.equal(isSafeStyle(result.value, settings), true)
+      assert.deepEqual(sanitizeStyle(result.value, settings), {value: result.value, removed: []})
+      for (const removal of result.removed) {
+        assert.equal(value.slice(removal.offset, removal.offset + removal.declaration.length), removal.declaration)
+      }
+    }), {numRuns: 1000})
+  })
+})
