@@ -44,7 +44,7 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   for (let index = 0; index < flat.items.length; index++) {
     const item = flat.items[index]!
     const position = positionOf(state, item)
-    const outer = item.dirty || context.isDirty(item.start, item.end) ? serialize(item.nodes) : context.body.slice(item.start, item.end)
+    const outer = context.isDirty(item.start, item.end) ? serialize(item.nodes) : context.body.slice(item.start, item.end)
 
     if (index === 0 && markdown) {
       parts.hero = withSource({...markdown.image, markdown: true}, position, index, outer)
@@ -160,7 +160,7 @@ function summaryMessages(state: BuildState, summary: Summary, sections: Section[
 
 /** The HTML of a gap: its source when nothing in it was sanitised, else its parts serialised. */
 function gapHtml(context: Context, gap: Gap): string {
-  if (!gap.dirty && !context.isDirty(gap.start, gap.end)) return context.body.slice(gap.start, gap.end)
+  if (!context.isDirty(gap.start, gap.end)) return context.body.slice(gap.start, gap.end)
   let html = ''
   for (const part of gap.parts) {
     if (part.type === 'open') {

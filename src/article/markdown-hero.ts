@@ -18,7 +18,7 @@ const imageLine = /^!\[([^\]\r\n]*)\]\(\s*<?([^\s<>()]+)>?(?:\s+"([^"\r\n]*)")?\
  */
 export function markdownHero(context: Context, flat: Flat): {image: Image} | undefined {
   const first = flat.items[0]
-  if (!first || first.kind !== 'run' || first.dirty) return undefined
+  if (!first || first.kind !== 'run' || context.isDirty(first.start, first.end)) return undefined
   const node = first.nodes[0]
   if (!node || node.type !== 'text' || !node.position || node.position.start.offset !== first.start) return undefined
   const source = context.body.slice(first.start, first.end)
@@ -36,16 +36,19 @@ export function markdownHero(context: Context, flat: Flat): {image: Image} | und
   if (restStart >= first.end) {
     first.nodes = [lineNode]
     first.end = lineEnd
+    // The blank lines after the image line now belong to the next gap.
+    const next = flat.gaps[1]
+    if (next) next.start = lineEnd
     return {image}
   }
   // The rest of the text node is used as its value only when it has no character references to decode.
   const tail = context.body.slice(restStart, nodeEnd)
   if (tail.includes('&')) return undefined
   const restNodes = nodeEnd > restStart ? [{type: 'text', value: tail, position: {start: {line: 0, column: 0, offset: restStart}, end: node.position.end}} as Text] : []
-  const restItem: Item = {kind: 'run', nodes: [...restNodes, ...first.nodes.slice(1)], start: restStart, end: first.end, dirty: false}
+  const restItem: Item = {kind: 'run', nodes: [...restNodes, ...first.nodes.slice(1)], start: restStart, end: first.end}
   first.nodes = [lineNode]
   first.end = lineEnd
   flat.items.splice(1, 0, restItem)
-  flat.gaps.splice(1, 0, {start: lineEnd, end: restStart, parts: [], dirty: false})
+  flat.gaps.splice(1, 0, {start: lineEnd, end: restStart, parts: []})
   return {image}
 }

@@ -8,8 +8,6 @@ export interface Item {
   /** Body offsets. */
   start: number
   end: number
-  /** True when the source cannot be reused (overlapping or unpositioned nodes). */
-  dirty: boolean
 }
 
 /** What lies between two items: white space, comments, and the tags of layout containers. */
@@ -17,7 +15,6 @@ export interface Gap {
   start: number
   end: number
   parts: GapPart[]
-  dirty: boolean
 }
 
 /** One piece of a gap. */
@@ -70,7 +67,7 @@ export function isTransparent(node: Element): boolean {
 export function flatten(tree: Root, length: number): Flat {
   const items: Item[] = []
   const gaps: Gap[] = []
-  let gap: Gap = {start: 0, end: 0, parts: [], dirty: false}
+  let gap: Gap = {start: 0, end: 0, parts: []}
   let run: Item | undefined
   let cursor = 0
 
@@ -91,19 +88,22 @@ export function flatten(tree: Root, length: number): Flat {
   let gapParts: GapPart[] = []
 
   const pushItem = (item: Item) => {
-    gap.end = item.start
-    if (item.start < cursor) {
-      // parse5 moved a node (foster parenting, misnested tags): the source cannot be sliced.
-      item.dirty = true
-      gap.dirty = true
-      const previous = items.at(-1)
-      if (previous) previous.dirty = true
-      gap.end = gap.start
+    const previous = items.at(-1)
+    if (previous && item.start < cursor) {
+      // parse5 moved a node into another's source (foster parenting): one item covers both, as HTML.
+      previous.kind = 'block'
+      for (const node of item.nodes) previous.nodes.push(node)
+      previous.start = Math.min(previous.start, item.start)
+      previous.end = Math.max(previous.end, item.end)
+      cursor = Math.max(cursor, item.end)
+      gap = {start: cursor, end: cursor, parts: []}
+      return
     }
+    gap.end = Math.max(gap.start, item.start)
     gaps.push(gap)
     items.push(item)
     cursor = Math.max(cursor, item.end)
-    gap = {start: cursor, end: cursor, parts: [], dirty: false}
+    gap = {start: cursor, end: cursor, parts: []}
   }
 
   const addGap = (part: GapPart) => {
@@ -139,6 +139,13 @@ export function flatten(tree: Root, length: number): Flat {
       else addGap({type: 'text', node})
       continue
     }
+    if (node.type === 'element' && !node.position && isBlank(node)) {
+      // An element the parser made up (a reopened `<b>` around blank lines, `<p>` for a stray `</p>`):
+      // its source, if any, is layout text, read as it is.
+      if (run) run.nodes.push(node)
+      else addGap({type: 'text', node: {type: 'text', value: ''}})
+      continue
+    }
     if (node.type === 'element' && isTransparent(node)) {
       closeRun()
       gap.parts.push({type: 'open', node})
@@ -148,7 +155,7 @@ export function flatten(tree: Root, length: number): Flat {
     if (node.type === 'element' && isBlockLevel(node)) {
       closeRun()
       const start = startOf(node, cursor)
-      pushItem({kind: headings.has(node.tagName) ? 'heading' : 'block', nodes: [node], start, end: endOf(node, start), dirty: !node.position})
+      pushItem({kind: headings.has(node.tagName) ? 'heading' : 'block', nodes: [node], start, end: endOf(node, start)})
       continue
     }
     // Loose inline content: text, links, bold, images, line breaks.
@@ -159,9 +166,8 @@ export function flatten(tree: Root, length: number): Flat {
     }
     if (!run) {
       const start = startOf(node, cursor)
-      run = {kind: 'run', nodes: [], start, end: start, dirty: !node.position}
+      run = {kind: 'run', nodes: [], start, end: start}
     }
-    if (!node.position) run.dirty = true
     run.nodes.push(node as ElementContent)
   }
   closeRun()
@@ -174,10 +180,40 @@ function isWhitespace(node: RootContent | ElementContent): boolean {
   return node.type === 'text' && !/[^ \t\n\f\r]/.test(node.value)
 }
 
+/** Where a node starts; an element the parser made up starts where its first positioned descendant does. */
 function startOf(node: RootContent | ElementContent, fallback: number): number {
-  return node.position?.start.offset ?? fallback
+  const stack: Array<RootContent | ElementContent> = [node]
+  while (stack.length > 0) {
+    const next = stack.pop()!
+    const offset = next.position?.start.offset
+    if (offset !== undefined) return offset
+    if (next.type === 'element') for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index]!)
+  }
+  return fallback
 }
 
+/** Where a node ends; for a made-up element, where its last positioned descendant does. */
 function endOf(node: RootContent | ElementContent, fallback: number): number {
-  return node.position?.end.offset ?? fallback
+  const stack: Array<RootContent | ElementContent> = [node]
+  while (stack.length > 0) {
+    const next = stack.pop()!
+    const offset = next.position?.end.offset
+    if (offset !== undefined) return offset
+    if (next.type === 'element') for (const child of next.children) stack.push(child)
+  }
+  return fallback
+}
+
+/** No text but white space, and no element that shows anything (images, rules, embeds). */
+function isBlank(node: Element): boolean {
+  const stack: ElementContent[] = [...node.children]
+  while (stack.length > 0) {
+    const next = stack.pop()!
+    if (next.type === 'text' && !isWhitespace(next)) return false
+    if (next.type === 'element') {
+      if (next.tagName === 'img' || next.tagName === 'hr' || next.tagName === 'iframe' || next.tagName === 'br') return false
+      stack.push(...next.children)
+    }
+  }
+  return true
 }

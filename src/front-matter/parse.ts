@@ -66,7 +66,10 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
     }
     if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {
       result.cause = document.errors.find((error) => error.code !== 'DUPLICATE_KEY')
-      return result
+      // Still read what can be read: `title: [속보] …` is a flow sequence to YAML, a title to its author.
+      const recovered = recover(yaml)
+      if (recovered === undefined) return result
+      document = recovered
     }
     value = document.toJS({maxAliasCount})
   } catch (error) {
@@ -114,6 +117,24 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
     }
   }
   return result
+}
+
+// A top-level `key: value` line whose value starts like a flow collection, an alias, a tag, or a reserved character.
+const suspicious = /^([^\s#:][^:\r\n]*):[ \t]+([[{@`%!&*|>].*?)[ \t]*$/gm
+
+/**
+ * Re-read YAML whose plain scalars start with a character YAML reserves, by
+ * quoting those values: what Jekyll users mean by `title: [속보] 뉴스`.
+ * The error is still reported; this only keeps the values.
+ */
+function recover(yaml: string): Document.Parsed | undefined {
+  const quoted = yaml.replace(suspicious, (line: string, key: string, value: string) => {
+    const alone = parseDocument(`${key}: ${value}`)
+    return alone.errors.length === 0 ? line : `${key}: '${value.replace(/'/g, "''")}'`
+  })
+  if (quoted === yaml) return undefined
+  const document = parseDocument(quoted, {prettyErrors: false, uniqueKeys: true})
+  return document.errors.some((error) => error.code !== 'DUPLICATE_KEY') ? undefined : document
 }
 
 /** Make a YAML value JSON-safe: non-finite numbers become their YAML text. */

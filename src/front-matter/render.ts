@@ -26,9 +26,9 @@ export function renderFrontMatter(meta: Meta, original?: string | null, eol: '\n
   const pairs = toPairs(meta)
   if (typeof original === 'string' && isWholeBlock(original)) {
     const parsed = parseFrontMatter(original)
+    // Unchanged values keep the block as written, even YAML that only reads with recovery.
+    if (samePairs(toPairs(parsed.meta), pairs)) return original
     if (!parsed.messages.some((message) => message.fatal)) {
-      const before = toPairs(parsed.meta)
-      if (samePairs(before, pairs)) return original
       const patched = patch(original, parsed.meta, pairs, eol)
       if (patched !== undefined && isWholeBlock(patched) && samePairs(toPairs(parseFrontMatter(patched).meta), pairs)) return patched
     }

@@ -16,11 +16,7 @@ import type {Policy} from './policy.ts'
  * whether the source can be reused byte for byte.
  */
 
-const tagName = /[a-zA-Z][a-zA-Z0-9]*/y
 const whitespace = /[\t\n\f\r ]*/y
-const attributeName = /[^\t\n\f\r />"'<=\u0000]+/y
-const unquoted = /[^\t\n\f\r >"'<=`\u0000]+/y
-const tagEnd = /[\t\n\f\r ]*(\/?)>/y
 
 /**
  * Whether `html` may be emitted verbatim under `policy`.
@@ -64,75 +60,97 @@ function comment(html: string, open: number, policy: Policy): number {
 }
 
 function endTag(html: string, open: number, policy: Policy): number {
-  tagName.lastIndex = open + 2
-  const match = tagName.exec(html)
-  if (!match) return -1
-  const name = match[0].toLowerCase()
-  if (!isAllowedTag(name, policy)) return -1
-  whitespace.lastIndex = tagName.lastIndex
-  whitespace.exec(html)
-  return html.charCodeAt(whitespace.lastIndex) === 62 /* > */ ? whitespace.lastIndex + 1 : -1
+  // `</` then a letter starts an end tag; anything else there is a bogus comment or ignored: refuse.
+  if (!isAsciiAlpha(html.charCodeAt(open + 2))) return -1
+  const tag = scanTag(html, open + 2)
+  if (!tag) return -1
+  // End tags cannot switch the tokenizer's state, and their attributes are ignored: only the name matters.
+  return isAllowedTag(tag.name, policy) || !startsRawText(tag.name) ? tag.end : -1
 }
 
 function startTag(html: string, open: number, policy: Policy): number {
-  tagName.lastIndex = open + 1
-  const name = tagName.exec(html)![0].toLowerCase()
-  if (!isAllowedTag(name, policy)) return -1
-  let index = tagName.lastIndex
+  const tag = scanTag(html, open + 1)
+  if (!tag || !isAllowedTag(tag.name, policy)) return -1
   let sandboxed = false
   let src: string | undefined
-  while (true) {
-    tagEnd.lastIndex = index
-    const end = tagEnd.exec(html)
-    if (end) {
-      index = tagEnd.lastIndex
-      break
-    }
-    // Attributes must be separated by white space.
-    whitespace.lastIndex = index
-    const space = whitespace.exec(html)![0]
-    if (space.length === 0 && html.charCodeAt(index - 1) !== 34 && html.charCodeAt(index - 1) !== 39 && index !== tagName.lastIndex) return -1
-    if (space.length === 0 && index === tagName.lastIndex) return -1
-    index = whitespace.lastIndex
-    attributeName.lastIndex = index
-    const attribute = attributeName.exec(html)
-    if (!attribute) return -1
-    index = attributeName.lastIndex
-    whitespace.lastIndex = index
-    whitespace.exec(html)
-    let value: string | undefined
-    if (html.charCodeAt(whitespace.lastIndex) === 61 /* = */) {
-      whitespace.lastIndex += 1
-      whitespace.exec(html)
-      index = whitespace.lastIndex
-      const quote = html.charCodeAt(index)
-      if (quote === 34 || quote === 39) {
-        const close = html.indexOf(quote === 34 ? '"' : "'", index + 1)
-        if (close === -1) return -1
-        value = html.slice(index + 1, close)
-        index = close + 1
-      } else {
-        unquoted.lastIndex = index
-        const match = unquoted.exec(html)
-        if (!match) return -1
-        value = match[0]
-        index = unquoted.lastIndex
-      }
-    }
-    const lower = attribute[0].toLowerCase()
-    if (!isAllowedAttribute(name, lower, value, policy)) return -1
-    if (lower === 'sandbox') sandboxed = true
-    if (lower === 'src') src = value
+  for (const [name, value] of tag.attributes) {
+    if (!isAllowedAttribute(tag.name, name, value, policy)) return -1
+    if (name === 'sandbox') sandboxed = true
+    if (name === 'src') src = value
   }
-  if (name === 'iframe') {
+  if (tag.name === 'iframe') {
     // An iframe's content is raw text to a browser: it must be empty, from an allowed host, sandboxed.
     const host = src === undefined ? undefined : embedHost(src)
     if (!sandboxed || !host || !policy.embedHosts.includes(host)) return -1
-    whitespace.lastIndex = index
+    whitespace.lastIndex = tag.end
     whitespace.exec(html)
-    if (!/^<\/iframe[\t\n\f\r ]*>/iy.test(html.slice(whitespace.lastIndex, whitespace.lastIndex + 24))) return -1
+    if (!/^<\/iframe[\t\n\f\r ]*>/i.test(html.slice(whitespace.lastIndex, whitespace.lastIndex + 24))) return -1
   }
-  return index
+  return tag.end
+}
+
+/** A tag as a browser's tokenizer reads it. */
+interface ScannedTag {
+  name: string
+  attributes: Array<[name: string, value: string | undefined]>
+  end: number
+}
+
+/**
+ * Read a tag from its name on, following the tokenizer states of the HTML
+ * standard (<https://html.spec.whatwg.org/multipage/parsing.html#tag-name-state>),
+ * so the tag ends exactly where a browser ends it. Undefined at the end of input.
+ */
+function scanTag(html: string, from: number): ScannedTag | undefined {
+  const length = html.length
+  let index = from
+  let name = ''
+  while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') name += html[index++]
+  const attributes: ScannedTag['attributes'] = []
+  while (index < length) {
+    // Before attribute name.
+    while (index < length && isSpace(html.charCodeAt(index))) index++
+    if (index >= length) return undefined
+    if (html[index] === '>') return {name: name.toLowerCase(), attributes, end: index + 1}
+    if (html[index] === '/') {
+      index++
+      continue
+    }
+    // Attribute name: a leading `=` is part of it.
+    let attribute = html[index++]!
+    while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>' && html[index] !== '=') attribute += html[index++]
+    // After attribute name.
+    let afterName = index
+    while (afterName < length && isSpace(html.charCodeAt(afterName))) afterName++
+    if (html[afterName] !== '=') {
+      attributes.push([attribute.toLowerCase(), undefined])
+      index = afterName
+      continue
+    }
+    index = afterName + 1
+    while (index < length && isSpace(html.charCodeAt(index))) index++
+    if (index >= length) return undefined
+    const quote = html[index]
+    let value = ''
+    if (quote === '"' || quote === "'") {
+      const close = html.indexOf(quote, index + 1)
+      if (close === -1) return undefined
+      value = html.slice(index + 1, close)
+      index = close + 1
+    } else if (quote !== '>') {
+      while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '>') value += html[index++]
+    }
+    attributes.push([attribute.toLowerCase(), value])
+  }
+  return undefined
+}
+
+function isSpace(code: number): boolean {
+  return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
+}
+
+function startsRawText(name: string): boolean {
+  return rawText.has(name)
 }
 
 function isAllowedTag(name: string, policy: Policy): boolean {

@@ -399,6 +399,18 @@ const trapScript = String.raw`(() => {
     }
   }
   Object.defineProperty(window, '__xssRecord', {value: record})
+  // Names of DOM properties as they are before any content: an id or name
+  // equal to one of these clobbers the property (<https://domclob.xyz/>).
+  const namesOf = (object) => {
+    const names = new Set()
+    for (let current = object; current; current = Object.getPrototypeOf(current)) {
+      for (const name of Object.getOwnPropertyNames(current)) names.add(name)
+    }
+    return names
+  }
+  Object.defineProperty(window, '__xssDocumentNames', {value: namesOf(document)})
+  Object.defineProperty(window, '__xssWindowNames', {value: namesOf(window)})
+  Object.defineProperty(window, '__xssFormNames', {value: namesOf(HTMLFormElement.prototype)})
   const trap = (owner, name, make) => {
     try {
       Object.defineProperty(owner, name, {value: make(owner[name]), configurable: false, writable: false})
@@ -588,6 +600,19 @@ const auditScript = String.raw`(() => {
         else if (attributeName === 'srcdoc') note(element, frameElement, 'srcdoc ' + name)
         else if ((attributeName === 'attributename' || attributeName === 'to' || attributeName === 'values' || attributeName === 'from') && /href|^on|javascript:/i.test(attribute.value)) note(element, frameElement, 'svg-animation ' + name + '[' + attributeName + ']=' + attribute.value)
       }
+      for (const attributeName of ['id', 'name']) {
+        const value = element.getAttribute(attributeName)
+        if (!value || !view) continue
+        const clobbered = view.__xssDocumentNames.has(value)
+          ? 'document'
+          : view.__xssWindowNames.has(value) && (view[value] instanceof view.Element || view[value] instanceof view.HTMLCollection)
+            ? 'window'
+            : element.closest('form') && view.__xssFormNames.has(value)
+              ? 'form'
+              : null
+        if (clobbered) note(element, frameElement, 'clobber ' + clobbered + '.' + value + ' by ' + name + '[' + attributeName + ']')
+      }
+      if (element.hasAttribute('ping')) note(element, frameElement, 'ping ' + name + '[ping]=' + element.getAttribute('ping'))
       if (name === 'script') {
         const type = (element.getAttribute('type') || '').trim().toLowerCase()
         if (type === 'application/ld+json') {

@@ -1,6 +1,6 @@
 import type {Element} from 'hast'
 import type {Block} from '../../types.ts'
-import {attributesOf, type Context} from '../hast.ts'
+import {attributesOf, serialize, textOf, type Context} from '../hast.ts'
 import type {Item} from '../flatten.ts'
 import {figure} from './figure.ts'
 import {list} from './list.ts'
@@ -36,6 +36,8 @@ const handlers: Record<string, Handler> = {
  */
 export function toBlock(context: Context, item: Item): BareBlock {
   if (item.kind === 'run') return run(context, item.nodes, item.start, item.end)
+  // Nodes the parser moved into each other's source (foster parenting) stay together, as HTML.
+  if (item.nodes.length > 1) return {type: 'html', text: textOf(item.nodes), html: context.isDirty(item.start, item.end) ? serialize(item.nodes) : context.body.slice(item.start, item.end)}
   const node = item.nodes[0] as Element
   const handler = handlers[node.tagName] ?? (isInlineOnly(node) ? paragraph : html)
   const block = handler(context, node)

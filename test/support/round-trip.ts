@@ -1,0 +1,77 @@
+import {readdirSync, readFileSync, existsSync} from 'node:fs'
+import {join} from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
+import {toText} from 'hast-util-to-text'
+import {parsePost, renderPost} from '../../src/index.ts'
+import type {Article} from '../../src/index.ts'
+import {parseBody} from '../../src/body/parse.ts'
+import {sanitizeTree} from '../../src/body/sanitize.ts'
+import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
+
+/** The shared data folders, when they exist (they do in CI). */
+export const shared = new URL('../../../shared/', import.meta.url).pathname
+export const corpusFolder = join(shared, 'corpus')
+export const archiveFolder = join(shared, 'archive', 'koreablockchain')
+
+/** Every post file in a folder (none when the folder is missing). */
+export function postsIn(folder: string): Array<{name: string; raw: string}> {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((name) => !name.startsWith('.') && !name.endsWith('.tsv'))
+    .sort()
+    .map((name) => ({name, raw: readFileSync(join(folder, name), 'utf8')}))
+}
+
+/** An Article without what depends on where things were: positions, sources, layout, messages. */
+export function content(article: Article): unknown {
+  return JSON.parse(
+    JSON.stringify(article, (key, value: unknown) => (key === 'position' || key === 'source' || key === 'layout' || key === 'messages' || key === 'place' ? undefined : value))
+  )
+}
+
+/** What the round trip of one post shows. */
+export interface RoundTrip {
+  /** The sanitiser changed something (and said so). */
+  sanitized: boolean
+  /** renderPost(parsePost(raw)) === raw. */
+  identical: boolean
+  /** parsePost(renderPost(a)) has the same content as a. */
+  fixpoint: boolean
+  /** The Article's text holds all of the (sanitised) body's text. */
+  textKept: boolean
+  /** A JSON round trip gives the same Article. */
+  json: boolean
+}
+
+const sanitizeRules = new Set(['sanitized-element', 'sanitized-attribute', 'sanitized-style', 'sanitized-embed', 'sanitized-comment'])
+
+/** Check one post. */
+export function roundTrip(raw: string): RoundTrip {
+  const article = parsePost(raw)
+  const rendered = renderPost(article)
+  const again = parsePost(rendered)
+  const sanitized = article.messages.some((message) => sanitizeRules.has(message.ruleId))
+  return {
+    sanitized,
+    identical: rendered === raw,
+    fixpoint: isDeepStrictEqual(content(again), content(article)) && renderPost(again) === rendered,
+    textKept: textKept(raw, article),
+    json: isDeepStrictEqual(JSON.parse(JSON.stringify(article)), article)
+  }
+}
+
+function squash(value: string): string {
+  return value.replace(/[\s\u00a0\u200b\ufeff]+/g, '')
+}
+
+/** All text of the sanitised body is in the Article (white space aside). */
+function textKept(raw: string, article: Article): boolean {
+  const bodyStart = article.layout.frontMatter === null ? (article.layout.bom ? 1 : 0) : (article.layout.bom ? 1 : 0) + article.layout.frontMatter.length
+  const {tree} = parseBody(raw.slice(bodyStart))
+  sanitizeTree(tree, {schema: defaultSchema, embedHosts: defaultEmbedHosts})
+  const expected = squash(toText(tree))
+  const actual = squash(article.text) + squash(article.hero?.markdown ? `![${article.hero.alt}](${article.hero.src}${article.hero.title ? ` "${article.hero.title}"` : ''})` : '')
+  if (expected === squash(article.text)) return true
+  // Order may differ only where the hero was taken out; compare as multisets of characters.
+  return [...expected].sort().join('') === [...actual].sort().join('')
+}
