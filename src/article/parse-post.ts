@@ -8,6 +8,7 @@ import {parseBody} from '../body/parse.ts'
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
 import {sanitizeTree, type Change} from '../body/sanitize.ts'
 import {flatten} from '../body/flatten.ts'
+import {documentTagsWithAttributes} from '../body/tag-scanner.ts'
 import type {Context} from '../body/hast.ts'
 import {buildBody} from './build.ts'
 import {computeStats} from './stats.ts'
@@ -62,6 +63,10 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   const schema = settings.schema ?? defaultSchema
   const embedHosts = settings.allowEmbedHosts ? [...defaultEmbedHosts, ...settings.allowEmbedHosts] : defaultEmbedHosts
   const {changes, imagesWithoutAlt} = sanitizeTree(tree, {schema, embedHosts})
+  for (const tag of documentTagsWithAttributes(body)) {
+    changes.push({ruleId: 'sanitized-attribute', reason: `Removed the attributes of \`<${tag.name}>\`: browsers would copy them onto the page`, start: tag.start, end: tag.end})
+  }
+  changes.sort((a, b) => a.start - b.start)
   for (const change of changes) {
     if (change.reason) messages.push(createMessage(lines, change.ruleId, change.reason, bodyStart + change.start, bodyStart + change.end))
   }

@@ -32,8 +32,12 @@ export interface Flat {
 
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
-// Containers that only lay out their content: when they hold blocks, they are see-through.
-const containers = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'center', 'aside', 'nav', 'hgroup', 'font', 'span'])
+// Containers that only lay out or format their content: when they hold blocks, they are see-through.
+// Inline ones are here because misnested tags (`<b>` never closed) make parsers wrap whole posts in them.
+const containers = new Set([
+  'div', 'section', 'article', 'main', 'header', 'footer', 'center', 'aside', 'nav', 'hgroup', 'address',
+  'font', 'span', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del', 'ins', 'small', 'big', 'mark', 'sub', 'sup', 'tt', 'code', 'cite', 'q', 'abbr', 'dfn', 'kbd', 'samp', 'var', 'time'
+])
 
 const blockLevel = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'table', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'figure', 'hr',
@@ -95,6 +99,19 @@ export function flatten(tree: Root, length: number): Flat {
       for (const node of item.nodes) previous.nodes.push(node)
       previous.start = Math.min(previous.start, item.start)
       previous.end = Math.max(previous.end, item.end)
+      // The grown item may now reach back into earlier ones: they join too.
+      while (items.length > 1 && items.at(-2)!.end > items.at(-1)!.start) {
+        const last = items.pop()!
+        gaps.pop()
+        const joined = items.at(-1)!
+        joined.kind = 'block'
+        for (const node of last.nodes) joined.nodes.push(node)
+        joined.start = Math.min(joined.start, last.start)
+        joined.end = Math.max(joined.end, last.end)
+      }
+      // Its gap must stop where it now starts.
+      const before = gaps.at(-1)!
+      before.end = Math.max(before.start, Math.min(before.end, items.at(-1)!.start))
       cursor = Math.max(cursor, item.end)
       gap = {start: cursor, end: cursor, parts: []}
       return

@@ -25,7 +25,42 @@ export function cleanText(value: string): string {
 
 /** Serialise nodes the way hast-util-to-html does, for content the sanitiser changed. */
 export function serialize(nodes: Nodes | Nodes[]): string {
-  return toHtml(Array.isArray(nodes) ? {type: 'root', children: nodes as ElementContent[]} : nodes, {allowDangerousHtml: false})
+  const tree: Nodes = Array.isArray(nodes) ? {type: 'root', children: nodes as ElementContent[]} : nodes
+  return toHtml(keepPreNewline(tree), {allowDangerousHtml: false})
+}
+
+const newlineAfterStartTag = new Set(['pre', 'textarea', 'listing'])
+
+/**
+ * A parser drops one newline right after `<pre>`; hast-util-to-html does not
+ * write it back, so a `<pre>` whose text starts with a newline would lose
+ * one at every round trip. Returns a copy with the newline doubled, when needed.
+ */
+function keepPreNewline(tree: Nodes): Nodes {
+  let found = false
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!
+    if (node.type === 'element' && newlineAfterStartTag.has(node.tagName) && startsWithNewline(node)) found = true
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+  if (!found) return tree
+  const copy = JSON.parse(JSON.stringify(tree)) as Nodes
+  const pending: Nodes[] = [copy]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    if (node.type === 'element' && newlineAfterStartTag.has(node.tagName) && startsWithNewline(node)) {
+      const first = node.children[0] as {value: string}
+      first.value = '\n' + first.value
+    }
+    if ('children' in node) for (const child of node.children) pending.push(child)
+  }
+  return copy
+}
+
+function startsWithNewline(node: Element): boolean {
+  const first = node.children[0]
+  return first?.type === 'text' && first.value.charCodeAt(0) === 10
 }
 
 function range(node: Nodes): [number, number] | undefined {

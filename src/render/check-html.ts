@@ -2,6 +2,7 @@ import {find, html as htmlSpace} from 'property-information'
 import type {Properties} from 'hast'
 import {checkProperty, isSafeComment} from '../body/sanitize.ts'
 import {embedHost} from '../body/url.ts'
+import {documentTags, scanTag} from '../body/tag-scanner.ts'
 import type {Policy} from './policy.ts'
 
 /*
@@ -70,7 +71,11 @@ function endTag(html: string, open: number, policy: Policy): number {
 
 function startTag(html: string, open: number, policy: Policy): number {
   const tag = scanTag(html, open + 1)
-  if (!tag || !isAllowedTag(tag.name, policy)) return -1
+  if (!tag) return -1
+  // Inside a body, `<html>`, `<head>` and `<body>` tags do nothing, unless their attributes
+  // are copied onto the page's own elements (`<body onload>`): only bare ones pass.
+  if (documentTags.has(tag.name)) return tag.attributes.length === 0 ? tag.end : -1
+  if (!isAllowedTag(tag.name, policy)) return -1
   let sandboxed = false
   let src: string | undefined
   for (const [name, value] of tag.attributes) {
@@ -87,66 +92,6 @@ function startTag(html: string, open: number, policy: Policy): number {
     if (!/^<\/iframe[\t\n\f\r ]*>/i.test(html.slice(whitespace.lastIndex, whitespace.lastIndex + 24))) return -1
   }
   return tag.end
-}
-
-/** A tag as a browser's tokenizer reads it. */
-interface ScannedTag {
-  name: string
-  attributes: Array<[name: string, value: string | undefined]>
-  end: number
-}
-
-/**
- * Read a tag from its name on, following the tokenizer states of the HTML
- * standard (<https://html.spec.whatwg.org/multipage/parsing.html#tag-name-state>),
- * so the tag ends exactly where a browser ends it. Undefined at the end of input.
- */
-function scanTag(html: string, from: number): ScannedTag | undefined {
-  const length = html.length
-  let index = from
-  let name = ''
-  while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') name += html[index++]
-  const attributes: ScannedTag['attributes'] = []
-  while (index < length) {
-    // Before attribute name.
-    while (index < length && isSpace(html.charCodeAt(index))) index++
-    if (index >= length) return undefined
-    if (html[index] === '>') return {name: name.toLowerCase(), attributes, end: index + 1}
-    if (html[index] === '/') {
-      index++
-      continue
-    }
-    // Attribute name: a leading `=` is part of it.
-    let attribute = html[index++]!
-    while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>' && html[index] !== '=') attribute += html[index++]
-    // After attribute name.
-    let afterName = index
-    while (afterName < length && isSpace(html.charCodeAt(afterName))) afterName++
-    if (html[afterName] !== '=') {
-      attributes.push([attribute.toLowerCase(), undefined])
-      index = afterName
-      continue
-    }
-    index = afterName + 1
-    while (index < length && isSpace(html.charCodeAt(index))) index++
-    if (index >= length) return undefined
-    const quote = html[index]
-    let value = ''
-    if (quote === '"' || quote === "'") {
-      const close = html.indexOf(quote, index + 1)
-      if (close === -1) return undefined
-      value = html.slice(index + 1, close)
-      index = close + 1
-    } else if (quote !== '>') {
-      while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '>') value += html[index++]
-    }
-    attributes.push([attribute.toLowerCase(), value])
-  }
-  return undefined
-}
-
-function isSpace(code: number): boolean {
-  return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
 }
 
 function startsRawText(name: string): boolean {

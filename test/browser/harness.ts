@@ -212,11 +212,13 @@ function safeFrame(request: Request) {
 /**
  * Load each document, poke it, and report what happened.
  *
- * Each document gets a fresh page. After `load`, every element (also in
- * same-origin iframes) receives `mouseover`, `mouseenter`, `pointerover`,
- * `click`, `focus`, `load`, `error`, `animationstart`, `transitionend`,
- * `toggle` and more, plus an event for each of its own `on*` attributes; it
- * is focused; then handlers get `settle` ms before the DOM is audited.
+ * Each worker keeps one page and loads document after document in it, each
+ * from its own URL. After `load`, every element (also in same-origin
+ * iframes) receives `mouseover`, `mouseenter`, `pointerover`, `click`,
+ * `focus`, `load`, `error`, `animationstart`, `transitionend` and `toggle`;
+ * elements with an inline handler also get some 35 more events and one per
+ * `on*` attribute they carry; focusable elements are focused; then handlers
+ * get `settle` ms before the DOM is audited.
  * Clicks on plain `http`/`https`/`mailto` links are prevented (following a
  * link is not an attack and would unload the page); `javascript:` links are
  * left to run.
@@ -484,15 +486,20 @@ const trapScript = String.raw`(() => {
   }, true)
 })()`
 
-/** Dispatch events on every element of the document (and same-origin iframes) and focus them. */
+/**
+ * Dispatch events on every element of the document (and same-origin
+ * iframes) and focus what can take focus. The common events go to every
+ * element; the long list, and an event named after each `on*` attribute, go
+ * to elements that carry an inline handler (nothing else can react to them).
+ */
 const pokeScript = String.raw`(() => {
-  const types = [
-    'mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'mouseout', 'mouseleave',
-    'pointerover', 'pointerenter', 'pointerdown', 'pointerup', 'click', 'dblclick', 'auxclick',
-    'contextmenu', 'focus', 'focusin', 'blur', 'focusout', 'load', 'error', 'abort',
-    'animationstart', 'animationiteration', 'animationend', 'transitionstart', 'transitionrun',
-    'transitionend', 'toggle', 'beforetoggle', 'input', 'change', 'keydown', 'keyup', 'keypress',
-    'wheel', 'scroll', 'copy', 'cut', 'paste', 'select', 'drag', 'dragstart', 'drop', 'invalid'
+  const common = ['mouseover', 'mouseenter', 'pointerover', 'click', 'focus', 'load', 'error', 'animationstart', 'transitionend', 'toggle']
+  const more = [
+    'mousemove', 'mousedown', 'mouseup', 'mouseout', 'mouseleave', 'pointerenter', 'pointerdown',
+    'pointerup', 'dblclick', 'auxclick', 'contextmenu', 'focusin', 'blur', 'focusout', 'abort',
+    'animationiteration', 'animationend', 'transitionstart', 'transitionrun', 'beforetoggle',
+    'input', 'change', 'keydown', 'keyup', 'keypress', 'wheel', 'scroll', 'copy', 'cut', 'paste',
+    'select', 'drag', 'dragstart', 'drop', 'invalid'
   ]
   const make = (type) => {
     if (/^(mouse|click|dblclick|auxclick|contextmenu)/.test(type)) return new MouseEvent(type, {bubbles: true, cancelable: true, view: window})
@@ -500,6 +507,7 @@ const pokeScript = String.raw`(() => {
     if (type.startsWith('focus') || type === 'blur') return new FocusEvent(type)
     return new Event(type, {bubbles: false, cancelable: true})
   }
+  const focusable = 'a[href], area[href], button, input, select, textarea, iframe, summary, details, [tabindex], [contenteditable], [autofocus], svg a'
   const documents = [document]
   for (let index = 0; index < documents.length; index++) {
     for (const frame of documents[index].querySelectorAll('iframe, frame, object, embed')) {
@@ -513,16 +521,18 @@ const pokeScript = String.raw`(() => {
     const view = doc.defaultView || window
     for (const element of Array.from(doc.querySelectorAll('*'))) {
       view.__xssCurrent = element
+      const own = []
       for (const attribute of Array.from(element.attributes)) {
         const name = attribute.name.toLowerCase()
-        if (name.startsWith('on') && name.length > 2 && !types.includes(name.slice(2))) {
-          try { element.dispatchEvent(new Event(name.slice(2), {bubbles: false, cancelable: true})) } catch (error) {}
-        }
+        if (name.startsWith('on') && name.length > 2) own.push(name.slice(2))
       }
+      const types = own.length > 0 ? [...new Set([...common, ...more, ...own])] : common
       for (const type of types) {
         try { element.dispatchEvent(make(type)) } catch (error) {}
       }
-      try { if (typeof element.focus === 'function') element.focus() } catch (error) {}
+      try {
+        if (typeof element.focus === 'function' && element.matches(focusable)) element.focus({preventScroll: true})
+      } catch (error) {}
     }
     view.__xssCurrent = null
   }
@@ -622,8 +632,18 @@ const auditScript = String.raw`(() => {
         note(element, frameElement, 'element ' + name)
       } else if (name === 'iframe' && !element.hasAttribute('sandbox')) {
         note(element, frameElement, 'iframe without sandbox')
-      } else if (name === 'iframe' && /allow-scripts/.test(element.getAttribute('sandbox') || '') && /allow-same-origin/.test(element.getAttribute('sandbox') || '')) {
-        note(element, frameElement, 'iframe sandbox allows scripts and same origin')
+      } else if (name === 'iframe') {
+        const tokens = (element.getAttribute('sandbox') || '').toLowerCase().split(/\s+/)
+        let sameOrigin = true
+        try {
+          const src = element.getAttribute('src')
+          sameOrigin = !src || new URL(src, doc.baseURI).origin === doc.defaultView.location.origin
+        } catch (error) {}
+        // Scripts plus same origin in a same-origin frame can lift the sandbox.
+        if (sameOrigin && tokens.includes('allow-scripts') && tokens.includes('allow-same-origin')) note(element, frameElement, 'iframe sandbox allows scripts and same origin on a same-origin frame')
+        for (const token of tokens) {
+          if (/^allow-(top-navigation(-to-custom-protocols)?|popups-to-escape-sandbox)$/.test(token)) note(element, frameElement, 'iframe sandbox lets the frame act on the page: ' + token)
+        }
       }
       if (view) {
         try {

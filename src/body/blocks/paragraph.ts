@@ -23,7 +23,7 @@ export function run(context: Context, nodes: ElementContent[], start: number, en
 
 function inline(nodes: ElementContent[], html: string, implicit: boolean): Built {
   const image = loneImage(nodes)
-  if (image) return {type: 'image', text: image.alt, ...image}
+  if (image) return {type: 'image', text: '', ...image}
   const text = textOf(nodes)
   if (isSpacer(nodes, text)) return {type: 'spacer', text: '', html}
   const block: Omit<ParagraphBlock, 'position' | 'source'> = {type: 'paragraph', text, html}

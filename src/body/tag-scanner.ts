@@ -1,0 +1,88 @@
+/**
+ * Read tags the way a browser's tokenizer does, for the two places that
+ * look at source text rather than at the tree: the renderer's check of
+ * verbatim HTML, and the search for document tags the tree never shows.
+ */
+
+/** A tag as a browser's tokenizer reads it. */
+export interface ScannedTag {
+  name: string
+  attributes: Array<[name: string, value: string | undefined]>
+  end: number
+}
+
+/**
+ * Read a tag from its name on, following the tokenizer states of the HTML
+ * standard (<https://html.spec.whatwg.org/multipage/parsing.html#tag-name-state>),
+ * so the tag ends exactly where a browser ends it. Undefined at the end of input.
+ */
+export function scanTag(html: string, from: number): ScannedTag | undefined {
+  const length = html.length
+  let index = from
+  let name = ''
+  while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') name += html[index++]
+  const attributes: ScannedTag['attributes'] = []
+  while (index < length) {
+    // Before attribute name.
+    while (index < length && isSpace(html.charCodeAt(index))) index++
+    if (index >= length) return undefined
+    if (html[index] === '>') return {name: name.toLowerCase(), attributes, end: index + 1}
+    if (html[index] === '/') {
+      index++
+      continue
+    }
+    // Attribute name: a leading `=` is part of it.
+    let attribute = html[index++]!
+    while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>' && html[index] !== '=') attribute += html[index++]
+    // After attribute name.
+    let afterName = index
+    while (afterName < length && isSpace(html.charCodeAt(afterName))) afterName++
+    if (html[afterName] !== '=') {
+      attributes.push([attribute.toLowerCase(), undefined])
+      index = afterName
+      continue
+    }
+    index = afterName + 1
+    while (index < length && isSpace(html.charCodeAt(index))) index++
+    if (index >= length) return undefined
+    const quote = html[index]
+    let value = ''
+    if (quote === '"' || quote === "'") {
+      const close = html.indexOf(quote, index + 1)
+      if (close === -1) return undefined
+      value = html.slice(index + 1, close)
+      index = close + 1
+    } else if (quote !== '>') {
+      while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '>') value += html[index++]
+    }
+    attributes.push([attribute.toLowerCase(), value])
+  }
+  return undefined
+}
+
+function isSpace(code: number): boolean {
+  return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
+}
+
+/** `<html>`, `<head>` and `<body>` inside a body: the tree drops them, browsers copy their attributes onto the page. */
+export const documentTags = new Set(['html', 'head', 'body'])
+
+/**
+ * Start tags `<html>`, `<head>` or `<body>` with attributes in a body: a
+ * browser copies those attributes onto the page's own elements
+ * (`<body onload=…>` runs), while the parsed tree does not show them at all.
+ *
+ * @param body - The body source.
+ * @returns Each such tag's name and range.
+ */
+export function documentTagsWithAttributes(body: string): Array<{name: string; start: number; end: number}> {
+  const found: Array<{name: string; start: number; end: number}> = []
+  const pattern = /<(?:html|head|body)(?=[\t\n\f\r />])/gi
+  for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
+    const tag = scanTag(body, match.index + 1)
+    if (!tag) break
+    if (tag.attributes.length > 0) found.push({name: tag.name, start: match.index, end: tag.end})
+    pattern.lastIndex = tag.end
+  }
+  return found
+}
