@@ -280,6 +280,8 @@ export interface Layout {
 
 /** The hero image: the first image before the first heading. */
 export interface Hero extends Image {
+  /** The caption, when the hero is a figure. */
+  caption?: string | undefined
   /** True when it was a Markdown image line (`![alt](src)`). */
   markdown?: boolean | undefined
   position?: Position | undefined

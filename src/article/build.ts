@@ -44,7 +44,10 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   for (let index = 0; index < flat.items.length; index++) {
     const item = flat.items[index]!
     const position = positionOf(state, item)
-    const outer = context.isDirty(item.start, item.end) ? serialize(item.nodes) : context.body.slice(item.start, item.end)
+    const dirty = context.isDirty(item.start, item.end)
+    const outer = dirty ? serialize(item.nodes) : context.body.slice(item.start, item.end)
+    // Inside an item that is written serialised, every inner HTML field is serialised too, so they agree.
+    const itemContext: Context = dirty ? {body: context.body, isDirty: () => true} : context
 
     if (index === 0 && markdown) {
       parts.hero = withSource({...markdown.image, markdown: true}, position, index, outer)
@@ -70,11 +73,12 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
       continue
     }
 
-    const bare = toBlock(context, item)
+    const bare = toBlock(itemContext, item)
     const block = withSource(bare as Block, position, index, outer)
     const owner = stack.length > 0 ? stack.at(-1)!.blocks : parts.lead
     if (!parts.hero && stack.length === 0 && all.length === 0 && heroOf(block)) {
       parts.hero = withSource(heroOf(block)!, position, index, outer)
+      if (parts.hero.caption) parts.texts.push(parts.hero.caption)
       continue
     }
     owner.push(block)
@@ -99,7 +103,9 @@ function heroOf(block: Block): Hero | undefined {
     const {type: _type, text: _text, attributes: _attributes, position: _position, source: _source, markdown: _markdown, ...image} = block
     return image
   }
-  if (block.type === 'figure' && block.image && block.kind !== 'emoticon' && block.kind !== 'revenue') return {...block.image}
+  if (block.type === 'figure' && block.image && block.kind !== 'emoticon' && block.kind !== 'revenue') {
+    return block.caption ? {...block.image, caption: block.caption} : {...block.image}
+  }
   return undefined
 }
 

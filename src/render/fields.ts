@@ -27,6 +27,7 @@ export function heroNode(hero: Hero): ElementContent {
     const title = hero.title ? ` "${String(hero.title).replace(/"/g, '')}"` : ''
     return {type: 'text', value: `![${String(hero.alt ?? '').replace(/[\]\r\n]/g, ' ')}](${String(hero.src ?? '').replace(/[\s()<>]/g, encodeURIComponent)}${title})`}
   }
+  if (hero.caption) return h('figure', [image(hero), h('figcaption', String(hero.caption))])
   return h('p', image(hero))
 }
 

@@ -477,7 +477,8 @@ describe('xss', () => {
 
   it('should never let front matter break its fences', () => {
     const failures: Array<{vector: string; where: string; problem: string}> = []
-    const check = (vector: string, where: string, article: Article, expected?: Record<string, unknown>) => {
+    /** `expected: null` checks the fences only (the input's YAML was already broken, and is kept as written). */
+    const check = (vector: string, where: string, article: Article, expected?: Record<string, unknown> | null) => {
       const raw = renderPost(article)
       const html = renderHtml(article)
       for (const [consumer, split] of Object.entries(splitters)) {
@@ -486,6 +487,7 @@ describe('xss', () => {
           failures.push({vector, where: where + ' (' + consumer + ')', problem: 'the body after the front matter is not renderHtml’s output'})
           continue
         }
+        if (expected === null) continue
         let value: unknown
         try {
           value = matter === null ? {} : (parseYaml(matter) ?? {})
@@ -504,7 +506,15 @@ describe('xss', () => {
     for (const {id, vector} of vectors) {
       for (const placement of Object.keys(postPlacements).filter((name) => name.startsWith('matter-'))) {
         const build = postPlacements[placement]
-        if (build) check(id, placement, parsePost(build(vector)))
+        if (!build) continue
+        const raw = build(vector)
+        let valid = true
+        try {
+          parseYaml(splitLikeJekyll(raw).matter ?? '')
+        } catch {
+          valid = false
+        }
+        check(id, placement, parsePost(raw), valid ? undefined : null)
         checks++
       }
       const titled = structuredClone(sample)
