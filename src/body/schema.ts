@@ -111,7 +111,7 @@ export const defaultSchema: Schema = {
   ],
   attributes: {
     ...githubAttributes,
-    '*': [...(githubAttributes['*'] ?? []), 'className', 'style', 'data*', 'role', 'bgColor', 'translate'],
+    '*': [...(githubAttributes['*'] ?? []), 'className', 'style', 'data*', 'role', 'bgColor', 'translate', ['contentEditable', 'false']],
     a: extend('a', ['rel', 'target', 'type', 'referrerPolicy']),
     img: extend('img', ['srcSet', 'sizes', 'loading', 'decoding']),
     iframe: ['src', 'allow', 'allowFullScreen', 'frameBorder', 'loading', 'referrerPolicy', 'sandbox', 'scrolling'],

@@ -30,7 +30,7 @@ export interface SplitPost {
 }
 
 // A fence line: three dashes (or dots to close), then only spaces or tabs.
-const openingFence = /^---[ \t]*(?:\r\n|\r|\n|$)/y
+const openingFence = /---[ \t]*(?:\r\n|\r|\n|$)/y
 const closingFence = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/gm
 
 /**
