@@ -2,13 +2,15 @@ import type {Element} from 'hast'
 import type {Article, Block, Hero, Message, Position, Section, Source, Summary, TableBlock} from '../types.ts'
 import type {LineIndex} from '../diagnostics/line-index.ts'
 import {createMessage} from '../diagnostics/message.ts'
-import {cleanText, outerHtml, serialize, textOf, attributesOf, type Context} from '../body/hast.ts'
-import type {Flat, Gap, Item} from '../body/flatten.ts'
+import {cleanText, textOf, attributesOf, type Context} from '../body/hast.ts'
+import type {Flat} from '../body/flatten.ts'
+import type {SanitizeSettings} from '../body/sanitize.ts'
 import {toBlock, type BareBlock} from '../body/blocks/index.ts'
 import {isSummary, matchSummary, type SummaryMatch} from './summary-table.ts'
 import {createSlugger} from './slug.ts'
 import {digest} from './digest.ts'
 import {markdownHero} from './markdown-hero.ts'
+import {toPieces, type Piece} from './pieces.ts'
 
 /** What building the Article from the flattened body needs. */
 export interface BuildState {
@@ -17,6 +19,7 @@ export interface BuildState {
   /** Where the body starts in the raw post. */
   bodyStart: number
   messages: Message[]
+  sanitize: SanitizeSettings
 }
 
 /** The body part of an Article. */
@@ -34,22 +37,21 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const {context} = state
   const slug = createSlugger()
   const markdown = markdownHero(context, flat)
-  const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps: flat.gaps.map((gap) => gapHtml(context, gap)), texts: []}
+  const {pieces, gaps} = toPieces(context, flat, state.sanitize)
+  const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: []}
   const stack: Section[] = []
   const all: Section[] = []
   const tables: Array<{block: TableBlock; owner: Block[]}> = []
   const seen = new Map<string, number>()
-  const hasH2 = flat.items.some((item) => item.kind === 'heading' && (item.nodes[0] as Element).tagName === 'h2')
+  const hasH2 = pieces.some((piece) => piece.item.kind === 'heading' && (piece.item.nodes[0] as Element).tagName === 'h2')
 
-  for (let index = 0; index < flat.items.length; index++) {
-    const item = flat.items[index]!
-    const position = positionOf(state, item)
-    const dirty = context.isDirty(item.start, item.end)
-    const outer = dirty ? serialize(item.nodes) : context.body.slice(item.start, item.end)
-    // Inside an item that is written serialised, every inner HTML field is serialised too, so they agree.
-    const itemContext: Context = dirty ? {body: context.body, isDirty: () => true} : context
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!
+    const {item} = piece
+    const position = positionOf(state, piece)
+    const outer = piece.context.body.slice(item.start, item.end)
 
-    if (index === 0 && markdown) {
+    if (index === 0 && markdown && piece.context === context) {
       parts.hero = withSource({...markdown.image, markdown: true}, position, index, outer)
       continue
     }
@@ -62,7 +64,7 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
       const section: Section = {heading, id: slug(heading, explicit), depth, blocks: [], children: []}
       const attributes = attributesOf(node)
       if (attributes) section.attributes = attributes
-      headingMessages(state, item, section, stack, hasH2, seen)
+      headingMessages(state, piece, section, stack, hasH2, seen)
       while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop()
       if (stack.length > 0) stack.at(-1)!.children.push(section)
       else parts.sections.push(section)
@@ -73,7 +75,7 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
       continue
     }
 
-    const bare = toBlock(itemContext, item)
+    const bare = toBlock(piece.context, item)
     const block = withSource(bare as Block, position, index, outer)
     const owner = stack.length > 0 ? stack.at(-1)!.blocks : parts.lead
     if (!parts.hero && stack.length === 0 && all.length === 0 && heroOf(block)) {
@@ -109,11 +111,11 @@ function heroOf(block: Block): Hero | undefined {
   return undefined
 }
 
-function positionOf(state: BuildState, item: Item): Position {
-  return {start: state.lines.point(state.bodyStart + item.start), end: state.lines.point(state.bodyStart + item.end)}
+function positionOf(state: BuildState, piece: Piece): Position {
+  return {start: state.lines.point(state.bodyStart + piece.start), end: state.lines.point(state.bodyStart + piece.end)}
 }
 
-function headingMessages(state: BuildState, item: Item, section: Section, stack: Section[], hasH2: boolean, seen: Map<string, number>): void {
+function headingMessages(state: BuildState, item: Piece, section: Section, stack: Section[], hasH2: boolean, seen: Map<string, number>): void {
   const at = (ruleId: Parameters<typeof createMessage>[1], reason: string) =>
     state.messages.push(createMessage(state.lines, ruleId, reason, state.bodyStart + item.start, state.bodyStart + item.end))
   const parent = stack.findLast((open) => open.depth < section.depth)
@@ -162,20 +164,6 @@ function summaryMessages(state: BuildState, summary: Summary, sections: Section[
       )
     }
   }
-}
-
-/** The HTML of a gap: its source when nothing in it was sanitised, else its parts serialised. */
-function gapHtml(context: Context, gap: Gap): string {
-  if (!context.isDirty(gap.start, gap.end)) return context.body.slice(gap.start, gap.end)
-  let html = ''
-  for (const part of gap.parts) {
-    if (part.type === 'open') {
-      const tag = serialize({...part.node, children: []})
-      html += tag.slice(0, tag.lastIndexOf('</'))
-    } else if (part.type === 'close') html += `</${part.node.tagName}>`
-    else html += outerHtml(context, part.node)
-  }
-  return html
 }
 
 export type {BareBlock}

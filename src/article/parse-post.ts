@@ -6,11 +6,12 @@ import {parseFrontMatterWith} from '../front-matter/parse.ts'
 import {dominantLineEnding} from '../post/split.ts'
 import {parseBody} from '../body/parse.ts'
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
-import {sanitizeTree, type Change} from '../body/sanitize.ts'
+import {sanitizeTree} from '../body/sanitize.ts'
 import {flatten} from '../body/flatten.ts'
 import {documentTagsWithAttributes} from '../body/tag-scanner.ts'
 import type {Context} from '../body/hast.ts'
 import {buildBody} from './build.ts'
+import {dirtyChecker} from './pieces.ts'
 import {computeStats} from './stats.ts'
 import {contentMessages} from './checks.ts'
 
@@ -73,7 +74,7 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
 
   const context: Context = {body, isDirty: dirtyChecker(changes)}
   const flat = flatten(tree, body.length)
-  const state = {context, lines, bodyStart, messages}
+  const state = {context, lines, bodyStart, messages, sanitize: {schema, embedHosts}}
   const parts = buildBody(state, flat)
   const text = parts.texts.join('\n\n')
   const article: Article = {
@@ -116,26 +117,4 @@ export function checkPost(raw: string, options?: Readonly<ParseOptions> | null):
 function throwIfFatal(messages: Message[], cause: unknown): void {
   const fatal = messages.find((message) => message.fatal === true)
   if (fatal) throw new ArticleError(fatal, messages, cause)
-}
-
-/** Whether any change touches `[start, end)`: binary search over starts, with a running maximum of ends. */
-function dirtyChecker(changes: Change[]): (start: number, end: number) => boolean {
-  if (changes.length === 0) return () => false
-  const maxEnd: number[] = []
-  let max = -1
-  for (const change of changes) {
-    max = Math.max(max, change.end)
-    maxEnd.push(max)
-  }
-  return (start, end) => {
-    let low = 0
-    let high = changes.length
-    // Count the changes that start before `end`.
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (changes[middle]!.start < end || (changes[middle]!.start === start && start === end)) low = middle + 1
-      else high = middle
-    }
-    return low > 0 && maxEnd[low - 1]! > start
-  }
 }

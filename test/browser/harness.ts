@@ -612,7 +612,7 @@ const auditScript = String.raw`(() => {
       }
       for (const attributeName of ['id', 'name']) {
         const value = element.getAttribute(attributeName)
-        if (!value || !view) continue
+        if (!value || !view || !view.__xssDocumentNames) continue
         const clobbered = view.__xssDocumentNames.has(value)
           ? 'document'
           : view.__xssWindowNames.has(value) && (view[value] instanceof view.Element || view[value] instanceof view.HTMLCollection)

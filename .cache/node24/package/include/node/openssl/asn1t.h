@@ -1,0 +1,5 @@
+#if defined(OPENSSL_NO_ASM)
+# include "./asn1t_no-asm.h"
+#else
+# include "./asn1t_asm.h"
+#endif

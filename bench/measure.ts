@@ -1,0 +1,137 @@
+/**
+ * Interleaved timing: every task runs once per round, in a rotating order,
+ * so drift (thermal, GC debt, other processes) spreads over all of them
+ * instead of landing on whichever ran last. mitata runs one benchmark to the
+ * end before the next, which is why this loop is our own.
+ */
+
+/** One thing to time. `setup` (untimed) runs before every call when given. */
+export interface Task<State = any> {
+  name: string
+  setup?: (() => State) | undefined
+  run: (state: State) => unknown
+}
+
+/** Settings of one measurement. */
+export interface MeasureSettings {
+  /** Time to spend warming up, over all tasks (ms). */
+  warmupMs: number
+  /** At least this many warm-up calls per task. */
+  minWarmupCalls: number
+  /** Time to spend measuring, over all tasks (ms). */
+  budgetMs: number
+  minRounds: number
+  maxRounds: number
+}
+
+/** Times of one task: one sample per round, in ms per call. */
+export interface Timing {
+  name: string
+  samples: number[]
+  median: number
+  /** Calls per sample (several short calls are timed together). */
+  batch: number
+}
+
+/** Results are kept here so that no call can be optimised away. */
+export let sink: unknown
+
+// A sample should last at least this long so the clock's resolution does not matter.
+const minSampleMs = 2
+
+/**
+ * Warm every task up, then time them in rounds, interleaved.
+ *
+ * @param tasks - What to time (on the same input).
+ * @param settings - Time budget and round limits.
+ * @returns Each task's samples and median, by name.
+ */
+export function measure(tasks: readonly Task[], settings: MeasureSettings): Map<string, Timing> {
+  // Warm-up, round-robin, one call at a time: also gives each task's cost.
+  const estimate = new Map<Task, number>()
+  const warmEach = settings.warmupMs / Math.max(1, tasks.length)
+  const spent = new Map<Task, {time: number; calls: number; last: number}>(tasks.map((task) => [task, {time: 0, calls: 0, last: 0}]))
+  let warming = true
+  while (warming) {
+    warming = false
+    for (const task of tasks) {
+      const state = spent.get(task)!
+      if (state.calls >= settings.minWarmupCalls && state.time >= warmEach) continue
+      warming = true
+      const time = callOnce(task)
+      state.time += time
+      state.calls++
+      state.last = time
+    }
+  }
+  // The later half of the warm-up is the better estimate; the last call is close enough.
+  for (const task of tasks) estimate.set(task, spent.get(task)!.last)
+
+  const batch = new Map<Task, number>()
+  let roundMs = 0
+  for (const task of tasks) {
+    const cost = Math.max(estimate.get(task)!, 0.001)
+    const size = task.setup ? 1 : Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / cost)))
+    batch.set(task, size)
+    roundMs += cost * size
+  }
+  const rounds = Math.min(settings.maxRounds, Math.max(settings.minRounds, Math.floor(settings.budgetMs / Math.max(roundMs, 0.001))))
+
+  const samples = new Map<Task, number[]>(tasks.map((task) => [task, []]))
+  for (let round = 0; round < rounds; round++) {
+    for (const task of rotate(tasks, round)) {
+      const size = batch.get(task)!
+      samples.get(task)!.push(size === 1 ? callOnce(task) : callMany(task, size))
+    }
+  }
+
+  const result = new Map<string, Timing>()
+  for (const task of tasks) {
+    const list = samples.get(task)!
+    result.set(task.name, {name: task.name, samples: list, median: median(list), batch: batch.get(task)!})
+  }
+  return result
+}
+
+/**
+ * Time every task once on the same input, in an order rotated by `turn`:
+ * for runs over many posts, where the posts themselves interleave.
+ */
+export function measureOnce(tasks: readonly Task[], turn: number): Map<string, number> {
+  const result = new Map<string, number>()
+  for (const task of rotate(tasks, turn)) result.set(task.name, callOnce(task))
+  return result
+}
+
+function callOnce(task: Task): number {
+  const state = task.setup ? task.setup() : undefined
+  const start = performance.now()
+  sink = task.run(state)
+  return performance.now() - start
+}
+
+function callMany(task: Task, size: number): number {
+  const start = performance.now()
+  for (let index = 0; index < size; index++) sink = task.run(undefined)
+  return (performance.now() - start) / size
+}
+
+/** Round `n` starts at task `n mod length`, and every other round goes backwards. */
+function rotate<T>(list: readonly T[], turn: number): T[] {
+  const shift = turn % Math.max(1, list.length)
+  const rotated = [...list.slice(shift), ...list.slice(0, shift)]
+  return turn % 2 === 1 ? rotated.reverse() : rotated
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+export function sum(values: Iterable<number>): number {
+  let total = 0
+  for (const value of values) total += value
+  return total
+}

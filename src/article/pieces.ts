@@ -1,0 +1,96 @@
+import type {Context} from '../body/hast.ts'
+import {outerHtml, serialize} from '../body/hast.ts'
+import {flatten, type Flat, type Gap, type Item} from '../body/flatten.ts'
+import {parseBody} from '../body/parse.ts'
+import {sanitizeTree, type Change, type SanitizeSettings} from '../body/sanitize.ts'
+
+/** An item with the text it is read from, and where it came from in the body. */
+export interface Piece {
+  item: Item
+  /** The text the item's offsets point into: the body, or the sanitised HTML of a changed item. */
+  context: Context
+  /** Body offsets of the source it came from (for positions and messages). */
+  start: number
+  end: number
+}
+
+/**
+ * Turn the flattened body into pieces and the layout text between them.
+ *
+ * An item the sanitiser changed is written back serialised, and serialised
+ * HTML may parse into a different shape than the damaged source did (a
+ * `<p>` moved out of a `<table>`, tags closed). So such an item is parsed
+ * again from its serialisation and its pieces are taken from that: the
+ * Article then describes exactly what `renderPost` writes, and parsing the
+ * output gives the same Article (the round trip's fixpoint).
+ */
+export function toPieces(context: Context, flat: Flat, settings: SanitizeSettings): {pieces: Piece[]; gaps: string[]} {
+  const pieces: Piece[] = []
+  const gaps: string[] = []
+  let pending = gapHtml(context, flat.gaps[0]!)
+  for (let index = 0; index < flat.items.length; index++) {
+    const item = flat.items[index]!
+    if (!context.isDirty(item.start, item.end)) {
+      gaps.push(pending)
+      pieces.push({item, context, start: item.start, end: item.end})
+      pending = ''
+    } else {
+      const html = serialize(item.nodes)
+      const {tree} = parseBody(html)
+      const {changes} = sanitizeTree(tree, settings)
+      const inner: Context = {body: html, isDirty: dirtyChecker(changes)}
+      const sub = flatten(tree, html.length)
+      pending += gapHtml(inner, sub.gaps[0]!)
+      for (let subIndex = 0; subIndex < sub.items.length; subIndex++) {
+        gaps.push(pending)
+        pieces.push({item: sub.items[subIndex]!, context: inner, start: item.start, end: item.end})
+        pending = gapHtml(inner, sub.gaps[subIndex + 1]!)
+      }
+    }
+    pending += gapHtml(context, flat.gaps[index + 1]!)
+  }
+  gaps.push(pending)
+  return {pieces, gaps}
+}
+
+/** The HTML of a gap: its source when nothing in it was sanitised, else its parts serialised. */
+function gapHtml(context: Context, gap: Gap): string {
+  if (!context.isDirty(gap.start, gap.end)) return context.body.slice(gap.start, gap.end)
+  let html = ''
+  for (const part of gap.parts) {
+    if (part.type === 'open') {
+      const tag = serialize({...part.node, children: []})
+      html += tag.slice(0, tag.lastIndexOf('</'))
+    } else if (part.type === 'close') html += `</${part.node.tagName}>`
+    else html += outerHtml(context, part.node)
+  }
+  return html
+}
+
+/**
+ * Whether any change touches `[start, end)`: a binary search over the
+ * changes' starts, with a running maximum of their ends.
+ *
+ * @param changes - Changes sorted by start.
+ * @returns The check.
+ */
+export function dirtyChecker(changes: Change[]): (start: number, end: number) => boolean {
+  if (changes.length === 0) return () => false
+  const maxEnd: number[] = []
+  let max = -1
+  for (const change of changes) {
+    max = Math.max(max, change.end)
+    maxEnd.push(max)
+  }
+  return (start, end) => {
+    let low = 0
+    let high = changes.length
+    // Count the changes that start before `end` (a change at an empty range's start counts).
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (changes[middle]!.start < end || (changes[middle]!.start === start && start === end)) low = middle + 1
+      else high = middle
+    }
+    return low > 0 && maxEnd[low - 1]! > start
+  }
+}

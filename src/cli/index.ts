@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+import {readFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import {checkPost, type Message} from '../index.ts'
+import {helpText, parseArguments, type CheckCommand} from './args.ts'
+import {countMessages, filterMessages, formatCompact, formatJson, formatPretty, type FileReport} from './format.ts'
+import {printable} from './frame.ts'
+import {expandGlob, GlobError, isGlob} from './glob.ts'
+
+/**
+ * The `article-kit` command: the only part of article-kit that does I/O.
+ *
+ * Exit codes: 0 when no message is fatal, 1 when one is (or a file cannot
+ * be read, or there are more warnings than `--max-warnings`), 2 for usage
+ * errors and for crashes. Nothing escapes as a stack trace.
+ */
+
+const stdinName = '<stdin>'
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // `article-kit check … | head` closes the pipe early: that is not an error.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  fail(error)
+})
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+}, fail)
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseArguments(argv)
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(helpText)
+      return 0
+    case 'version':
+      process.stdout.write(readVersion() + '\n')
+      return 0
+    case 'usage':
+      return usage(command.reason)
+    case 'check':
+      return check(command)
+  }
+}
+
+async function check(command: CheckCommand): Promise<number> {
+  const files: string[] = []
+  const unmatched: string[] = []
+  for (const pattern of command.patterns) {
+    if (pattern !== '-' && isGlob(pattern)) {
+      let found: string[]
+      try {
+        found = await expandGlob(pattern)
+      } catch (error) {
+        if (error instanceof GlobError) return usage(error.message)
+        throw error
+      }
+      if (found.length === 0) unmatched.push(pattern)
+      files.push(...found)
+    } else {
+      files.push(pattern)
+    }
+  }
+  for (const pattern of unmatched) warn('no files match `' + pattern + '`')
+  const unique = [...new Set(files)]
+  if (unique.length === 0) return usage('No files matched ' + command.patterns.map((pattern) => '`' + pattern + '`').join(', '))
+
+  const reports: FileReport[] = []
+  for (const file of unique) reports.push(await checkFile(file))
+
+  const all = countMessages(reports.flatMap((report) => report.messages))
+  const shown = reports.map((report) => ({...report, messages: filterMessages(report.messages, command)}))
+  const visible = countMessages(shown.flatMap((report) => report.messages))
+  const hidden = {errors: 0, warnings: all.warnings - visible.warnings, infos: all.infos - visible.infos}
+  const options = {color: useColor(), hidden}
+
+  process.stdout.write(
+    command.format === 'json' ? formatJson(shown) : command.format === 'compact' ? formatCompact(shown, options) : formatPretty(shown, options)
+  )
+
+  // As in ESLint, `--max-warnings` counts the warnings that `--quiet` hides too.
+  const tooManyWarnings = command.maxWarnings !== undefined && all.warnings > command.maxWarnings
+  if (tooManyWarnings) warn('too many warnings (' + all.warnings + ', maximum: ' + command.maxWarnings + ')')
+  return all.errors > 0 || tooManyWarnings ? 1 : 0
+}
+
+async function checkFile(file: string): Promise<FileReport> {
+  let source: string
+  try {
+    source = file === '-' ? await readStdin() : await readFile(file, 'utf8')
+  } catch (error) {
+    return {file: file === '-' ? stdinName : file, messages: [problem('file-unreadable', 'Cannot read file: ' + describe(error))]}
+  }
+  const name = file === '-' ? stdinName : file
+  try {
+    const messages = checkPost(source)
+    // Show a file's messages top to bottom; `sort` is stable, so ties keep their order.
+    return {file: name, source, messages: [...messages].sort((a, b) => a.line - b.line || a.column - b.column)}
+  } catch (error) {
+    const reason = 'Could not check this file, which is a bug in article-kit (please report it): ' + describe(error)
+    return {file: name, source, messages: [problem('internal-error', reason)]}
+  }
+}
+
+/** A fatal message about the file as a whole, placed at its start. */
+function problem(ruleId: string, reason: string): Message {
+  const point = {line: 1, column: 1, offset: 0}
+  return {reason, line: 1, column: 1, place: {start: point, end: point}, ruleId, source: 'article-kit', fatal: true}
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'it is a folder (use a glob such as `folder/**/*.md` to check the posts in it)'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Colour when writing to a terminal; `FORCE_COLOR` and `NO_COLOR` (<https://no-color.org>) override. */
+function useColor(): boolean {
+  const force = process.env['FORCE_COLOR']
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false'
+  if (process.env['NO_COLOR']) return false
+  return process.stdout.isTTY === true && process.env['TERM'] !== 'dumb'
+}
+
+function readVersion(): string {
+  // The same path from `src/cli/` and from `dist/cli/`.
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
+  const version: unknown = (JSON.parse(text) as {version?: unknown}).version
+  return typeof version === 'string' ? version : 'unknown'
+}
+
+function usage(reason: string): number {
+  process.stderr.write('article-kit: ' + printable(reason) + '\nRun `article-kit --help` for usage.\n')
+  return 2
+}
+
+function warn(text: string): void {
+  process.stderr.write('article-kit: ' + printable(text) + '\n')
+}
+
+function fail(error: unknown): void {
+  const text = error instanceof Error ? error.message : String(error)
+  process.stderr.write('article-kit: internal error: ' + printable(text) + '\n')
+  process.exitCode = 2
+}
