@@ -28,7 +28,8 @@ export function generateSchema(): string {
     skipTypeCheck: true,
     additionalProperties: false
   })
-  const schema = {$comment: 'Generated from src/types.ts by `npm run schema`; do not edit.', ...generator.createSchema('Article')}
+  const {$schema, ...rest} = generator.createSchema('Article')
+  const schema = {$schema, $comment: 'Generated from src/types.ts by `npm run schema`; do not edit.', ...rest}
   return `${JSON.stringify(schema, null, 2)}\n`
 }
 

@@ -63,7 +63,7 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
 
   const schema = settings.schema ?? defaultSchema
   const embedHosts = settings.allowEmbedHosts ? [...defaultEmbedHosts, ...settings.allowEmbedHosts] : defaultEmbedHosts
-  const {changes, imagesWithoutAlt} = sanitizeTree(tree, {schema, embedHosts})
+  const {changes, imagesWithoutAlt} = sanitizeTree(tree, {schema, embedHosts, source: body})
   for (const tag of documentTagsWithAttributes(body)) {
     changes.push({ruleId: 'sanitized-attribute', reason: `Removed the attributes of \`<${tag.name}>\`: browsers would copy them onto the page`, start: tag.start, end: tag.end})
   }

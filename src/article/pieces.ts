@@ -37,7 +37,7 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
     } else {
       const html = serialize(item.nodes)
       const {tree} = parseBody(html)
-      const {changes} = sanitizeTree(tree, settings)
+      const {changes} = sanitizeTree(tree, {...settings, source: html})
       const inner: Context = {body: html, isDirty: dirtyChecker(changes)}
       const sub = flatten(tree, html.length)
       pending += gapHtml(inner, sub.gaps[0]!)

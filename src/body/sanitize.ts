@@ -28,6 +28,8 @@ export interface SanitizeSettings {
   embedHosts: readonly string[]
   /** Keep `raw` nodes (the renderer makes them only from HTML it has checked). */
   keepRaw?: boolean
+  /** The source the tree was parsed from, to tell real comments from bogus ones (`<?php …>`). */
+  source?: string
 }
 
 type Chain = {name: string; parent: Chain | undefined} | undefined
@@ -59,9 +61,14 @@ export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized 
     while (pending.length > 0) {
       const node = pending.pop()!
       if (node.type === 'text') {
-        output.push(node)
+        const previous = output.at(-1)
+        if (previous?.type === 'text') {
+          // A removal left two texts side by side: a parser would read them as one.
+          previous.value += node.value
+          if (previous.position && node.position) previous.position = {start: previous.position.start, end: node.position.end}
+        } else output.push(node)
       } else if (node.type === 'comment') {
-        if (settings.schema.allowComments && isSafeComment(node.value)) output.push(node)
+        if (settings.schema.allowComments && isSafeComment(node.value) && isWrittenComment(node, settings.source)) output.push(node)
         else change(changes, 'sanitized-comment', 'Removed a comment that could change how the page is parsed', node)
       } else if (node.type === 'element') {
         const kept = element(node, chain, settings, changes, pending)
@@ -229,6 +236,15 @@ function primitive(schema: Schema, definition: Definition, key: string, value: u
     if (!ok) return undefined
   }
   return value
+}
+
+/** Whether a comment was written as `<!--…-->` (not `<?…>` or `<!…>`, which browsers also read as comments). */
+function isWrittenComment(node: Nodes, source: string | undefined): boolean {
+  if (source === undefined) return true
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return false
+  return source.startsWith('<!--', start) && source.startsWith('-->', end - 3) && end - start >= 7
 }
 
 /** A comment is kept only when it cannot end early or hide markup (`<!--more-->` is fine). */

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict'
+import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, it} from 'node:test'
+import {fileURLToPath} from 'node:url'
+import {Ajv} from 'ajv'
+import {parsePost} from '../src/index.ts'
+import {generateSchema, schemaPath} from '../scripts/schema.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const fixtures = join(root, 'test', 'fixtures')
+const corpus = '/work/shared/corpus'
+
+describe('schema.json', () => {
+  it('should match the types (run `npm run schema` when this fails)', () => {
+    assert.equal(readFileSync(schemaPath, 'utf8'), generateSchema())
+  })
+
+  const validate = new Ajv({allErrors: true, strict: true}).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object)
+
+  /** Validate the Article of each post; report every failure at once. */
+  function check(posts: Array<[name: string, file: string]>): void {
+    const failures: string[] = []
+    for (const [name, file] of posts) {
+      // The schema describes the JSON form: optional fields set to `undefined` disappear.
+      const article: unknown = JSON.parse(JSON.stringify(parsePost(readFileSync(file, 'utf8'))))
+      if (!validate(article)) {
+        const errors = (validate.errors ?? []).slice(0, 5).map((error) => `  ${error.instancePath || '/'} ${error.message ?? ''}`)
+        failures.push(`${name}:\n${errors.join('\n')}`)
+      }
+    }
+    assert.deepEqual(failures, [], `Articles that do not match schema.json:\n${failures.join('\n')}`)
+  }
+
+  it('should accept the Article of the sample', () => {
+    check([['examples/sample.txt', join(root, 'examples', 'sample.txt')]])
+  })
+
+  it('should accept the Article of every fixture', () => {
+    const posts = readdirSync(fixtures)
+      .map((name): [string, string] => [name, join(fixtures, name, 'input.txt')])
+      .filter(([, file]) => existsSync(file))
+    assert.ok(posts.length > 0)
+    check(posts)
+  })
+
+  it('should accept the Article of every post in the shared corpus', {skip: existsSync(corpus) ? false : `no ${corpus}`}, () => {
+    const posts = readdirSync(corpus)
+      .filter((name) => /\.(?:md|markdown|html?|txt)$/.test(name))
+      .map((name): [string, string] => [name, join(corpus, name)])
+    check(posts)
+  })
+
+  it('should reject an Article with a wrong field', () => {
+    const article = JSON.parse(JSON.stringify(parsePost('<p>a</p>'))) as {stats: {words: unknown}}
+    article.stats.words = 'many'
+    assert.equal(validate(article), false)
+  })
+})
