@@ -50,7 +50,7 @@ export function measure(tasks: readonly Task[], settings: MeasureSettings): Map<
   // Warm-up, round-robin, one call at a time: also gives each task's cost.
   const estimate = new Map<Task, number>()
   const warmEach = settings.warmupMs / Math.max(1, tasks.length)
-  const spent = new Map<Task, {time: number; calls: number; last: number}>(tasks.map((task) => [task, {time: 0, calls: 0, last: 0}]))
+  const spent = new Map<Task, {time: number; calls: number; recent: number[]}>(tasks.map((task) => [task, {time: 0, calls: 0, recent: []}]))
   let warming = true
   while (warming) {
     warming = false
@@ -61,11 +61,12 @@ export function measure(tasks: readonly Task[], settings: MeasureSettings): Map<
       const time = callOnce(task)
       state.time += time
       state.calls++
-      state.last = time
+      state.recent.push(time)
+      if (state.recent.length > 9) state.recent.shift()
     }
   }
-  // The later half of the warm-up is the better estimate; the last call is close enough.
-  for (const task of tasks) estimate.set(task, spent.get(task)!.last)
+  // The median of the last few warm-up calls: one garbage collection must not skew the plan.
+  for (const task of tasks) estimate.set(task, median(spent.get(task)!.recent))
 
   const batch = new Map<Task, number>()
   let roundMs = 0

@@ -80,7 +80,7 @@ export function parseArguments(argv: readonly string[]): Command {
   } catch (error) {
     // `parseArgs` explains unknown options and missing values well; keep its first sentence.
     const text = error instanceof Error ? error.message : String(error)
-    return {kind: 'usage', reason: text.split(/\. (?=[A-Z])/)[0]!.replace(/\.$/, '')}
+    return {kind: 'usage', reason: text.split(/\.\s+(?=[A-Z])/)[0]!.replace(/\.$/, '')}
   }
 
   const {values, positionals} = parsed

@@ -76,7 +76,9 @@ function patch(original: string, before: Meta, pairs: Pair[], eol: string): stri
     if (!isScalar(pair.key) || !pair.key.range) return undefined
     const key = String(pair.key.value)
     const start = pair.key.range[0]
-    const end = lineEnd(yaml, (pair.value as {range?: number[]} | null)?.range?.[1] ?? pair.key.range[1])
+    const valueEnd = (pair.value as {range?: number[]} | null)?.range?.[1] ?? pair.key.range[1]
+    // Block scalars (`>`, `|`) end after their last line break already.
+    const end = /[\r\n]/.test(yaml.charAt(valueEnd - 1)) ? valueEnd : lineEnd(yaml, valueEnd)
     result += yaml.slice(cursor, start)
     cursor = end
     written.add(key)

@@ -17,7 +17,7 @@ const editorSizes: Record<number, string> = {2: 'size26', 3: 'size23', 4: 'size2
 export function headingNode(section: Section): ElementContent {
   const depth = Math.min(6, Math.max(1, Math.trunc(Number(section.depth)) || 2))
   const size = editorSizes[depth]
-  const attributes = section.attributes ?? (size ? {'data-ke-size': size} : undefined)
+  const attributes = section.attributes ?? (size && !section.source ? {'data-ke-size': size} : undefined)
   return h('h' + depth, props(attributes), String(section.heading ?? ''))
 }
 
@@ -40,17 +40,18 @@ export function summaryNode(summary: Summary): ElementContent {
   return h('table', h('tbody', rows))
 }
 
-/** Any block. */
+/** Any block. An edited block keeps the attributes it was parsed with; a new one gets the editor's. */
 export function blockNode(block: Block, policy: Policy): ElementContent | ElementContent[] {
+  const size16 = block.source ? undefined : {'data-ke-size': 'size16'}
   const raw = (html: unknown): ElementContent => ({type: 'raw', value: safeHtml(String(html ?? ''), policy)}) as unknown as ElementContent
   switch (block.type) {
     case 'paragraph':
-      return block.implicit ? raw(block.html) : h('p', props(block.attributes ?? {'data-ke-size': 'size16'}), raw(block.html))
+      return block.implicit ? raw(block.html) : h('p', props(block.attributes ?? size16), raw(block.html))
     case 'spacer':
-      return h('p', props(block.attributes ?? {'data-ke-size': 'size16'}), raw(block.html || '&nbsp;'))
+      return h('p', props(block.attributes ?? size16), raw(block.html || '&nbsp;'))
     case 'image':
       if (block.markdown) return heroNode({...block, markdown: true})
-      return h('p', props(block.attributes ?? {'data-ke-size': 'size16'}), image(block))
+      return h('p', props(block.attributes ?? size16), image(block))
     case 'figure':
       return h('figure', props(block.attributes ?? (block.kind && block.kind !== 'figure' ? {'data-ke-type': block.kind} : undefined)), [
         ...(block.image ? [image(block.image)] : []),

@@ -5,6 +5,7 @@ import {sanitizeTree} from '../body/sanitize.ts'
 import {digest} from '../article/digest.ts'
 import {blockNode, headingNode, heroNode, summaryNode} from './fields.ts'
 import {safeHtml} from './safe.ts'
+import {trimmedSummary} from './summary.ts'
 import {policyOf, type Policy, type RenderOptions} from './policy.ts'
 
 export type {RenderOptions} from './policy.ts'
@@ -54,7 +55,11 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
       raw(separator)
     }
     const source = entry.item.source
-    if (source && typeof source.html === 'string' && source.digest === digest(entry.item)) raw(safeHtml(source.html, policy))
+    const unchanged = source && typeof source.html === 'string' && source.digest === digest(entry.item)
+    // A summary with items removed keeps its other rows as written.
+    const trimmed = !unchanged && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
+    if (unchanged) raw(safeHtml(source.html, policy))
+    else if (trimmed !== undefined) raw(trimmed)
     else children.push(...toNodes(entry, policy))
   }
   if (gaps.length > 0) {

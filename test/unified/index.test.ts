@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import type {Root} from 'hast'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import type {Article} from '../../src/types.ts'
+import {fileToArticle, rehypeArticle, type Matter} from '../../src/unified/index.ts'
+
+const post = [
+  '---',
+  'title: Hello',
+  'tags: a b',
+  'feature_text: Lead',
+  '---',
+  '<h2></h2>',
+  '<p>Text <script>alert(1)</script></p>',
+  ''
+].join('\n')
+
+async function run(file: VFile, options?: Parameters<typeof rehypeArticle>[0]): Promise<VFile> {
+  const processor = unified().use(rehypeParse).use(rehypeArticle, options)
+  await processor.run(processor.parse(file), file)
+  return file
+}
+
+describe('rehypeArticle', () => {
+  it('should put the Article and the front matter on `file.data`', async () => {
+    const file = await run(new VFile({path: 'posts/a.html', value: post}))
+    const article: Article | undefined = file.data.article
+    assert.equal(article?.meta.title, 'Hello')
+    assert.deepEqual(article?.meta.tags, ['a', 'b'])
+    const matter: Matter | undefined = file.data.matter
+    assert.deepEqual(matter, {title: 'Hello', tags: ['a', 'b'], feature_text: 'Lead'})
+  })
+
+  it('should add each message as a VFileMessage with every field of ours', async () => {
+    const file = await run(new VFile({path: 'posts/a.html', value: post}))
+    const heading = file.messages.find((message) => message.ruleId === 'heading-empty')
+    assert.ok(heading)
+    const expected = file.data.article!.messages.find((message) => message.ruleId === 'heading-empty')!
+    assert.equal(heading.reason, expected.reason)
+    assert.deepEqual(heading.place, expected.place)
+    assert.equal(heading.line, 6)
+    assert.equal(heading.column, 1)
+    assert.equal(heading.source, 'article-kit')
+    assert.equal(heading.fatal, false)
+    assert.equal(heading.note, expected.note)
+    assert.equal(heading.url, expected.url)
+    assert.equal(heading.file, 'posts/a.html')
+    assert.equal(heading.name, 'posts/a.html:6:1-6:10')
+    assert.deepEqual(
+      file.messages.map((message) => message.ruleId),
+      file.data.article!.messages.map((message) => message.ruleId)
+    )
+  })
+
+  it('should let vfile-reporter print the file and each line:column', async () => {
+    const file = await run(new VFile({path: 'posts/a.html', value: post}))
+    const report = reporter([file], {color: false})
+    const lines = report.split('\n')
+    assert.equal(lines[0], 'posts/a.html')
+    assert.match(report, /^6:1-6:10 +warning +Expected text in this `<h2>` +heading-empty +article-kit$/m)
+    assert.match(report, /^7:\d+-7:\d+ +warning .* sanitized-element +article-kit$/m)
+  })
+
+  it('should report a fatal message as an error without throwing', async () => {
+    const file = await run(new VFile({path: 'posts/broken.html', value: '---\ntitle: Hi\n<p>a</p>\n'}))
+    const [message] = file.messages
+    assert.equal(message?.ruleId, 'front-matter-unclosed')
+    assert.equal(message?.fatal, true)
+    assert.equal(message?.name, 'posts/broken.html:1:1-1:4')
+    assert.match(reporter([file], {color: false}), /^1:1-1:4 +error +Expected a closing `---` for the front matter +front-matter-unclosed +article-kit$/m)
+  })
+
+  it('should reject with the first fatal VFileMessage when `strict`', async () => {
+    const file = new VFile({path: 'posts/broken.html', value: '---\ntitle: Hi\n<p>a</p>\n'})
+    await assert.rejects(run(file, {strict: true}), (error: unknown) => {
+      assert.ok(error instanceof Error)
+      assert.equal((error as {ruleId?: unknown}).ruleId, 'front-matter-unclosed')
+      assert.equal(error.name, 'posts/broken.html:1:1-1:4')
+      return true
+    })
+    assert.equal(file.messages.length, 1)
+  })
+
+  it('should not parse again after `fileToArticle` on the same value', async () => {
+    const file = new VFile({path: 'posts/a.html', value: post})
+    const article = fileToArticle(file)
+    const count = file.messages.length
+    await run(file)
+    assert.equal(file.data.article, article)
+    assert.equal(file.messages.length, count)
+  })
+
+  it('should parse again when the value changed', async () => {
+    const file = new VFile({path: 'posts/a.html', value: post})
+    const article = fileToArticle(file)
+    file.value = post.replace('Hello', 'Changed')
+    await run(file)
+    assert.notEqual(file.data.article, article)
+    assert.equal(file.data.article?.meta.title, 'Changed')
+  })
+
+  it('should read a `Uint8Array` value as UTF-8', async () => {
+    const file = await run(new VFile({path: 'posts/ko.html', value: new TextEncoder().encode('---\ntitle: 안녕\n---\n<p>가</p>\n')}))
+    assert.equal(file.data.article?.meta.title, '안녕')
+    assert.equal(file.data.article?.text, '가')
+  })
+
+  it('should build from the tree, without positions, when the file has no value', async () => {
+    const tree: Root = {
+      type: 'root',
+      children: [{type: 'element', tagName: 'h2', properties: {}, children: [{type: 'text', value: 'One'}]}]
+    }
+    const file = new VFile({path: 'virtual.html'})
+    await unified().use(rehypeArticle).run(tree, file)
+    assert.equal(file.data.article?.sections[0]?.heading, 'One')
+    assert.deepEqual(file.data.matter, {})
+    const missing = file.messages.find((message) => message.ruleId === 'front-matter-missing')
+    assert.ok(missing)
+    assert.equal(missing.place, undefined)
+  })
+})
+
+describe('fileToArticle', () => {
+  it('should give the front matter keyed as written, like vfile-matter', () => {
+    const file = new VFile({value: '---\ntitle: A\ncategories: News\ndate: 2024-07-18\nextra: {a: 1}\n---\n<p>b</p>'})
+    fileToArticle(file)
+    assert.deepEqual(file.data.matter, {title: 'A', categories: ['News'], date: '2024-07-18', extra: {a: 1}})
+  })
+
+  it('should give `{}` when there is no front matter, with a warning', () => {
+    const file = new VFile({value: '<p>b</p>'})
+    const article = fileToArticle(file)
+    assert.deepEqual(file.data.matter, {})
+    assert.equal(article.meta.title, null)
+    assert.deepEqual(file.messages.map((message) => [message.ruleId, message.fatal]), [['front-matter-missing', false]])
+  })
+
+  it('should keep a `__proto__` key as plain data', () => {
+    const file = new VFile({value: '---\ntitle: A\n__proto__: {polluted: true}\n---\n<p>b</p>'})
+    fileToArticle(file)
+    const matter = file.data.matter!
+    assert.ok(Object.hasOwn(matter, '__proto__'))
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined)
+  })
+
+  it('should mark informational messages with `fatal: undefined`', () => {
+    const file = new VFile({value: '---\ntitle: A\nexcerpt: One thing\nfeature_text: Another\n---\n<p>Body text here.</p>'})
+    const article = fileToArticle(file)
+    const info = article.messages.filter((message) => message.fatal === undefined)
+    assert.deepEqual(info.map((message) => message.ruleId), ['excerpt-mismatch'])
+    for (const message of info) {
+      const added = file.messages.find((item) => item.ruleId === message.ruleId)
+      assert.equal(added?.fatal, undefined)
+    }
+  })
+
+  it('should throw the first fatal VFileMessage when `strict`', () => {
+    const file = new VFile({path: 'x.html', value: '---\ntitle: [a\nb: c\n---\n<p>b</p>'})
+    assert.throws(() => fileToArticle(file, {strict: true}), (error: unknown) => {
+      assert.equal((error as {ruleId?: unknown}).ruleId, 'front-matter-yaml')
+      assert.equal((error as {file?: unknown}).file, 'x.html')
+      return true
+    })
+  })
+})
