@@ -108,7 +108,16 @@ let sanitizedTree: (body: string) => Root = (body) => fallbackProcessor.runSync(
  */
 export function floor(prepared: Pick<Prepared, 'body' | 'yaml'>): unknown {
   const tree = floorProcessor.parse(prepared.body)
-  return prepared.yaml === null ? tree : [tree, parseYaml(prepared.yaml)]
+  return prepared.yaml === null ? tree : [tree, parseYamlSafely(prepared.yaml)]
+}
+
+/** `yaml.parse`, whose exceptions (duplicate keys, bad YAML: some archive posts have them) are results here. */
+function parseYamlSafely(value: string): unknown {
+  try {
+    return parseYaml(value)
+  } catch (error) {
+    return error
+  }
 }
 
 /** A parsed Article with every `source` and `layout.gaps` removed: everything is rendered from fields. */

@@ -3,11 +3,7 @@
  * CSS selectors for the title, headings and paragraphs.
  */
 import * as cheerio from 'cheerio'
-import matter from 'gray-matter'
-import type {Extracted} from './handwritten.ts'
-
-// An options object turns gray-matter's content cache off (see handwritten.ts).
-const matterOptions = {}
+import {readMatter, type Extracted} from './handwritten.ts'
 
 /**
  * Parse a raw post with gray-matter and cheerio.
@@ -16,10 +12,9 @@ const matterOptions = {}
  * @returns The title, the headings and the text of each paragraph.
  */
 export function parseCheerio(raw: string): Extracted {
-  const file = matter(raw, matterOptions)
+  const {data, content} = readMatter(raw)
   // `false`: a fragment, as the body is (no html/head/body wrapping).
-  const $ = cheerio.load(file.content, null, false)
-  const data = file.data as Record<string, unknown>
+  const $ = cheerio.load(content, null, false)
   const headings = $('h1, h2, h3, h4, h5, h6')
     .map((_, element) => ({depth: Number(element.tagName.charAt(1)), text: collapse($(element).text())}))
     .get()

@@ -24,6 +24,20 @@ const processor = unified().use(rehypeParse, {fragment: true}).use(rehypeSanitiz
 // gray-matter caches by content when called without options: an options object turns that off,
 // or every call after the first would be a cache hit.
 const matterOptions = {}
+const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
+
+/**
+ * gray-matter, made lenient the way a careful team would: js-yaml throws on
+ * YAML it cannot read (`title: [속보] …`), and then the body is still wanted.
+ */
+export function readMatter(raw: string): {data: Record<string, unknown>; content: string} {
+  try {
+    const file = matter(raw, matterOptions)
+    return {data: file.data as Record<string, unknown>, content: file.content}
+  } catch {
+    return {data: {}, content: raw.replace(fence, '')}
+  }
+}
 
 const headingDepth: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6}
 
@@ -34,9 +48,8 @@ const headingDepth: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5,
  * @returns The title, the headings and the text of each paragraph.
  */
 export function parseHandwritten(raw: string): Extracted {
-  const file = matter(raw, matterOptions)
-  const tree = processor.runSync(processor.parse(file.content)) as Root
-  const data = file.data as Record<string, unknown>
+  const {data, content} = readMatter(raw)
+  const tree = processor.runSync(processor.parse(content)) as Root
   const result: Extracted = {title: typeof data['title'] === 'string' ? data['title'] : '', headings: [], paragraphs: []}
   // Iterative pre-order walk: deep posts must not overflow the stack.
   const stack: Array<RootContent | ElementContent> = [...tree.children].reverse()

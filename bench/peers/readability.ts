@@ -4,11 +4,8 @@
  * the benchmark runs it on the sample and the corpus's median post only.
  */
 import {Readability} from '@mozilla/readability'
-import matter from 'gray-matter'
 import {JSDOM} from 'jsdom'
-
-// An options object turns gray-matter's content cache off (see handwritten.ts).
-const matterOptions = {}
+import {readMatter} from './handwritten.ts'
 
 /** What Readability extracts. */
 export interface Readable {
@@ -23,13 +20,12 @@ export interface Readable {
  * @returns The title and the text of the article.
  */
 export function parseReadability(raw: string): Readable {
-  const file = matter(raw, matterOptions)
-  const data = file.data as Record<string, unknown>
+  const {data, content} = readMatter(raw)
   const title = typeof data['title'] === 'string' ? data['title'] : ''
   const dom = new JSDOM('<!doctype html><html><head><title></title></head><body></body></html>')
   const document = dom.window.document
   document.title = title
-  document.body.innerHTML = file.content
+  document.body.innerHTML = content
   const article = new Readability(document).parse()
   dom.window.close()
   return {title: article?.title ?? title, text: article?.textContent ?? ''}

@@ -6,6 +6,7 @@
 import sample from '../sample.txt?raw'
 import {parsePost, renderHtml, type Article, type Position} from '../../src/index.ts'
 import {toJsonLd} from '../../src/json-ld/index.ts'
+import {scrollToOffset} from './dom.ts'
 import {diagnostics, outline, previewDocument} from './view.ts'
 
 type Tab = 'html' | 'article' | 'json-ld'
@@ -19,12 +20,14 @@ const preview = find<HTMLIFrameElement>('#preview')
 const source = find('#source')
 const tabs = [...document.querySelectorAll<HTMLButtonElement>('[data-tab]')]
 
-// A variant of the sample with problems to click on: an image without
-// `alt`, a heading that skips a level and an event handler the sanitiser removes.
+// A variant of the sample with problems to click on: a bad date, an image
+// without `alt`, an event handler the sanitiser removes and a summary row
+// that names no section.
 const problems = sample
+  .replace("title: '공고히", "date: 2024-13-45\ntitle: '공고히")
   .replace(' alt="koreablockchain 속보"', '')
-  .replace('<h3>분석 및 전문가 평가</h3>', '<h4>분석 및 전문가 평가</h4>')
   .replace('<p data-ke-size="size16">푸틴', '<p data-ke-size="size16" onclick="alert(1)">푸틴')
+  .replace('<b>분석 및 전문가 평가</b>', '<b>전문가 전망</b>')
 
 let tab: Tab = 'html'
 let outputs: Record<Tab, string> = {html: '', article: '', 'json-ld': ''}
@@ -90,10 +93,16 @@ function showSource(): void {
 
 /** Select a span of the raw post; offsets count UTF-16 code units, as the textarea does. */
 function select(place: Position): void {
-  // Blurring first makes Chrome scroll the selection into view on focus.
-  input.blur()
-  input.setSelectionRange(place.start.offset, place.end.offset)
+  const start = place.start.offset
+  let end = place.end.offset
+  // Some messages point at a tag without a span: select the whole tag, so there is something to see.
+  if (end === start && input.value.charAt(start) === '<') {
+    const close = input.value.indexOf('>', start)
+    if (close !== -1) end = close + 1
+  }
   input.focus()
+  input.setSelectionRange(start, end)
+  scrollToOffset(input, start)
 }
 
 function find<T extends HTMLElement = HTMLElement>(selector: string): T {

@@ -37,7 +37,12 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const {context} = state
   const slug = createSlugger()
   const markdown = markdownHero(context, flat)
-  const {pieces, gaps} = toPieces(context, flat, state.sanitize)
+  const {pieces, gaps, rewritten} = toPieces(context, flat, state.sanitize)
+  for (const [start, end] of rewritten) {
+    state.messages.push(
+      createMessage(state.lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', state.bodyStart + start, state.bodyStart + end)
+    )
+  }
   const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: []}
   const stack: Section[] = []
   const all: Section[] = []

@@ -3,6 +3,7 @@ import {outerHtml, serialize} from '../body/hast.ts'
 import {flatten, type Flat, type Gap, type Item} from '../body/flatten.ts'
 import {parseBody} from '../body/parse.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from '../body/sanitize.ts'
+import {isVerbatimSafe} from '../render/check-html.ts'
 
 /** An item with the text it is read from, and where it came from in the body. */
 export interface Piece {
@@ -24,13 +25,26 @@ export interface Piece {
  * Article then describes exactly what `renderPost` writes, and parsing the
  * output gives the same Article (the round trip's fixpoint).
  */
-export function toPieces(context: Context, flat: Flat, settings: SanitizeSettings): {pieces: Piece[]; gaps: string[]} {
+export function toPieces(context: Context, flat: Flat, settings: SanitizeSettings): {pieces: Piece[]; gaps: string[]; rewritten: Array<[number, number]>} {
   const pieces: Piece[] = []
   const gaps: string[] = []
+  // Source the renderer could not write back as it is (the same check it applies) is rewritten now, and said so.
+  const rewritten: Array<[number, number]> = []
+  const gapHtml = (within: Context, gap: Gap): string => {
+    const html = cleanGapHtml(within, gap)
+    if (html !== undefined && isVerbatimSafe(html, settings)) return html
+    if (html !== undefined && within === context) rewritten.push([gap.start, gap.end])
+    return serializeGap(within, gap)
+  }
   let pending = gapHtml(context, flat.gaps[0]!)
   for (let index = 0; index < flat.items.length; index++) {
     const item = flat.items[index]!
-    if (!context.isDirty(item.start, item.end)) {
+    let clean = !context.isDirty(item.start, item.end)
+    if (clean && !isVerbatimSafe(context.body.slice(item.start, item.end), settings)) {
+      clean = false
+      rewritten.push([item.start, item.end])
+    }
+    if (clean) {
       gaps.push(pending)
       pieces.push({item, context, start: item.start, end: item.end})
       pending = ''
@@ -50,12 +64,16 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
     pending += gapHtml(context, flat.gaps[index + 1]!)
   }
   gaps.push(pending)
-  return {pieces, gaps}
+  return {pieces, gaps, rewritten}
 }
 
-/** The HTML of a gap: its source when nothing in it was sanitised, else its parts serialised. */
-function gapHtml(context: Context, gap: Gap): string {
-  if (!context.isDirty(gap.start, gap.end)) return context.body.slice(gap.start, gap.end)
+/** A gap's source, when nothing in it was sanitised. */
+function cleanGapHtml(context: Context, gap: Gap): string | undefined {
+  return context.isDirty(gap.start, gap.end) ? undefined : context.body.slice(gap.start, gap.end)
+}
+
+/** A gap written from its parts: white space, comments, and the tags of layout containers. */
+function serializeGap(context: Context, gap: Gap): string {
   let html = ''
   for (const part of gap.parts) {
     if (part.type === 'open') {

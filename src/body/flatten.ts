@@ -50,11 +50,16 @@ export function isBlockLevel(node: ElementContent | RootContent): boolean {
   return node.type === 'element' && blockLevel.has(node.tagName)
 }
 
-/** Whether a layout container should be looked through (it holds blocks). */
+/** Whether a layout container should be looked through (it holds blocks, not counting parser artifacts). */
 export function isTransparent(node: Element): boolean {
   if (!containers.has(node.tagName)) return false
-  for (const child of node.children) if (isBlockLevel(child)) return true
+  for (const child of node.children) if (isBlockLevel(child) && !isArtifact(child)) return true
   return false
+}
+
+/** An element the parser made up that shows nothing (`<p></p>` for a stray `</p>`, a reopened empty `<b>`). */
+export function isArtifact(node: ElementContent | RootContent): boolean {
+  return node.type === 'element' && !node.position && isBlank(node)
 }
 
 /**
@@ -156,7 +161,7 @@ export function flatten(tree: Root, length: number): Flat {
       else addGap({type: 'text', node})
       continue
     }
-    if (node.type === 'element' && !node.position && isBlank(node)) {
+    if (isArtifact(node)) {
       // An element the parser made up (a reopened `<b>` around blank lines, `<p>` for a stray `</p>`):
       // its source, if any, is layout text, read as it is.
       if (run) run.nodes.push(node)

@@ -2,6 +2,7 @@ import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {toText} from 'hast-util-to-text'
 import {find, html as htmlSpace} from 'property-information'
+import {isArtifact} from './flatten.ts'
 import type {Attributes} from '../types.ts'
 
 /** What block builders need to know about the body. */
@@ -26,7 +27,30 @@ export function cleanText(value: string): string {
 /** Serialise nodes the way hast-util-to-html does, for content the sanitiser changed. */
 export function serialize(nodes: Nodes | Nodes[]): string {
   const tree: Nodes = Array.isArray(nodes) ? {type: 'root', children: nodes as ElementContent[]} : nodes
-  return toHtml(keepPreNewline(tree), {allowDangerousHtml: false})
+  return toHtml(keepPreNewline(dropArtifacts(tree)), {allowDangerousHtml: false})
+}
+
+/**
+ * Leave out elements the parser made up that show nothing (an empty `<p>`
+ * for a stray `</p>`): written out, they would parse back as real ones.
+ */
+function dropArtifacts(tree: Nodes): Nodes {
+  let found = false
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!
+    if ('children' in node) for (const child of node.children) (isArtifact(child) ? (found = true) : stack.push(child))
+  }
+  if (!found) return tree
+  const copy = JSON.parse(JSON.stringify(tree)) as Nodes
+  const pending: Nodes[] = [copy]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    if (!('children' in node)) continue
+    node.children = node.children.filter((child) => !isArtifact(child)) as typeof node.children
+    for (const child of node.children) pending.push(child)
+  }
+  return copy
 }
 
 const newlineAfterStartTag = new Set(['pre', 'textarea', 'listing'])

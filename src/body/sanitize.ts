@@ -125,9 +125,11 @@ function embed(node: Element, settings: SanitizeSettings, changes: Change[]): bo
   }
   properties(node, settings.schema, changes)
   node.children = []
-  if (node.properties['sandbox'] === undefined) {
+  const sandbox = node.properties['sandbox']
+  if (!isAllowedSandbox(sandbox)) {
     node.properties['sandbox'] = embedSandbox.split(' ')
-    change(changes, 'sanitized-embed', `Added \`sandbox\` to the \`<iframe>\` from \`${host}\``, node, true)
+    const reason = sandbox === undefined ? `Added \`sandbox\` to the \`<iframe>\` from \`${host}\`` : `Replaced the \`sandbox\` of the \`<iframe>\` from \`${host}\`: it allowed more than a player needs`
+    change(changes, 'sanitized-embed', reason, node, true)
   }
   return true
 }
@@ -217,9 +219,9 @@ function propertyValue(schema: Schema, definition: Definition, key: string, valu
 function primitive(schema: Schema, definition: Definition, key: string, value: unknown): string | number | boolean | undefined {
   if (typeof value !== 'boolean' && typeof value !== 'number' && typeof value !== 'string') return undefined
   if (key === 'srcSet' && typeof value === 'string') {
-    // Each candidate is "URL descriptor"; the URL alone is checked.
-    const url = value.trim().split(/\s+/)[0] ?? ''
-    if (!isSafeUrl(url, schema.protocols?.['src'] ?? ['http', 'https'])) return undefined
+    // Every candidate's URL is checked, not only the first.
+    const protocols = schema.protocols?.['src'] ?? ['http', 'https']
+    if (!srcsetUrls(value).every((url) => isSafeUrl(url, protocols))) return undefined
   } else {
     const protocols = schema.protocols && own.call(schema.protocols, key) ? schema.protocols[key] : undefined
     if (protocols && protocols.length > 0 && !isSafeUrl(String(value), protocols)) return undefined
@@ -236,6 +238,40 @@ function primitive(schema: Schema, definition: Definition, key: string, value: u
     if (!ok) return undefined
   }
   return value
+}
+
+const sandboxTokens = new Set(embedSandbox.split(' '))
+
+/** Whether an iframe's `sandbox` grants no more than `embedSandbox` (no top navigation, no forms, no modals). */
+export function isAllowedSandbox(value: unknown): boolean {
+  if (value === undefined || value === null || value === false) return false
+  const tokens = Array.isArray(value) ? value.map(String) : String(value).split(/[\t\n\f\r ]+/)
+  return tokens.every((token) => token === '' || sandboxTokens.has(token.toLowerCase()))
+}
+
+/**
+ * The URLs of a `srcset` value (<https://html.spec.whatwg.org/multipage/images.html#parsing-a-srcset-attribute>):
+ * each candidate is a URL, then descriptors up to a comma.
+ */
+export function srcsetUrls(value: string): string[] {
+  const urls: string[] = []
+  let index = 0
+  while (index < value.length) {
+    while (index < value.length && /[\t\n\f\r ,]/.test(value[index]!)) index++
+    if (index >= value.length) break
+    let end = index
+    while (end < value.length && !/[\t\n\f\r ]/.test(value[end]!)) end++
+    let url = value.slice(index, end)
+    const trailing = /,+$/.exec(url)
+    if (trailing) url = url.slice(0, -trailing[0].length)
+    urls.push(url)
+    index = end
+    // Descriptors run to the next comma (none when the URL ended with one).
+    if (!trailing) {
+      while (index < value.length && value[index] !== ',') index++
+    }
+  }
+  return urls
 }
 
 /** Whether a comment was written as `<!--…-->` (not `<?…>` or `<!…>`, which browsers also read as comments). */

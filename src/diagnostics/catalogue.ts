@@ -105,6 +105,10 @@ const rules = {
     fatal: false,
     note: 'The comment could change how the page is parsed and was removed.'
   },
+  'rewritten-markup': {
+    fatal: false,
+    note: 'Markup that does nothing in a browser but could hide a payload (a stray `</script>`, a NUL character, an unclosed quote) was written out cleanly instead of as it was.'
+  },
   'revenue-slot': {
     fatal: undefined,
     note: 'An ad slot of the Tistory editor (`figure[data-ke-type=revenue]`); kept as it is.'

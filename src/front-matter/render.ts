@@ -16,14 +16,16 @@ import {knownKeys, type KnownKey} from './normalize.ts'
  *
  * @param meta - The front matter values.
  * @param original - The block as written, if any.
- * @param eol - Line ending for new lines (default `'\n'`).
+ * @param lineEnding - Line ending for new lines (default `'\n'`; a lone `\r` is written as `\n`).
  * @returns The block, or `''` when there is nothing to write.
  * @example
  * renderFrontMatter({...parseFrontMatter('---\ntitle: A\n---\n').meta, title: 'B'}, '---\ntitle: A\n---\n')
  * //=> '---\ntitle: B\n---\n'
  */
-export function renderFrontMatter(meta: Meta, original?: string | null, eol: '\n' | '\r\n' | '\r' = '\n'): string {
+export function renderFrontMatter(meta: Meta, original?: string | null, lineEnding: '\n' | '\r\n' | '\r' = '\n'): string {
   const pairs = toPairs(meta)
+  // New lines never end in a lone `\r`: Jekyll would not see the fences.
+  const eol = lineEnding === '\r\n' ? '\r\n' : '\n'
   if (typeof original === 'string' && isWholeBlock(original)) {
     const parsed = parseFrontMatter(original)
     // Unchanged values keep the block as written, even YAML that only reads with recovery.
@@ -99,8 +101,16 @@ function lineEnd(text: string, offset: number): number {
   return found ? found.index + found[0].length : text.length
 }
 
+// Characters some front matter readers (JavaScript regexes with the `m` flag) take for line breaks.
+const separators = /[\u0085\u2028\u2029]/
+
 function line(key: string, value: MetaValue, eol: string): string {
-  const text = stringify(new Map([[key, value]]), {lineWidth: 0, minContentWidth: 0})
+  let text = stringify(new Map([[key, value]]), {lineWidth: 0, minContentWidth: 0})
+  if (separators.test(text)) {
+    // Double quotes everywhere, so the separators can be written as escapes and never start a line.
+    text = stringify(new Map([[key, value]]), {lineWidth: 0, minContentWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'QUOTE_DOUBLE', blockQuote: false})
+    text = text.replace(/\u0085/g, '\\N').replace(/\u2028/g, '\\L').replace(/\u2029/g, '\\P')
+  }
   return eol === '\n' ? text : text.replace(/\n/g, eol)
 }
 

@@ -43,9 +43,13 @@ const webProtocols = new Set(['http:', 'https:'])
  * @returns A plain JSON-LD object with `@context` and `@type`.
  * @example
  * const article = parsePost('---\ntitle: 서울의 봄\nimage: /a.jpg\n---\n<p>오늘 서울은 맑다.</p>')
- * const value = toJsonLd(article, {baseUrl: 'https://example.com/posts/'})
- * [value['@type'], value.headline, value.image, value.inLanguage]
- * //=> ['NewsArticle', '서울의 봄', 'https://example.com/a.jpg', 'ko']
+ * const jsonLd = toJsonLd(article, {baseUrl: 'https://example.com/posts/'})
+ * jsonLd.headline
+ * //=> '서울의 봄'
+ * jsonLd.image
+ * //=> 'https://example.com/a.jpg'
+ * jsonLd.inLanguage
+ * //=> 'ko'
  */
 export function toJsonLd(article: Article, options?: Readonly<JsonLdOptions> | null): JsonLd {
   const settings = options || emptyOptions

@@ -29,16 +29,17 @@ export interface SplitPost {
   bodyStart: number
 }
 
-// A fence line: three dashes (or dots to close), then only spaces or tabs.
-const openingFence = /---[ \t]*(?:\r\n|\r|\n|$)/y
-const closingFence = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/gm
-
 /**
  * Find the front matter fences and the body.
  *
  * The opening fence must be the first line (after a byte order mark); the
  * first later line that is `---` or `...` closes it, so `---` inside the
- * body is body. Trailing spaces on fences are allowed.
+ * body is body. Trailing spaces and tabs on fences are allowed.
+ *
+ * Lines end where Jekyll ends them: at `\n` (so `\r\n` too). A lone `\r`
+ * ends a line only in a file that has no `\n` at all (old Mac files);
+ * U+2028 and U+2029 never do. Otherwise a post could close its front matter
+ * at a place where Jekyll does not, and smuggle markup past one of the two.
  *
  * @param raw - The whole post.
  * @returns Where everything is.
@@ -50,26 +51,38 @@ export function splitPost(raw: string): SplitPost {
   const bom = raw.charCodeAt(0) === 0xfe_ff
   const start = bom ? 1 : 0
   const eol = dominantLineEnding(raw)
-  openingFence.lastIndex = start
-  const open = openingFence.exec(raw)
-  if (!open) return {bom, eol, frontMatter: null, unclosed: false, bodyStart: start}
-  const contentStart = start + open[0].length
-  // A fence with nothing after it on the last line cannot open a block.
-  if (contentStart === raw.length && !/[\r\n]$/.test(open[0])) {
-    return {bom, eol, frontMatter: null, unclosed: true, bodyStart: start}
-  }
+  const breaks = raw.includes('\n') ? '\n' : '\r'
+  const none = {bom, eol, frontMatter: null, unclosed: false, bodyStart: start}
 
-  closingFence.lastIndex = contentStart
-  const close = closingFence.exec(raw)
-  if (!close) return {bom, eol, frontMatter: null, unclosed: true, bodyStart: start}
-  const end = close.index + close[0].length
-  return {
-    bom,
-    eol,
-    frontMatter: {start, end, contentStart, contentEnd: close.index},
-    unclosed: false,
-    bodyStart: end
+  const first = lineAt(raw, start, breaks)
+  if (!isFence(raw, start, first.end, false)) return none
+  if (first.next === first.end) return {...none, unclosed: true} // `---` alone at the very end.
+
+  for (let line = lineAt(raw, first.next, breaks); ; line = lineAt(raw, line.next, breaks)) {
+    if (isFence(raw, line.start, line.end, true)) {
+      return {bom, eol, frontMatter: {start, end: line.next, contentStart: first.next, contentEnd: line.start}, unclosed: false, bodyStart: line.next}
+    }
+    if (line.next === line.end) return {...none, unclosed: true}
   }
+}
+
+/** The line starting at `start`: where its content ends and where the next line starts. */
+function lineAt(raw: string, start: number, breaks: '\n' | '\r'): {start: number; end: number; next: number} {
+  const index = raw.indexOf(breaks, start)
+  if (index === -1) return {start, end: raw.length, next: raw.length}
+  // `\r\n`: the `\r` is part of the line ending, not of the line.
+  const end = breaks === '\n' && index > start && raw.charCodeAt(index - 1) === 13 ? index - 1 : index
+  return {start, end, next: index + 1}
+}
+
+function isFence(raw: string, start: number, end: number, closing: boolean): boolean {
+  const marker = raw.slice(start, start + 3)
+  if (marker !== '---' && !(closing && marker === '...')) return false
+  for (let index = start + 3; index < end; index++) {
+    const code = raw.charCodeAt(index)
+    if (code !== 32 && code !== 9) return false
+  }
+  return true
 }
 
 /**
@@ -77,14 +90,16 @@ export function splitPost(raw: string): SplitPost {
  *
  * @param value - Any text.
  * @returns `'\n'`, `'\r\n'` or `'\r'`.
+ * @example
+ * dominantLineEnding('a\r\nb\r\nc\n')
+ * //=> '\r\n'
  */
 export function dominantLineEnding(value: string): '\n' | '\r\n' | '\r' {
+  if (!value.includes('\r')) return '\n'
   let lf = 0
   let crlf = 0
   let cr = 0
-  let index = value.indexOf('\r')
-  if (index === -1) return '\n'
-  for (index = 0; index < value.length; index++) {
+  for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
     if (code === 13) {
       if (value.charCodeAt(index + 1) === 10) {

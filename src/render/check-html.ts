@@ -1,6 +1,6 @@
 import {find, html as htmlSpace} from 'property-information'
 import type {Properties} from 'hast'
-import {checkProperty, isSafeComment} from '../body/sanitize.ts'
+import {checkProperty, isAllowedSandbox, isSafeComment} from '../body/sanitize.ts'
 import {embedHost} from '../body/url.ts'
 import {documentTags, scanTag} from '../body/tag-scanner.ts'
 import type {Policy} from './policy.ts'
@@ -80,7 +80,7 @@ function startTag(html: string, open: number, policy: Policy): number {
   let src: string | undefined
   for (const [name, value] of tag.attributes) {
     if (!isAllowedAttribute(tag.name, name, value, policy)) return -1
-    if (name === 'sandbox') sandboxed = true
+    if (name === 'sandbox') sandboxed = isAllowedSandbox(value ?? '')
     if (name === 'src') src = value
   }
   if (tag.name === 'iframe') {

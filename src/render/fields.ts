@@ -64,7 +64,7 @@ export function blockNode(block: Block, policy: Policy): ElementContent | Elemen
         h('a', {href: String(block.url ?? '')}, h('div', {className: ['og-text']}, [h('p', {className: ['og-title']}, String(block.title ?? '')), h('p', {className: ['og-desc']}, String(block.description ?? ''))]))
       )
     case 'list':
-      return h(block.ordered ? 'ol' : 'ul', props(block.attributes), (block.items ?? []).map((item) => h('li', raw(item.html))))
+      return h(block.ordered ? 'ol' : 'ul', props(block.attributes), (block.items ?? []).map((item) => h('li', {}, raw(item.html))))
     case 'quote':
       return h('blockquote', props(block.attributes), raw(block.html))
     case 'code':

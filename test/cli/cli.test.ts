@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {after, before, describe, it} from 'node:test'
+
+/**
+ * The `article-kit` command, run as a child process exactly as a user would
+ * (through tsx, from the package folder), on temporary files.
+ */
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version
+const sharedCorpus = '/work/shared/corpus'
+const shape = /^(.+):(\d+):(\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
+const summary = /^(✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\) in \d+ files?|✔ \d+ files?, no problems)/
+
+const posts = {
+  clean: '---\ntitle: Hi\n---\n<h2>One</h2>\n<p>a</p>\n',
+  warning: '---\ntitle: 안녕\n---\n\t<p><img src="a.png"></p>\n',
+  fatal: '---\ntitle: x\n<p>a</p>\n',
+  info: '---\ntitle: Hi\nexcerpt: apples\nfeature_text: oranges\n---\n<p>a</p>\n'
+}
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Run the command; resolves when it exits (tests run side by side, so do not block). */
+function run(args: string[], input?: string): Promise<Run> {
+  const environment: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}
+  delete environment['FORCE_COLOR']
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {cwd: root, env: environment})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code, stdout, stderr}))
+    child.stdin.end(input ?? '')
+  })
+}
+
+/** The `file:line:column: severity: reason [ruleId]` lines of an output. */
+function headers(stdout: string): RegExpExecArray[] {
+  return stdout
+    .split('\n')
+    .map((line) => shape.exec(line))
+    .filter((match) => match !== null)
+}
+
+function assertNoStackTrace(result: Run): void {
+  assert.doesNotMatch(result.stderr + result.stdout, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace')
+}
+
+describe('article-kit', {concurrency: 4}, () => {
+  let folder = ''
+  const file = (name: keyof typeof posts) => path.join(folder, name + '.md')
+
+  before(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'article-kit-cli-'))
+    for (const [name, text] of Object.entries(posts)) await writeFile(path.join(folder, name + '.md'), text)
+    await mkdir(path.join(folder, 'corpus'))
+    for (const [name, text] of Object.entries(posts)) await writeFile(path.join(folder, 'corpus', name + '.html'), text)
+  })
+
+  after(async () => {
+    await rm(folder, {recursive: true, force: true})
+  })
+
+  it('should exit 0 and print a summary for a clean post', async () => {
+    const result = await run(['check', file('clean')])
+    assert.equal(result.code, 0)
+    assert.equal(result.stdout, '✔ 1 file, no problems\n')
+    assert.equal(result.stderr, '')
+  })
+
+  it('should print warnings like a compiler, with a code frame, and exit 0', async () => {
+    const result = await run(['check', file('warning')])
+    assert.equal(result.code, 0)
+    const [header] = headers(result.stdout)
+    assert.ok(header, result.stdout)
+    assert.deepEqual(header.slice(1, 5), [file('warning'), '4', '5', 'warning'])
+    assert.equal(header[6], 'image-alt-missing')
+    // The tab is expanded in the line and under it: the caret sits under `<img` (column 5, cell 7).
+    const lines = result.stdout.split('\n')
+    const marked = lines.findIndex((line) => line.startsWith('> 4 |'))
+    assert.equal(lines[marked], '> 4 |     <p><img src="a.png"></p>')
+    assert.equal(lines[marked + 1]!.indexOf('^'), lines[marked]!.indexOf('<img'))
+    assert.equal(lines.at(-2), '✖ 1 problem (0 errors, 1 warning, 0 infos) in 1 file')
+  })
+
+  it('should exit 1 when a message is fatal', async () => {
+    const result = await run(['check', file('fatal'), file('clean')])
+    assert.equal(result.code, 1)
+    assert.deepEqual(
+      headers(result.stdout).map((match) => [match[1], match[4], match[6]]),
+      [[file('fatal'), 'error', 'front-matter-unclosed']]
+    )
+    assert.match(result.stdout, /✖ 1 problem \(1 error, 0 warnings, 0 infos\) in 2 files\n$/)
+  })
+
+  it('should read standard input for `-`, named `<stdin>`', async () => {
+    const result = await run(['check', '-'], posts.fatal)
+    assert.equal(result.code, 1)
+    assert.equal(headers(result.stdout)[0]?.[1], '<stdin>')
+    const clean = await run(['check', '-'], posts.clean)
+    assert.equal(clean.code, 0)
+    assert.equal(clean.stdout, '✔ 1 file, no problems\n')
+  })
+
+  it('should print one JSON document with `--format json`', async () => {
+    const result = await run(['check', '--format', 'json', file('warning'), file('clean'), file('info')])
+    assert.equal(result.code, 0)
+    const document = JSON.parse(result.stdout) as Array<{file: string; messages: Array<Record<string, unknown>>}>
+    assert.deepEqual(
+      document.map((entry) => [entry.file, entry.messages.map((message) => message['ruleId'])]),
+      [
+        [file('warning'), ['image-alt-missing']],
+        [file('clean'), []],
+        [file('info'), ['excerpt-mismatch']]
+      ]
+    )
+    const message = document[0]!.messages[0]!
+    assert.deepEqual(message['place'], {start: {line: 4, column: 5, offset: 22}, end: {line: 4, column: 5, offset: 22}})
+    assert.equal(message['source'], 'article-kit')
+    assert.equal(message['fatal'], false)
+  })
+
+  it('should print one line per message with `--format compact`', async () => {
+    const result = await run(['check', '--format=compact', file('warning'), file('fatal'), file('info')])
+    assert.equal(result.code, 1)
+    const lines = result.stdout.trimEnd().split('\n')
+    assert.equal(lines.length, 3 + 2)
+    assert.deepEqual(
+      lines.slice(0, 3).map((line) => shape.exec(line)?.[4]),
+      ['warning', 'error', 'info']
+    )
+    assert.match(lines.at(-1)!, summary)
+  })
+
+  it('should exit 1 when warnings exceed `--max-warnings`', async () => {
+    const over = await run(['check', '--max-warnings', '0', file('warning')])
+    assert.equal(over.code, 1)
+    assert.match(over.stderr, /too many warnings \(1, maximum: 0\)/)
+    const within = await run(['check', '--max-warnings', '1', file('warning')])
+    assert.equal(within.code, 0)
+    assert.equal(within.stderr, '')
+  })
+
+  it('should show errors only with `--quiet`, and say what it hid', async () => {
+    const result = await run(['check', '--quiet', file('warning'), file('info'), file('fatal')])
+    assert.equal(result.code, 1)
+    assert.deepEqual(headers(result.stdout).map((match) => match[4]), ['error'])
+    assert.match(result.stdout, /\(1 warning, 1 info hidden\)\n$/)
+  })
+
+  it('should hide infos with `--no-info`', async () => {
+    const result = await run(['check', '--no-info', '--format', 'compact', file('info'), file('warning')])
+    assert.equal(result.code, 0)
+    assert.deepEqual(headers(result.stdout).map((match) => match[4]), ['warning'])
+  })
+
+  it('should expand globs itself', async () => {
+    const result = await run(['check', '--format', 'json', path.join(folder, 'corpus', '*.{html,md}')])
+    const document = JSON.parse(result.stdout) as Array<{file: string}>
+    assert.deepEqual(
+      document.map((entry) => path.basename(entry.file)),
+      ['clean.html', 'fatal.html', 'info.html', 'warning.html']
+    )
+    assert.equal(result.code, 1)
+  })
+
+  it('should report a file that cannot be read, check the rest, and exit 1', async () => {
+    const missing = path.join(folder, 'missing.md')
+    const result = await run(['check', missing, file('clean'), folder])
+    assert.equal(result.code, 1)
+    assertNoStackTrace(result)
+    assert.deepEqual(
+      headers(result.stdout).map((match) => [match[1], match[4], match[6]]),
+      [
+        [missing, 'error', 'file-unreadable'],
+        [folder, 'error', 'file-unreadable']
+      ]
+    )
+    assert.match(result.stdout, /Cannot read file: no such file/)
+    assert.match(result.stdout, /Cannot read file: it is a folder/)
+    assert.match(result.stdout, /in 3 files\n$/)
+  })
+
+  it('should exit 2 with a clear message when no files match', async () => {
+    const result = await run(['check', path.join(folder, 'nothing', '**', '*.md')])
+    assert.equal(result.code, 2)
+    assert.equal(result.stdout, '')
+    assert.match(result.stderr, /No files matched/)
+    assertNoStackTrace(result)
+  })
+
+  it('should warn about a glob that matches nothing but check the others', async () => {
+    const result = await run(['check', path.join(folder, '*.txt'), file('clean')])
+    assert.equal(result.code, 0)
+    assert.match(result.stderr, /no files match/)
+    assert.equal(result.stdout, '✔ 1 file, no problems\n')
+  })
+
+  it('should exit 2 for usage errors, with a clear message and no stack trace', async () => {
+    const cases = [['check', '--frobnicate', 'a.md'], ['check'], ['lint', 'a.md']]
+    const results = await Promise.all(cases.map((args) => run(args)))
+    for (const [index, result] of results.entries()) {
+      const args = cases[index]!.join(' ')
+      assert.equal(result.code, 2, args)
+      assert.equal(result.stdout, '')
+      assert.match(result.stderr, /^article-kit: .+\nRun `article-kit --help` for usage\.\n$/, args)
+      assertNoStackTrace(result)
+    }
+  })
+
+  it('should print help with `--help` and the version with `--version`', async () => {
+    const help = await run(['--help'])
+    assert.equal(help.code, 0)
+    assert.match(help.stdout, /^Usage: article-kit check/)
+    const shown = await run(['--version'])
+    assert.equal(shown.code, 0)
+    assert.equal(shown.stdout, version + '\n')
+  })
+
+  it('should check the shared corpus (or a small one) with positioned messages and a summary', async () => {
+    // The shared corpus is not in every checkout; without it, use a small one.
+    const corpus = existsSync(sharedCorpus) ? sharedCorpus : path.join(folder, 'corpus')
+    const result = await run(['check', corpus + '/*'])
+    assertNoStackTrace(result)
+    const found = headers(result.stdout)
+    assert.ok(found.length > 0, 'some messages')
+    for (const match of found) {
+      assert.ok(match[1]!.startsWith(corpus + '/'))
+      assert.ok(Number(match[2]) >= 1 && Number(match[3]) >= 1)
+    }
+    // Every message has a code frame under it (none of these files is unreadable).
+    const lines = result.stdout.split('\n')
+    for (const [index, line] of lines.entries()) {
+      if (shape.test(line)) assert.match(lines[index + 1]!, /^[ >] +\d+ \|/, line)
+    }
+    const last = lines.at(-2)!
+    assert.match(last, summary)
+    const fatal = found.some((match) => match[4] === 'error')
+    assert.equal(result.code, fatal ? 1 : 0)
+    if (corpus !== sharedCorpus) assert.equal(fatal, true, 'the small corpus has a fatal post')
+  })
+})
