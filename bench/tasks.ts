@@ -164,7 +164,7 @@ export function tasksFor(prepared: Prepared, options: TaskOptions): Array<Task &
         setup: () => internals.parseBody(body).tree,
         run: (tree: Root) => [internals.sanitizeTree(tree, sanitizeSettings), internals.documentTagsWithAttributes(body)]
       },
-      {key: 'stageFlatten', name: names.stageFlatten, run: () => internals.flatten(sanitized, body.length)}
+      {key: 'stageFlatten', name: names.stageFlatten, run: () => internals.flatten(sanitized, body)}
     )
   }
   tasks.push(

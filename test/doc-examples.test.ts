@@ -62,6 +62,15 @@ describe('@example blocks in src/', () => {
     assert.ok(examples.length > 10, `found only ${examples.length}`)
   })
 
+  it('should catch a wrong value, an unreached check and a throw (self-test)', async () => {
+    const example = (code: string): Example => ({where: 'test', name: 'test', file: fileURLToPath(import.meta.url), code, skip: undefined})
+    assert.deepEqual(await run(example('1 + 1\n//=> 2\nparseDate(\'2024-07-18\') //=> \'2024-07-18\'')), [])
+    assert.deepEqual(await run(example("for (const x of [1]) console.log(x, 'a', {b: [x]})\n//=> 1 'a' {b: [1]}")), [])
+    assert.match((await run(example('1 + 1\n//=> 3')))[0] ?? '', /line 2: expected 3, got 2/)
+    assert.match((await run(example('if (false) 1\n//=> 1')))[0] ?? '', /never reached/)
+    assert.match((await run(example('missing()')))[0] ?? '', /throws ReferenceError/)
+  })
+
   for (const example of examples) {
     it(`should run the example of ${example.name} (${example.where})`, {skip: example.skip}, async () => {
       const problems = await run(example)
@@ -144,6 +153,9 @@ function instrument(code: string): {code: string; expectations: Expectation[]} {
     if (ts.isImportDeclaration(node)) {
       edits.push({start: node.getStart(), end: node.end, text: importToCode(node)})
       return
+    }
+    if (ts.isExportDeclaration(node) || ts.isExportAssignment(node) || (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword))) {
+      throw new Error('has an `export`: a module file cannot run as an example; start it with `// not run: <reason>`')
     }
     if (ts.isStatement(node)) statements.push(node)
     ts.forEachChild(node, visit)

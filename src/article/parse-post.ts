@@ -73,7 +73,7 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   }
 
   const context: Context = {body, isDirty: dirtyChecker(changes)}
-  const flat = flatten(tree, body.length)
+  const flat = flatten(tree, body)
   const state = {context, lines, bodyStart, messages, sanitize: {schema, embedHosts}}
   const parts = buildBody(state, flat)
   const text = parts.texts.join('\n\n')

@@ -53,7 +53,7 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
       const {tree} = parseBody(html)
       const {changes} = sanitizeTree(tree, {...settings, source: html})
       const inner: Context = {body: html, isDirty: dirtyChecker(changes)}
-      const sub = flatten(tree, html.length)
+      const sub = flatten(tree, html)
       pending += gapHtml(inner, sub.gaps[0]!)
       for (let subIndex = 0; subIndex < sub.items.length; subIndex++) {
         gaps.push(pending)

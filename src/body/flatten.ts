@@ -70,10 +70,11 @@ export function isArtifact(node: ElementContent | RootContent): boolean {
  * tags go into the gaps, where the renderer finds them again. Iterative.
  *
  * @param tree - The sanitised body.
- * @param length - The body's length.
+ * @param body - The body source (runs are trimmed of white space by it).
  * @returns The items and gaps.
  */
-export function flatten(tree: Root, length: number): Flat {
+export function flatten(tree: Root, body: string): Flat {
+  const length = body.length
   const items: Item[] = []
   const gaps: Gap[] = []
   let gap: Gap = {start: 0, end: 0, parts: []}
@@ -87,7 +88,31 @@ export function flatten(tree: Root, length: number): Flat {
       const node = run.nodes.pop() as Text
       gapParts.unshift({type: 'text', node})
     }
-    run.end = endOf(run.nodes.at(-1)!, run.start)
+    // The last node that has a place in the source ends the run (made-up nodes have none).
+    run.end = run.start
+    for (const node of run.nodes) run.end = Math.max(run.end, endOf(node, run.end))
+    // White space at the run's edges is layout, wherever text nodes happen to split; so are stray
+    // end tags that a text node's source swallowed (`text</div>` with no open `<div>`).
+    const real = run.nodes.filter((node) => !isArtifact(node))
+    const textFirst = real[0]?.type === 'text'
+    const textLast = real.at(-1)?.type === 'text'
+    for (let changed = true; changed; ) {
+      changed = false
+      while (run.start < run.end && isSpace(body.charCodeAt(run.start))) run.start++
+      while (run.end > run.start && isSpace(body.charCodeAt(run.end - 1))) run.end--
+      const head = textFirst ? strayEndTag.exec(body.slice(run.start, Math.min(run.end, run.start + 256))) : null
+      if (head) {
+        run.start += head[0].length
+        changed = true
+      }
+      if (textLast && body.charCodeAt(run.end - 1) === 62 /* > */) {
+        const open = body.lastIndexOf('</', run.end)
+        if (open >= run.start && /^<\/[a-zA-Z][^<>]*>$/.test(body.slice(open, run.end))) {
+          run.end = open
+          changed = true
+        }
+      }
+    }
     pushItem(run)
     const trailing = gapParts
     gapParts = []
@@ -196,6 +221,12 @@ export function flatten(tree: Root, length: number): Flat {
   gap.end = Math.max(length, gap.start)
   gaps.push(gap)
   return {items, gaps}
+}
+
+const strayEndTag = /^<\/[a-zA-Z][^<>]*>/
+
+function isSpace(code: number): boolean {
+  return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
 }
 
 function isWhitespace(node: RootContent | ElementContent): boolean {

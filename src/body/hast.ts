@@ -175,7 +175,7 @@ export function elementChildren(node: Element | {children: ElementContent[]}): E
 
 /** Children that carry content: elements and non-blank text. */
 export function meaningfulChildren(nodes: ElementContent[]): ElementContent[] {
-  return nodes.filter((child) => child.type === 'element' || (child.type === 'text' && /[^\s\u00a0]/.test(child.value)))
+  return nodes.filter((child) => (child.type === 'element' && !isArtifact(child)) || (child.type === 'text' && /[^\s\u00a0]/.test(child.value)))
 }
 
 /** The first descendant element named `tagName` (breadth-first, iterative). */

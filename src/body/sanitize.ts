@@ -56,6 +56,7 @@ export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized 
   const stack: Array<[Parents, Chain]> = [[tree, undefined]]
   while (stack.length > 0) {
     const [parent, chain] = stack.pop()!
+    const before = changes.length
     const pending = parent.children.slice().reverse() as Nodes[]
     const output: Nodes[] = []
     while (pending.length > 0) {
@@ -81,6 +82,18 @@ export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized 
         output.push(node)
       } else {
         change(changes, 'sanitized-element', `Removed a \`${node.type}\` node`, node)
+      }
+    }
+    if (changes.length > before) {
+      // A node the parser placed at an empty range (`<script>` left open at the end) would not
+      // touch its parent's range: mark the parent too, so the item around it is rewritten.
+      for (let index = before; index < changes.length; index++) {
+        const change = changes[index]!
+        if (change.end <= change.start && parent.position) {
+          const start = parent.position.start.offset ?? 0
+          changes.push({ruleId: change.ruleId, reason: '', start, end: start + 1})
+          break
+        }
       }
     }
     parent.children = output as ElementContent[]

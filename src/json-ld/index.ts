@@ -1,4 +1,4 @@
-import type {BlogPosting, NewsArticle, Person, WithContext} from 'schema-dts'
+import type {BlogPosting, NewsArticle, NewsArticleLeaf, Person, WithContext} from 'schema-dts'
 import type {Article} from '../types.ts'
 
 /** A schema.org article as JSON-LD, ready for `serializeJsonLd`. */
@@ -64,12 +64,12 @@ export function toJsonLd(article: Article, options?: Readonly<JsonLdOptions> | n
     image,
     datePublished: meta.dateIso || undefined,
     author,
-    articleSection: meta.categories.length > 0 ? meta.categories : undefined,
-    keywords: meta.tags.length > 0 ? meta.tags : undefined,
+    articleSection: meta.categories.length > 0 ? [...meta.categories] : undefined,
+    keywords: meta.tags.length > 0 ? [...meta.tags] : undefined,
     wordCount: article.stats.words,
     inLanguage: settings.inLanguage || detectLanguage(`${meta.title ?? ''}\n${article.text.slice(0, languageSample)}`),
     url
-  }
+  } satisfies Omit<NewsArticleLeaf, '@type'>
   // Drop empty fields, so the output has no `undefined` for JSON to lose.
   const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
   return settings.type === 'BlogPosting'

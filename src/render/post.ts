@@ -1,5 +1,6 @@
 import type {Article} from '../types.ts'
 import {renderFrontMatter} from '../front-matter/render.ts'
+import {splitPost} from '../post/split.ts'
 import {renderHtml} from './html.ts'
 import type {RenderOptions} from './policy.ts'
 
@@ -21,11 +22,13 @@ import type {RenderOptions} from './policy.ts'
  */
 export function renderPost(article: Article, options?: Readonly<RenderOptions> | null): string {
   const layout = article.layout
-  const eol = layout?.eol === '\r\n' || layout?.eol === '\r' ? layout.eol : '\n'
+  const eol = layout?.eol === '\r\n' ? '\r\n' : '\n'
   const frontMatter = renderFrontMatter(article.meta, layout?.frontMatter, eol)
   const hasGaps = Array.isArray(layout?.gaps) && layout.gaps.length > 0
   // A hand-built Article has no layout: a blank line after the front matter, as editors write it.
   const body = renderHtml(article, options)
   const joiner = !hasGaps && frontMatter && body ? eol : ''
-  return (layout?.bom ? '\ufeff' : '') + frontMatter + joiner + body
+  // A body that starts like front matter would be read as front matter: give it an empty one.
+  const guard = frontMatter === '' && splitPost(body).frontMatter !== null ? `---${eol}---${eol}` : ''
+  return (layout?.bom ? '\ufeff' : '') + (frontMatter || guard) + joiner + body
 }

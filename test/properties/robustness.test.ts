@@ -16,7 +16,7 @@ const seeds = [
     .filter((post, index) => index % 8 === 0 && post.raw.length < 20_000)
     .map((post) => post.raw)
 ]
-const settings = {seed: 4_242, numRuns: Number(process.env['FUZZ_RUNS'] ?? 1500)}
+const settings = {seed: Number(process.env['FUZZ_SEED'] ?? 4242), numRuns: Number(process.env['FUZZ_RUNS'] ?? 1500)}
 
 /** Parse leniently and strictly; check what must always hold. */
 function check(raw: string): void {

@@ -43,7 +43,7 @@ export interface RoundTrip {
   json: boolean
 }
 
-const sanitizeRules = new Set(['sanitized-element', 'sanitized-attribute', 'sanitized-style', 'sanitized-embed', 'sanitized-comment'])
+const sanitizeRules = new Set(['sanitized-element', 'sanitized-attribute', 'sanitized-style', 'sanitized-embed', 'sanitized-comment', 'rewritten-markup'])
 
 /** Check one post. */
 export function roundTrip(raw: string): RoundTrip {

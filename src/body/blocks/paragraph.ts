@@ -2,6 +2,7 @@ import type {Element, ElementContent} from 'hast'
 import type {ImageBlock, ParagraphBlock, SpacerBlock} from '../../types.ts'
 import {innerHtml, serialize, textOf, type Context} from '../hast.ts'
 import {loneImage} from './image.ts'
+import {isArtifact} from '../flatten.ts'
 
 type Built = Omit<ParagraphBlock, 'position' | 'source'> | Omit<SpacerBlock, 'position' | 'source'> | Omit<ImageBlock, 'position' | 'source'>
 
@@ -37,7 +38,7 @@ function isSpacer(nodes: ElementContent[], text: string): boolean {
   const stack = [...nodes]
   while (stack.length > 0) {
     const node = stack.pop()!
-    if (node.type !== 'element') continue
+    if (node.type !== 'element' || isArtifact(node)) continue
     if (node.tagName === 'br' || node.tagName === 'span' || node.tagName === 'b' || node.tagName === 'strong' || node.tagName === 'font') {
       stack.push(...node.children)
       continue

@@ -1,0 +1,1 @@
+export type Entry = import('article-kit/astro').ArticleData

@@ -1,0 +1,3 @@
+/// <reference types="astro/client" />
+/// <reference path="loaders/posts.ts" />
+/// <reference path="content.d.ts" />
