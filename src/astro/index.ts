@@ -110,6 +110,7 @@ export function articleLoader(options?: Readonly<LoaderOptions> | null): Article
       const basePath = fileURLToPath(base)
       const rootPath = fileURLToPath(config.root)
       const where = (entry: string) => relativePath(rootPath, basePath + entry)
+      const folder = where('').replace(/\/$/, '') || '.'
 
       /** Parse and store one post; the fatal problem's text when it cannot be stored. */
       async function sync(entry: string): Promise<string | undefined> {
@@ -136,10 +137,10 @@ export function articleLoader(options?: Readonly<LoaderOptions> | null): Article
       try {
         entries = (await readdir(base, {recursive: true})).map((entry) => entry.replaceAll('\\', '/')).filter(matches).sort()
       } catch {
-        logger.warn(`The folder ${where('') || '.'} does not exist`)
+        logger.warn(`The folder ${folder} does not exist`)
         return
       }
-      if (entries.length === 0) logger.warn(`No posts match ${patterns.join(', ')} in ${where('') || '.'}`)
+      if (entries.length === 0) logger.warn(`No posts match ${patterns.join(', ')} in ${folder}`)
 
       const seen = new Map<string, string>()
       const failures: string[] = []

@@ -32,9 +32,11 @@ function extend(tagName: string, extra: AttributeList): AttributeList {
  * that would clobber DOM properties (`id="location"`) are removed.
  *
  * @example
- * import {defaultSchema} from 'article-kit'
- * const schema = {...defaultSchema, tagNames: [...defaultSchema.tagNames!, 'kbd']}
- * parsePost(raw, {schema})
+ * import {defaultSchema, parsePost} from 'article-kit'
+ * // Tighten: no images at all.
+ * const schema = {...defaultSchema, tagNames: defaultSchema.tagNames!.filter((name) => name !== 'img')}
+ * parsePost('---\ntitle: A\n---\n<p>a <img src="b.png" alt="b"></p>', {schema}).messages[0].ruleId
+ * //=> 'sanitized-element'
  */
 export const defaultSchema: Schema = {
   ...githubSchema,

@@ -60,9 +60,11 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   let value: unknown
   try {
     document = parseDocument(yaml, {prettyErrors: false, uniqueKeys: true})
+    // An error at the end of the YAML ("expected `]`") belongs to its last line, not to the closing fence.
+    const last = Math.max(offset, block.contentEnd - 1)
     for (const error of document.errors) {
       const ruleId = error.code === 'DUPLICATE_KEY' ? 'front-matter-duplicate-key' : 'front-matter-yaml'
-      messages.push(createMessage(lines, ruleId, yamlReason(error.message), offset + error.pos[0], offset + error.pos[1]))
+      messages.push(createMessage(lines, ruleId, yamlReason(error.message), Math.min(offset + error.pos[0], last), Math.min(offset + error.pos[1], last)))
     }
     if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {
       result.cause = document.errors.find((error) => error.code !== 'DUPLICATE_KEY')

@@ -26,8 +26,11 @@ const whitespace = /[\t\n\f\r ]*/y
  * @param policy - Schema and embed hosts.
  * @returns True when it is safe to reuse as is.
  * @example
+ * const policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}
  * isVerbatimSafe('<p data-ke-size="size16">Hi</p>', policy)
  * //=> true
+ * isVerbatimSafe('<p onclick="alert(1)">Hi</p>', policy)
+ * //=> false
  */
 export function isVerbatimSafe(html: string, policy: Policy): boolean {
   if (html.includes('\u0000')) return false
