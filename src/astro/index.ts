@@ -122,7 +122,7 @@ export function articleLoader(options?: Readonly<LoaderOptions> | null): Article
           const text = describe(filePath, message)
           if (message.fatal === true) {
             logger.error(text)
-            fatal ??= text
+            fatal ??= text + (message.note ? '\n  ' + message.note : '')
           } else if (message.fatal === false) logger.warn(text)
         }
         if (fatal) return fatal

@@ -106,7 +106,7 @@ export function flatten(tree: Root, body: string): Flat {
         changed = true
       }
       if (textLast && body.charCodeAt(run.end - 1) === 62 /* > */) {
-        const open = body.lastIndexOf('</', run.end)
+        const open = body.lastIndexOf('</', run.end - 1)
         if (open >= run.start && /^<\/[a-zA-Z][^<>]*>$/.test(body.slice(open, run.end))) {
           run.end = open
           changed = true

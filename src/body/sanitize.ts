@@ -8,7 +8,7 @@ import {isSafeUrl, embedHost} from './url.ts'
 
 /** What the sanitiser changed, in body offsets. */
 export interface Change {
-  ruleId: 'sanitized-element' | 'sanitized-attribute' | 'sanitized-style' | 'sanitized-embed' | 'sanitized-comment'
+  ruleId: 'sanitized-element' | 'sanitized-attribute' | 'sanitized-style' | 'sanitized-embed' | 'sanitized-comment' | 'rewritten-markup'
   reason: string
   start: number
   end: number
@@ -57,6 +57,7 @@ export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized 
   while (stack.length > 0) {
     const [parent, chain] = stack.pop()!
     const before = changes.length
+    misplaced(parent, changes)
     const pending = parent.children.slice().reverse() as Nodes[]
     const output: Nodes[] = []
     while (pending.length > 0) {
@@ -99,6 +100,24 @@ export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized 
     parent.children = output as ElementContent[]
   }
   return {changes: changes.sort((a, b) => a.start - b.start), imagesWithoutAlt}
+}
+
+/**
+ * A child whose source lies outside its parent's (text a parser moved into a
+ * heading from after it, misnested tables) means the source cannot be
+ * sliced item by item: the span is marked, and written out serialised.
+ */
+function misplaced(parent: Parents, changes: Change[]): void {
+  const start = parent.position?.start.offset
+  const end = parent.position?.end.offset
+  if (start === undefined || end === undefined) return
+  for (const child of parent.children) {
+    const childStart = child.position?.start.offset
+    const childEnd = child.position?.end.offset
+    if (childStart === undefined || childEnd === undefined || (childStart >= start && childEnd <= end)) continue
+    changes.push({ruleId: 'rewritten-markup', reason: 'Rewrote misnested markup whose content lies outside its element', start: Math.min(start, childStart), end: Math.max(end, childEnd)})
+    return
+  }
 }
 
 /** Check one element; returns whether it stays (unwrapped content goes onto `pending`). */
