@@ -7,15 +7,15 @@ import {matchKey} from './summary-table.ts'
  * Messages about the content as a whole: an empty body, images without
  * `alt`, front matter that disagrees with the body, ad slots.
  */
-export function contentMessages(state: BuildState, article: Article, itemCount: number, imagesWithoutAlt: number[]): void {
+export function contentMessages(state: BuildState, article: Article, itemCount: number, imagesWithoutAlt: Array<[number, number]>): void {
   const {lines, messages, bodyStart} = state
   const hasContent = article.hero !== null || article.sections.length > 0 || article.lead.some((block) => block.type !== 'spacer')
   if (itemCount === 0 || !hasContent) {
     messages.push(createMessage(lines, 'body-empty', 'Expected content after the front matter', bodyStart))
   }
 
-  for (const offset of imagesWithoutAlt) {
-    messages.push(createMessage(lines, 'image-alt-missing', 'Expected an `alt` attribute on this image', bodyStart + offset))
+  for (const [start, end] of imagesWithoutAlt) {
+    messages.push(createMessage(lines, 'image-alt-missing', 'Expected an `alt` attribute on this image', bodyStart + start, bodyStart + end))
   }
 
   const {excerpt, featureText, image} = article.meta

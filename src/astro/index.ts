@@ -87,6 +87,7 @@ const zodModule = 'astro/zod'
  * @param options - Where the posts are, and how to parse them.
  * @returns The loader, for `defineCollection({loader})`.
  * @example
+ * // not run: an Astro content config (`astro:content` exists only in Astro)
  * // src/content.config.ts
  * import {defineCollection} from 'astro:content'
  * import {articleLoader} from 'article-kit/astro'
@@ -190,9 +191,12 @@ export function articleLoader(options?: Readonly<LoaderOptions> | null): Article
  * @returns The Zod schema and `export type Entry = …`.
  * @throws {Error} Outside an Astro project, where `astro/zod` cannot be imported.
  * @example
- * const {schema} = await articleSchema()
- * schema.parse(toArticleData(parsePost(raw))).meta.title
+ * // not run: `astro/zod` exists only in an Astro project
+ * const {schema, types} = await articleSchema()
+ * schema.parse(toArticleData(parsePost('---\ntitle: Hi\n---\n<p>a</p>'))).meta.title
  * //=> 'Hi'
+ * types
+ * //=> "export type Entry = import('article-kit/astro').ArticleData\n"
  */
 export async function articleSchema(): Promise<SchemaResult> {
   const {z} = (await import(/* @vite-ignore */ zodModule)) as {z: Zod}

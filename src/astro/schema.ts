@@ -38,6 +38,12 @@ export interface Zod {
  *
  * @param z - Zod 4 (`import {z} from 'astro/zod'`).
  * @returns The schema; unknown keys are stripped, as Zod does by default.
+ * @example
+ * // not run: needs Zod, which only Astro projects have here
+ * import {z} from 'astro/zod'
+ *
+ * buildArticleSchema(z).parse(toArticleData(parsePost('---\ntitle: Hi\n---\n'))).meta.title
+ * //=> 'Hi'
  */
 export function buildArticleSchema(z: Zod): ZodSchema {
   const text = z.string()
@@ -127,6 +133,12 @@ export function buildArticleSchema(z: Zod): ZodSchema {
  *
  * @param article - A parsed Article.
  * @returns The data to store.
+ * @example
+ * const data = toArticleData(parsePost('---\ntitle: Hi\n---\n<h2>One</h2>\n<p>a</p>\n'))
+ * 'layout' in data
+ * //=> false
+ * data.sections[0].blocks[0]
+ * //=> {type: 'paragraph', text: 'a', html: 'a', position: {start: {line: 5, column: 1, offset: 31}, end: {line: 5, column: 9, offset: 39}}}
  */
 export function toArticleData(article: Article): ArticleData {
   return {

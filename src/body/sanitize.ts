@@ -18,8 +18,8 @@ export interface Change {
 export interface Sanitized {
   /** Every change, by start offset. */
   changes: Change[]
-  /** Body offsets of kept `<img>` elements that have no `alt`. */
-  imagesWithoutAlt: number[]
+  /** Body ranges of kept `<img>` elements that have no `alt`. */
+  imagesWithoutAlt: Array<[number, number]>
 }
 
 /** What the sanitiser needs. */
@@ -52,7 +52,7 @@ const own = Object.prototype.hasOwnProperty
  */
 export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized {
   const changes: Change[] = []
-  const imagesWithoutAlt: number[] = []
+  const imagesWithoutAlt: Array<[number, number]> = []
   const stack: Array<[Parents, Chain]> = [[tree, undefined]]
   while (stack.length > 0) {
     const [parent, chain] = stack.pop()!
@@ -75,7 +75,7 @@ export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized 
       } else if (node.type === 'element') {
         const kept = element(node, chain, settings, changes, pending)
         if (kept) {
-          if (node.tagName === 'img' && node.properties['alt'] === undefined) imagesWithoutAlt.push(node.position?.start.offset ?? 0)
+          if (node.tagName === 'img' && node.properties['alt'] === undefined) imagesWithoutAlt.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
           output.push(node)
           stack.push([node, {name: node.tagName, parent: chain}])
         }

@@ -45,6 +45,8 @@ const built = new WeakMap<VFile, {value: string; settings: Readonly<Options>; ar
  * @returns The Article.
  * @throws {VFileMessage} Only with `strict: true`, at the first fatal message.
  * @example
+ * import {VFile} from 'vfile'
+ *
  * const file = new VFile({path: 'a.html', value: '---\ntitle: Hi\n---\n<h2>One</h2>'})
  * fileToArticle(file).meta.title
  * //=> 'Hi'
@@ -74,13 +76,17 @@ export function fileToArticle(file: VFile, options?: Readonly<Options> | null): 
  * @param options - As for `parsePost` (optional).
  * @returns The transformer.
  * @example
+ * import rehypeParse from 'rehype-parse'
+ * import {unified} from 'unified'
+ * import {VFile} from 'vfile'
+ *
  * const file = new VFile({path: 'a.html', value: '---\ntitle: Hi\n---\n<h2></h2>'})
  * const processor = unified().use(rehypeParse).use(rehypeArticle)
  * await processor.run(processor.parse(file), file)
  * file.data.article?.meta.title
  * //=> 'Hi'
  * file.messages.map(String)
- * //=> ['a.html:4:1-4:10: Expected text in the heading']
+ * //=> ['a.html:4:1-4:10: Expected text in this `<h2>`']
  */
 export function rehypeArticle(options?: Readonly<Options> | null): (tree: Root, file: VFile) => undefined {
   const settings = options || emptyOptions

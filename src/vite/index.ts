@@ -45,6 +45,7 @@ const articleQuery = /[?&]article(?:&|$)/
  * @param options - Schema and embed hosts (optional).
  * @returns The plugin.
  * @example
+ * // not run: a Vite config and a module importing a post
  * // vite.config.ts
  * import {defineConfig} from 'vite'
  * import article from 'article-kit/vite'

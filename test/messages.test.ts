@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, it} from 'node:test'
+import {catalogue, checkPost, parsePost} from '../src/index.ts'
+
+// One folder per rule: input.txt and the messages of that rule it must give
+// (id, place, severity; not the wording). `npm run messages` regenerates them.
+const root = new URL('messages/', import.meta.url).pathname
+const rules = Object.keys(catalogue).sort()
+
+describe('messages', () => {
+  it('should have a test folder for every rule in the catalogue, and no other', () => {
+    assert.deepEqual(readdirSync(root).sort(), rules)
+  })
+
+  it('should document every rule in the README’s rule table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    for (const rule of rules) assert.match(readme, new RegExp(`^\\| \`${rule}\` \\|`, 'm'), rule)
+  })
+
+  for (const rule of rules) {
+    it(`should report \`${rule}\` where it happens`, () => {
+      const folder = join(root, rule)
+      assert.ok(existsSync(join(folder, 'input.txt')), 'input.txt')
+      const raw = readFileSync(join(folder, 'input.txt'), 'utf8')
+      const expected = JSON.parse(readFileSync(join(folder, 'messages.json'), 'utf8'))
+      const messages = checkPost(raw).filter((message) => message.ruleId === rule)
+      assert.ok(messages.length > 0, 'the rule fires')
+      // Through JSON, as the expected file was written: an informational message has no `fatal`.
+      assert.deepEqual(JSON.parse(JSON.stringify(messages.map(({ruleId, place, fatal}) => ({ruleId, place, fatal})))), expected)
+      for (const message of messages) {
+        assert.equal(message.source, 'article-kit')
+        assert.equal(message.line, message.place.start.line)
+        assert.equal(message.column, message.place.start.column)
+        assert.equal(message.note, catalogue[rule as keyof typeof catalogue].note)
+        assert.ok(message.reason.length > 0)
+      }
+    })
+  }
+
+  it('should throw an ArticleError in strict mode exactly when a message is fatal', () => {
+    for (const rule of rules) {
+      const raw = readFileSync(join(root, rule, 'input.txt'), 'utf8')
+      const fatal = parsePost(raw).messages.find((message) => message.fatal)
+      if (fatal) {
+        assert.throws(
+          () => parsePost(raw, {strict: true}),
+          (error: unknown) => error instanceof Error && error.name === 'ArticleError' && (error as {code?: string}).code === fatal.ruleId,
+          rule
+        )
+      } else assert.doesNotThrow(() => parsePost(raw, {strict: true}), rule)
+    }
+  })
+})
