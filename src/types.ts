@@ -223,9 +223,13 @@ export interface Summary {
 
 /** Statistics of the body text. */
 export interface Stats {
+  /** Code points (after NFC, so a Hangul syllable is one), spaces included. */
   characters: number
+  /** The same without white space. */
   charactersWithoutSpaces: number
+  /** Words per script: a run of Hangul, Latin, digits… between spaces or punctuation is one word; each Han ideograph or Kana is one. */
   words: number
+  /** Minutes to read, rounded up (230 words a minute; 500 Han/Kana characters a minute); 0 only for no words. */
   readingMinutes: number
 }
 

@@ -1,14 +1,5 @@
 /** Counts and reading time for an article's text. */
-export interface Stats {
-  /** UTF-16-independent count of user-perceived characters (code points; treat a Hangul syllable as one) in the text, spaces included. */
-  characters: number
-  /** The same without white space. */
-  charactersWithoutSpaces: number
-  /** Words counted per script: runs of Hangul, Latin, Cyrillic, Greek, digits etc. separated by spaces/punctuation count as one word each; each Han ideograph, Hiragana or Katakana character counts as one word (as CJK word counts do). */
-  words: number
-  /** Estimated reading time in minutes (at least 1 when there is any word; 0 for empty text), rounded up; uses a words-per-minute rate per script: 230 wpm for space-separated words (Latin, Hangul words, …) and 500 characters per minute for Han/Kana. */
-  readingMinutes: number
-}
+import type {Stats} from '../types.ts'
 
 /** Configuration for `computeStats`. */
 export interface StatsOptions {

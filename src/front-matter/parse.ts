@@ -55,7 +55,8 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   }
 
   const offset = block.contentStart
-  const yaml = raw.slice(offset, block.contentEnd)
+  // yaml reads `\n` and `\r\n` as line breaks, not a lone `\r` (old Mac files): same length, same offsets.
+  const yaml = raw.slice(offset, block.contentEnd).replace(/\r(?!\n)/g, '\n')
   let document: Document.Parsed
   let value: unknown
   try {

@@ -66,8 +66,10 @@ function samePairs(a: Pair[], b: Pair[]): boolean {
 /** Rewrite only the keys whose values changed; drop removed keys; append new ones. */
 function patch(original: string, before: Meta, pairs: Pair[], eol: string): string | undefined {
   const block = splitPost(original).frontMatter!
-  const yaml = original.slice(block.contentStart, block.contentEnd)
-  const document = parseDocument(yaml)
+  const text = original.slice(block.contentStart, block.contentEnd)
+  // Parsed with lone `\r`s read as line breaks (same offsets); sliced from the text as written.
+  const document = parseDocument(text.replace(/\r(?!\n)/g, '\n'))
+  const yaml = text
   if (!isMap(document.contents)) return undefined
   const old = new Map(toPairs(before).map(([key, value]) => [key, JSON.stringify(value)]))
   const wanted = new Map(pairs.map(([key, value]) => [key, value]))
