@@ -71,8 +71,9 @@ export function measure(tasks: readonly Task[], settings: MeasureSettings): Map<
   const batch = new Map<Task, number>()
   let roundMs = 0
   for (const task of tasks) {
-    const cost = Math.max(estimate.get(task)!, 0.001)
-    const size = task.setup ? 1 : Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / cost)))
+    // No warm-up (big inputs): no estimate, one call per sample.
+    const cost = estimate.get(task)! > 0 ? estimate.get(task)! : 0
+    const size = task.setup || cost === 0 ? 1 : Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / cost)))
     batch.set(task, size)
     roundMs += cost * size
   }

@@ -7,7 +7,8 @@
  *
  * `retained`: heap still used, per post, after parsing `count` posts of the
  * archive cyclically and keeping nothing (heapUsed after forced GCs, before
- * and after the loop). `peak`: the process's peak resident set size
+ * and after the loop, once every post has been parsed once to warm up; the
+ * slope over ten checkpoints is given too). `peak`: the process's peak resident set size
  * (`process.resourceUsage().maxRSS`) after one parse of the sample scaled
  * `times`, so article-kit and the floor can be compared on a 10 MB post.
  * Each prints one line of JSON.
@@ -47,17 +48,41 @@ function retained(kind: Kind, count: number): void {
   const names = listPosts(directory) ?? []
   const posts = names.length > 0 ? readPosts(directory, names) : [{name: 'sample', raw: readSample(), bytes: 0}]
   const parse = parserOf(kind)
-  // Warm up (JIT code and lazily built tables are not per post), on posts the loop also sees.
-  const warm = Math.min(2000, count)
-  for (let index = 0; index < warm; index++) sink = parse(posts[index % posts.length]!)
+  // Warm up on every post once: the first sight of a post's shapes (new hidden classes, compiled
+  // code, V8's tables) costs memory once, and is not what is retained per post.
+  for (let index = 0; index < posts.length; index++) sink = parse(posts[index]!)
   sink = undefined
   collect()
   const before = process.memoryUsage().heapUsed
-  for (let index = 0; index < count; index++) sink = parse(posts[index % posts.length]!)
-  sink = undefined
-  collect()
-  const after = process.memoryUsage().heapUsed
-  console.log(JSON.stringify({mode: 'retained', kind, count, posts: posts.length, source: directory, before, after, bytesPerPost: (after - before) / count}))
+  // Checkpoints every tenth of the loop: a regression over them is steadier than two points.
+  const step = Math.max(1, Math.floor(count / 10))
+  const points: Array<[number, number]> = [[0, before]]
+  for (let index = 0; index < count; index++) {
+    sink = parse(posts[index % posts.length]!)
+    if ((index + 1) % step === 0 || index + 1 === count) {
+      sink = undefined
+      collect()
+      points.push([index + 1, process.memoryUsage().heapUsed])
+    }
+  }
+  const after = points.at(-1)![1]
+  console.log(
+    JSON.stringify({mode: 'retained', kind, count, posts: posts.length, source: directory, before, after, bytesPerPost: (after - before) / count, slope: slopeOf(points), checkpoints: points.length})
+  )
+}
+
+/** Least-squares slope of y over x. */
+function slopeOf(points: ReadonlyArray<[number, number]>): number {
+  const n = points.length
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / n
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / n
+  let numerator = 0
+  let denominator = 0
+  for (const [x, y] of points) {
+    numerator += (x - meanX) * (y - meanY)
+    denominator += (x - meanX) ** 2
+  }
+  return denominator === 0 ? 0 : numerator / denominator
 }
 
 function peak(kind: Kind, times: number): void {

@@ -93,7 +93,11 @@ function moduleOf(url: string): string {
 }
 
 const isOurs = (module: string) => module.startsWith('src/')
-const label = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${moduleOf(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`
+// Line numbers of our frames are those of tsx's output, not of the source: the function name says enough.
+const label = (node: ProfileNode) => {
+  const module = moduleOf(node.callFrame.url)
+  return `${node.callFrame.functionName || '(anonymous)'} ${module}${isOurs(module) ? '' : `:${node.callFrame.lineNumber + 1}`}`
+}
 
 const self = new Map<string, number>()
 const selfByModule = new Map<string, number>()

@@ -2,6 +2,7 @@ import type {Root} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
 import type {VFile} from 'vfile'
+import {limitNesting} from './limit-nesting.ts'
 
 type ParentNode = DefaultTreeAdapterMap['parentNode']
 type ChildNode = DefaultTreeAdapterMap['childNode']
@@ -31,8 +32,9 @@ export interface ParsedBody {
  * //=> 'p'
  */
 export function parseBody(html: string): ParsedBody {
-  const fragment = parseFragment(html, {sourceCodeLocationInfo: true})
-  const flattened = capDepth(fragment)
+  const limited = limitNesting(html, maxDepth)
+  const fragment = parseFragment(limited.html, {sourceCodeLocationInfo: true})
+  const flattened = [...limited.cut, ...capDepth(fragment)]
   // hast-util-from-parse5 keeps positions only when given a file; it reads nothing but its text.
   const file = {toString: () => html} as unknown as VFile
   const tree = fromParse5(fragment, {space: 'html', file}) as Root

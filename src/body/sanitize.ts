@@ -114,7 +114,8 @@ function misplaced(parent: Parents, changes: Change[]): void {
   for (const child of parent.children) {
     const childStart = child.position?.start.offset
     const childEnd = child.position?.end.offset
-    if (childStart === undefined || childEnd === undefined || (childStart >= start && childEnd <= end)) continue
+    // Only content past the element's end: reopened formatting elements start early, harmlessly.
+    if (childStart === undefined || childEnd === undefined || childEnd <= end) continue
     changes.push({ruleId: 'rewritten-markup', reason: 'Rewrote misnested markup whose content lies outside its element', start: Math.min(start, childStart), end: Math.max(end, childEnd)})
     return
   }

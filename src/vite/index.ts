@@ -90,9 +90,10 @@ export function article(options?: Readonly<Options> | null): Plugin {
           if (message.fatal === false) this.warn({message: text, id: file, loc})
         }
         const html = renderHtml(post, settings)
+        // `JSON.parse`, not an object literal: a literal's `"__proto__"` key (possible in front matter) would set the prototype.
         const output = new URLSearchParams(id.slice(id.indexOf('?'))).has('html')
           ? `export default ${JSON.stringify(html)};\n`
-          : `export default ${JSON.stringify(post)};\nexport const html = ${JSON.stringify(html)};\n`
+          : `export default JSON.parse(${JSON.stringify(JSON.stringify(post))});\nexport const html = ${JSON.stringify(html)};\n`
         return {code: output, map: {mappings: ''}, moduleType: 'js'}
       }
     }

@@ -1,1 +1,0 @@
-export type Entry = import('article-kit/astro').ArticleData
