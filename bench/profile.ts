@@ -103,6 +103,7 @@ const self = new Map<string, number>()
 const selfByModule = new Map<string, number>()
 const inclusive = new Map<string, number>()
 const charged = new Map<string, number>()
+const edges = new Map<string, number>()
 let total = 0
 for (let index = 0; index < profile.samples.length; index++) {
   const node = byId.get(profile.samples[index]!)!
@@ -113,9 +114,11 @@ for (let index = 0; index < profile.samples.length; index++) {
   const key = module === '(v8/native)' ? `${name || '(anonymous)'} (v8/native)` : label(node)
   self.set(key, (self.get(key) ?? 0) + delta)
   selfByModule.set(module, (selfByModule.get(module) ?? 0) + delta)
-  // Walk up once: every distinct frame of ours gets the sample inclusively; the nearest one is charged.
+  // Walk up once: every distinct frame of ours gets the sample inclusively; the nearest one is charged;
+  // each caller → callee pair of ours on the stack gets it too (so a call path can be told from another).
   const seen = new Set<string>()
   let nearest: string | undefined
+  let below: string | undefined
   for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
     const frame = byId.get(id)!
     if (!isOurs(moduleOf(frame.callFrame.url))) continue
@@ -125,6 +128,14 @@ for (let index = 0; index < profile.samples.length; index++) {
       seen.add(frameKey)
       inclusive.set(frameKey, (inclusive.get(frameKey) ?? 0) + delta)
     }
+    if (below !== undefined && below !== frameKey) {
+      const edge = `${frameKey.replace(/ src\/.*$/, '')} → ${below.replace(/ src\/.*$/, '')}`
+      if (!seen.has(edge)) {
+        seen.add(edge)
+        edges.set(edge, (edges.get(edge) ?? 0) + delta)
+      }
+    }
+    below = frameKey
   }
   const chargedKey = nearest ?? `(outside our code) ${module}`
   charged.set(chargedKey, (charged.get(chargedKey) ?? 0) + delta)
@@ -147,4 +158,5 @@ const ours = [...selfByModule].filter(([module]) => isOurs(module)).reduce((sum,
 console.log(`  ours ${percent(ours)}, dependencies and V8 ${percent(total - ours)}\n`)
 console.log(`Top ${top} functions by self time\n${list(self, top)}\n`)
 console.log(`Our functions, inclusive (time in them and everything they call)\n${list(inclusive, top)}\n`)
+console.log(`Calls between our functions (time in the callee and below, on that path)\n${list(edges, top)}\n`)
 console.log(`All time charged to the nearest function of ours on the stack (dependency and GC time included)\n${list(charged, top)}`)

@@ -18,6 +18,8 @@ import {parseReadability} from './peers/readability.ts'
 /** Task names, in table order. */
 export const names = {
   floor: 'floor: rehype-parse + yaml.parse',
+  floorParse: '  floor part: rehype-parse',
+  floorYaml: '  floor part: yaml.parse',
   parsePost: 'parsePost',
   stageFrontMatter: '  stage 1: split + front matter',
   stageParse: '  stage 2: parse5 + hast',
@@ -142,6 +144,8 @@ export function handBuild(article: Article): Article {
 export interface TaskOptions {
   internals: Internals | undefined
   readability: boolean
+  /** Also time the floor's two halves on their own (to compare with stages 1 and 2). */
+  floorParts?: boolean
 }
 
 /** Every task for one prepared post. */
@@ -152,6 +156,10 @@ export function tasksFor(prepared: Prepared, options: TaskOptions): Array<Task &
     {key: 'floor', name: names.floor, run: () => floor(prepared)},
     {key: 'parsePost', name: names.parsePost, run: () => parsePost(raw)}
   ]
+  if (options.floorParts) {
+    tasks.push({key: 'floorParse', name: names.floorParse, run: () => floorProcessor.parse(body)})
+    if (prepared.yaml !== null) tasks.push({key: 'floorYaml', name: names.floorYaml, run: () => parseYamlSafely(prepared.yaml!)})
+  }
   const internals = options.internals
   if (internals) {
     tasks.push(

@@ -26,7 +26,7 @@ export function renderFrontMatter(meta: Meta, original?: string | null, lineEndi
   const pairs = toPairs(meta)
   // New lines never end in a lone `\r`: Jekyll would not see the fences.
   const eol = lineEnding === '\r\n' ? '\r\n' : '\n'
-  if (typeof original === 'string' && isWholeBlock(original)) {
+  if (typeof original === 'string' && isWholeBlock(original) && !hasHiddenFence(original)) {
     const parsed = parseFrontMatter(original)
     // Unchanged values keep the block as written, even YAML that only reads with recovery.
     if (samePairs(toPairs(parsed.meta), pairs)) return original
@@ -120,6 +120,16 @@ function fresh(pairs: Pair[], eol: string): string {
   let yaml = ''
   for (const [key, value] of pairs) yaml += line(key, value, eol)
   return '---' + eol + yaml + '---' + eol
+}
+
+/**
+ * Whether a block holds a fence line that some readers see and we do not:
+ * JavaScript regexes with the `m` flag end lines at a lone `\r`, U+2028 and
+ * U+2029 too. Such a block is written afresh, never as it was.
+ */
+function hasHiddenFence(text: string): boolean {
+  const lines = text.split(/\r\n|[\n\r\u0085\u2028\u2029]/)
+  return lines.slice(1, -2).some((line) => /^(?:---|\.\.\.)[ \t]*$/.test(line))
 }
 
 function isWholeBlock(text: string): boolean {

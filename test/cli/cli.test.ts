@@ -128,7 +128,8 @@ describe('article-kit', {concurrency: 4}, () => {
       ]
     )
     const message = document[0]!.messages[0]!
-    assert.deepEqual(message['place'], {start: {line: 4, column: 5, offset: 22}, end: {line: 4, column: 5, offset: 22}})
+    // The message spans the whole `<img …>` tag.
+    assert.deepEqual(message['place'], {start: {line: 4, column: 5, offset: 22}, end: {line: 4, column: 22, offset: 39}})
     assert.equal(message['source'], 'article-kit')
     assert.equal(message['fatal'], false)
   })
