@@ -418,35 +418,47 @@ async function batchSection(): Promise<void> {
   const time = async (workers: Worker[], task: 'parsePost' | 'floor') => {
     collect()
     const begin = performance.now()
+    const cpu = process.cpuUsage()
     const reports = await run(workers, task)
     const ms = performance.now() - begin
+    const used = process.cpuUsage(cpu)
+    // CPU time of every thread of this process over wall time: how many cores the pass really had.
+    cores[task === 'floor' ? 'floor' : workers.length > 1 ? 'pool' : 'one'].push((used.user + used.system) / 1000 / ms)
     return {postsPerSecond: sum(reports.map((report) => report.posts)) / (ms / 1000), failed: sum(reports.map((report) => report.failed))}
   }
 
+  const cores = {one: [] as number[], pool: [] as number[], floor: [] as number[]}
   // Workers start one at a time: reading and warming up while others measure would skew them.
   const one = [await start(files)]
   const pool: Worker[] = []
   for (let index = 0; index < threads; index++) pool.push(await start(files.filter((_, fileIndex) => fileIndex % threads === index)))
   try {
-    const floorSingle = await time(one, 'floor')
-    const floorPool = await time(pool, 'floor')
-    const single: number[] = []
-    const parallel: number[] = []
-    // ABBA order: whichever runs first or last is not always the same one.
-    for (const order of [['one', 'pool'], ['pool', 'one']]) {
-      for (const which of order) {
-        if (which === 'one') single.push((await time(one, 'parsePost')).postsPerSecond)
-        else parallel.push((await time(pool, 'parsePost')).postsPerSecond)
+    const results = {oneFloor: [] as number[], poolFloor: [] as number[], one: [] as number[], pool: [] as number[]}
+    // ABBA order, floor passes included: whichever runs first or last, or in a burst of load, is not always the same one.
+    const steps: Array<['one' | 'pool', 'parsePost' | 'floor']> = [
+      ['one', 'parsePost'],
+      ['pool', 'parsePost'],
+      ['one', 'floor'],
+      ['pool', 'floor']
+    ]
+    for (const order of [steps, [...steps].reverse()]) {
+      for (const [which, task] of order) {
+        const rate = (await time(which === 'one' ? one : pool, task)).postsPerSecond
+        results[task === 'floor' ? (which === 'one' ? 'oneFloor' : 'poolFloor') : which].push(rate)
       }
     }
+    const single = results.one
+    const parallel = results.pool
+    const floorSingle = {postsPerSecond: median(results.oneFloor)}
+    const floorPool = {postsPerSecond: median(results.poolFloor)}
     const input = `archive (${files.length} posts)`
     const megabytes = sum(files.map((name) => statSync(path.join(archiveDirectory, name)).size)) / 1e6
     const mbps = (postsPerSecond: number) => (postsPerSecond * megabytes) / files.length
     const singleRate = median(single)
     const poolRate = median(parallel)
-    rows.push({section: 'batch', input, name: 'floor: one thread', value: floorSingle.postsPerSecond, unit: 'posts/s', postsPerSecond: floorSingle.postsPerSecond, megabytesPerSecond: mbps(floorSingle.postsPerSecond), ratio: 1, note: 'one measured pass'})
+    rows.push({section: 'batch', input, name: 'floor: one thread', value: floorSingle.postsPerSecond, unit: 'posts/s', postsPerSecond: floorSingle.postsPerSecond, megabytesPerSecond: mbps(floorSingle.postsPerSecond), ratio: 1, note: `median of ${results.oneFloor.length} passes`})
     rows.push({section: 'batch', input, name: `floor: pool of ${threads}`, value: floorPool.postsPerSecond, unit: 'posts/s', postsPerSecond: floorPool.postsPerSecond, megabytesPerSecond: mbps(floorPool.postsPerSecond), ratio: 1, note: `${format(floorPool.postsPerSecond / floorSingle.postsPerSecond)}× one thread`})
-    rows.push({section: 'batch', input, name: 'parsePost: one thread', value: singleRate, unit: 'posts/s', postsPerSecond: singleRate, megabytesPerSecond: mbps(singleRate), ratio: floorSingle.postsPerSecond / singleRate, note: `median of ${single.length} passes`})
+    rows.push({section: 'batch', input, name: 'parsePost: one thread', value: singleRate, unit: 'posts/s', postsPerSecond: singleRate, megabytesPerSecond: mbps(singleRate), ratio: floorSingle.postsPerSecond / singleRate, note: `median of ${single.length} passes; the process used ${format(median(cores.one))} cores`})
     rows.push({
       section: 'batch',
       input,
@@ -456,7 +468,7 @@ async function batchSection(): Promise<void> {
       postsPerSecond: poolRate,
       megabytesPerSecond: mbps(poolRate),
       ratio: floorPool.postsPerSecond / poolRate,
-      note: `${format(poolRate / singleRate)}× one thread; median of ${parallel.length} passes`
+      note: `${format(poolRate / singleRate)}× one thread; median of ${parallel.length} passes; the process used ${format(median(cores.pool))} cores (1-minute load ${os.loadavg()[0]!.toFixed(1)})`
     })
   } finally {
     for (const worker of [...one, ...pool]) await worker.terminate()

@@ -55,8 +55,10 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   }
 
   const offset = block.contentStart
-  // yaml reads `\n` and `\r\n` as line breaks, not a lone `\r` (old Mac files): same length, same offsets.
-  const yaml = raw.slice(offset, block.contentEnd).replace(/\r(?!\n)/g, '\n')
+  // yaml reads `\n` and `\r\n` as line breaks, not a lone `\r`: in a file with no `\n` at all (old Mac
+  // files) it is one, so read it as `\n` (same length, same offsets); elsewhere it is a character, as Jekyll reads it.
+  const slice = raw.slice(offset, block.contentEnd)
+  const yaml = raw.includes('\n') ? slice : slice.replace(/\r/g, '\n')
   let document: Document.Parsed
   let value: unknown
   try {

@@ -220,7 +220,8 @@ interface Split {
  */
 function splitLikeJekyll(raw: string): Split {
   const text = raw.replace(/^\ufeff/, '')
-  const match = /^---[ \t\r\f\v]*\n(?:([\s\S]*?)\n)??(?:---|\.\.\.)[ \t\r\f\v]*(?:\n|$)/.exec(text)
+  // Jekyll's YAML keeps the newline before the closing fence (`title: \r\n` is null, not "\r").
+  const match = /^---[ \t\r\f\v]*\n([\s\S]*?\n)??(?:---|\.\.\.)[ \t\r\f\v]*(?:\n|$)/.exec(text)
   if (!match) return {matter: null, body: text}
   return {matter: match[1] ?? '', body: text.slice(match[0].length)}
 }
