@@ -3,7 +3,7 @@
  * `node --cpu-prof`), started after a warm-up so start-up and JIT do not
  * count, and report where the time goes.
  *
- *   npx tsx bench/profile.ts [sample100|sample1|corpus|archive] [--seconds=10] [--top=25]
+ *   npx tsx bench/profile.ts [sample100|sample1|corpus|archive] [--task=parsePost|renderHtml|renderPost] [--seconds=10] [--top=25]
  *
  * Prints self time by module (ours per file, dependencies per package),
  * the top functions by self time, and each of our functions with the time
@@ -15,13 +15,15 @@
 import {writeFileSync, mkdirSync} from 'node:fs'
 import {Session} from 'node:inspector/promises'
 import path from 'node:path'
-import {parsePost} from '../src/index.ts'
+import {parsePost, renderHtml, renderPost, type Article} from '../src/index.ts'
 import {archiveDirectory, corpusDirectory, listPosts, readPosts, root, samplePosts, type Post} from './inputs.ts'
 
 const argv = process.argv.slice(2)
 const input = argv.find((argument) => !argument.startsWith('--')) ?? 'sample100'
 const seconds = Number(argv.find((argument) => argument.startsWith('--seconds='))?.split('=')[1] ?? 10)
 const top = Number(argv.find((argument) => argument.startsWith('--top='))?.split('=')[1] ?? 25)
+const task = argv.find((argument) => argument.startsWith('--task='))?.split('=')[1] ?? 'parsePost'
+if (!['parsePost', 'renderHtml', 'renderPost'].includes(task)) throw new Error(`Unknown task ${task}: expected parsePost, renderHtml or renderPost`)
 
 function postsFor(name: string): Post[] {
   if (name.startsWith('sample')) return samplePosts([Number(name.slice('sample'.length) || 1)])
@@ -47,12 +49,15 @@ interface Profile {
 
 let sink: unknown
 const posts = postsFor(input)
+// Render tasks render the Articles parsePost gave (parsed once, before profiling).
+const articles = new Map<Post, Article>(task === 'parsePost' ? [] : posts.map((post) => [post, parsePost(post.raw)]))
+const call = (post: Post): unknown => (task === 'parsePost' ? parsePost(post.raw) : task === 'renderHtml' ? renderHtml(articles.get(post)!) : renderPost(articles.get(post)!))
 const runFor = (ms: number) => {
   const end = performance.now() + ms
   let calls = 0
   while (performance.now() < end) {
     for (const post of posts) {
-      sink = parsePost(post.raw)
+      sink = call(post)
       calls++
       if (performance.now() >= end) break
     }
@@ -72,7 +77,7 @@ session.disconnect()
 void sink
 
 mkdirSync(path.join(root, 'bench', 'results'), {recursive: true})
-const file = path.join(root, 'bench', 'results', `profile-${input}.cpuprofile.json`)
+const file = path.join(root, 'bench', 'results', `profile-${task === 'parsePost' ? '' : `${task}-`}${input}.cpuprofile.json`)
 writeFileSync(file, JSON.stringify(profile))
 
 // Analysis --------------------------------------------------------------------
@@ -151,7 +156,7 @@ const list = (map: Map<string, number>, count: number) =>
     .join('\n')
 
 const bytes = posts.reduce((sum, post) => sum + post.bytes, 0)
-console.log(`parsePost on ${input} (${posts.length} post(s), ${(bytes / 1024).toFixed(1)} KB): ${calls} calls in ${seconds} s sampled at 100 µs; ${(total / calls).toFixed(3)} ms per call under the profiler.`)
+console.log(`${task} on ${input} (${posts.length} post(s), ${(bytes / 1024).toFixed(1)} KB): ${calls} calls in ${seconds} s sampled at 100 µs; ${(total / calls).toFixed(3)} ms per call under the profiler.`)
 console.log(`Profile: ${path.relative(root, file)}\n`)
 console.log(`Self time by module (ours: src/…; dependencies by package)\n${list(selfByModule, 30)}\n`)
 const ours = [...selfByModule].filter(([module]) => isOurs(module)).reduce((sum, [, value]) => sum + value, 0)

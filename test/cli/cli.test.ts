@@ -9,7 +9,7 @@ import {after, before, describe, it} from 'node:test'
 
 /**
  * The `article-kit` command, run as a child process exactly as a user would
- * (through tsx, from the package folder), on temporary files.
+ * (the built bin, as users run it: `npm test` builds first), on temporary files.
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -36,7 +36,7 @@ function run(args: string[], input?: string): Promise<Run> {
   const environment: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}
   delete environment['FORCE_COLOR']
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {cwd: root, env: environment})
+    const child = spawn(process.execPath, ['dist/cli/index.js', ...args], {cwd: root, env: environment})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
