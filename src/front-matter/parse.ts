@@ -75,6 +75,13 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
       const recovered = recover(yaml)
       if (recovered === undefined) return result
       document = recovered
+      // Every value was read after all: the Article is complete, so these are warnings, not errors.
+      delete result.cause
+      for (const message of messages) {
+        if (message.ruleId !== 'front-matter-yaml') continue
+        message.fatal = false
+        message.reason += '; the value was read as text (quote it to make the YAML valid)'
+      }
     }
     value = document.toJS({maxAliasCount})
   } catch (error) {
