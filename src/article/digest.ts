@@ -4,8 +4,6 @@
  * Not a security measure: the renderer re-checks every source it reuses.
  */
 
-const omitted = new Set(['position', 'source', 'blocks', 'children'])
-
 /**
  * A 64-bit FNV-1a fingerprint (two 32-bit lanes) of an item's own fields.
  *
@@ -19,7 +17,9 @@ const omitted = new Set(['position', 'source', 'blocks', 'children'])
  * //=> true
  */
 export function digest(item: object): string {
-  const value = JSON.stringify(item, (key, field: unknown) => (key !== '' && omitted.has(key) ? undefined : field))
+  // A shallow copy without the omitted keys: much cheaper than a replacer function.
+  const {position: _position, source: _source, blocks: _blocks, children: _children, ...own} = item as Record<string, unknown>
+  const value = JSON.stringify(own)
   let a = 0x81_1c_9d_c5
   let b = 0x05_0c_5d_1f
   for (let index = 0; index < value.length; index++) {
