@@ -7,7 +7,7 @@ import type {Message, Position} from '../types.ts'
  *
  * @example
  * try {
- *   parsePost('---\ntitle: [\n---\n', {strict: true})
+ *   parsePost('---\ntitle: "open\n---\n', {strict: true})
  * } catch (error) {
  *   if (error instanceof ArticleError) console.log(error.code, error.line)
  *   //=> 'front-matter-yaml' 2
