@@ -190,6 +190,10 @@ function urlEnd(text: string, index: number): number {
 /** Classify one code point for word counting. */
 function kindOf(char: string): Kind {
   if (char === '') return 'other'
+  // Fast paths for what posts are mostly made of: ASCII and Hangul syllables.
+  const code = char.charCodeAt(0)
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 'word' : 'other'
+  if (code >= 0xac_00 && code <= 0xd7_a3) return 'word'
   if (letterOrNumber.test(char)) return ideographic.test(char) ? 'cjk' : 'word'
   return mark.test(char) ? 'mark' : 'other'
 }
