@@ -79,7 +79,12 @@ function serializeGap(context: Context, gap: Gap): string {
     if (part.type === 'open') {
       const tag = serialize({...part.node, children: []})
       html += tag.slice(0, tag.lastIndexOf('</'))
-    } else if (part.type === 'close') html += `</${part.node.tagName}>`
+    } else if (part.type === 'close') {
+      // Only an end tag that was written: an element closed by the end of input has none to write back.
+      const end = part.node.position?.end.offset
+      const name = part.node.tagName
+      if (end !== undefined && context.body.slice(Math.max(0, end - name.length - 3), end).toLowerCase() === `</${name}>`) html += `</${name}>`
+    }
     else html += outerHtml(context, part.node)
   }
   return html
