@@ -159,7 +159,8 @@ describe('fileToArticle', () => {
   })
 
   it('should throw the first fatal VFileMessage when `strict`', () => {
-    const file = new VFile({path: 'x.html', value: '---\ntitle: [a\nb: c\n---\n<p>b</p>'})
+    // An unclosed quoted string: YAML that no recovery can read.
+    const file = new VFile({path: 'x.html', value: '---\ntitle: "a\nb: c\n---\n<p>b</p>'})
     assert.throws(() => fileToArticle(file, {strict: true}), (error: unknown) => {
       assert.equal((error as {ruleId?: unknown}).ruleId, 'front-matter-yaml')
       assert.equal((error as {file?: unknown}).file, 'x.html')
