@@ -36,15 +36,21 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
     if (html !== undefined && within === context) rewritten.push([gap.start, gap.end])
     return serializeGap(within, gap)
   }
+  // Which items can be kept as written, decided first: a neighbour's decision can change an item's.
+  const clean = flat.items.map((item) => {
+    if (context.isDirty(item.start, item.end)) return false
+    if (isVerbatimSafe(context.body.slice(item.start, item.end), settings)) return true
+    rewritten.push([item.start, item.end])
+    return false
+  })
+  for (let index = flat.items.length - 2; index >= 0; index--) {
+    // An element closed only by what followed it (`<p>` then `<table>`) must close itself when that is rewritten.
+    if (clean[index] && !clean[index + 1] && !closesItself(context, flat.items[index]!)) clean[index] = false
+  }
   let pending = gapHtml(context, flat.gaps[0]!)
   for (let index = 0; index < flat.items.length; index++) {
     const item = flat.items[index]!
-    let clean = !context.isDirty(item.start, item.end)
-    if (clean && !isVerbatimSafe(context.body.slice(item.start, item.end), settings)) {
-      clean = false
-      rewritten.push([item.start, item.end])
-    }
-    if (clean) {
+    if (clean[index]) {
       gaps.push(pending)
       pieces.push({item, context, start: item.start, end: item.end})
       pending = ''
@@ -66,6 +72,17 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
   gaps.push(pending)
   return {pieces, gaps, rewritten}
 }
+
+/** Whether an item's source ends with its own end tag (or is not an element that needs one). */
+function closesItself(context: Context, item: Flat['items'][number]): boolean {
+  const node = item.nodes.at(-1)
+  if (!node || node.type !== 'element' || item.kind === 'run') return true
+  if (voids.has(node.tagName)) return true
+  const name = node.tagName
+  return context.body.slice(Math.max(item.start, item.end - name.length - 3), item.end).toLowerCase() === `</${name}>`
+}
+
+const voids = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr'])
 
 /** A gap's source, when nothing in it was sanitised. */
 function cleanGapHtml(context: Context, gap: Gap): string | undefined {

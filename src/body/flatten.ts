@@ -1,4 +1,5 @@
 import type {Comment, Element, ElementContent, Root, RootContent, Text} from 'hast'
+import {scanTag} from './tag-scanner.ts'
 
 /** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
 export interface Item {
@@ -106,10 +107,14 @@ export function flatten(tree: Root, body: string): Flat {
         changed = true
       }
       if (textLast && body.charCodeAt(run.end - 1) === 62 /* > */) {
-        const open = body.lastIndexOf('</', run.end - 1)
-        if (open >= run.start && /^<\/[a-zA-Z][^<>]*>$/.test(body.slice(open, run.end))) {
-          run.end = open
-          changed = true
+        // The end tag that ends exactly here, read as a browser reads it (its "attributes" may hold `<`).
+        for (let open = body.lastIndexOf('</', run.end - 1), tries = 0; open >= run.start && tries < 8; open = body.lastIndexOf('</', open - 1), tries++) {
+          if (!/[a-zA-Z]/.test(body.charAt(open + 2))) continue
+          if (scanTag(body, open + 2)?.end === run.end) {
+            run.end = open
+            changed = true
+            break
+          }
         }
       }
     }
