@@ -1,5 +1,5 @@
 import type {Context} from '../body/hast.ts'
-import {outerHtml, serialize} from '../body/hast.ts'
+import {serialize} from '../body/hast.ts'
 import {flatten, type Flat, type Gap, type Item} from '../body/flatten.ts'
 import {parseBody} from '../body/parse.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from '../body/sanitize.ts'
@@ -102,7 +102,8 @@ function serializeGap(context: Context, gap: Gap): string {
       const name = part.node.tagName
       if (end !== undefined && context.body.slice(Math.max(0, end - name.length - 3), end).toLowerCase() === `</${name}>`) html += `</${name}>`
     }
-    else html += outerHtml(context, part.node)
+    // Text and comments from their values: their source may hold what made the gap need rewriting.
+    else html += serialize(part.node)
   }
   return html
 }

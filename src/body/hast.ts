@@ -15,7 +15,8 @@ export interface Context {
 
 /** Plain text of nodes, as `innerText` would give it (hast-util-to-text). */
 export function textOf(nodes: ElementContent | ElementContent[]): string {
-  if (Array.isArray(nodes)) return toText({type: 'root', children: nodes}).trim()
+  // Elements the parser made up show nothing, but would add line breaks between texts.
+  if (Array.isArray(nodes)) return toText({type: 'root', children: nodes.filter((node) => !isArtifact(node))}).trim()
   return toText(nodes).trim()
 }
 
