@@ -47,10 +47,13 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 const identifier = /^[A-Za-z_$][\w$]*$/
 const libraryImport = /^article-kit(?:\/[\w-]+)?$/
 
-const examples = readdirSync(join(root, 'src'), {recursive: true, encoding: 'utf8'})
-  .filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))
-  .sort()
-  .flatMap((path) => extract(join(root, 'src', path)))
+// The library (src/) and its Node-only entry points (node/: the command line, the Astro loader).
+const examples = ['src', 'node'].flatMap((folder) =>
+  readdirSync(join(root, folder), {recursive: true, encoding: 'utf8'})
+    .filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))
+    .sort()
+    .flatMap((path) => extract(join(root, folder, path)))
+)
 
 const publicScope: Scope = {
   ...(await import('../src/index.ts')),

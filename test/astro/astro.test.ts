@@ -8,7 +8,7 @@ import {delimiter, dirname, join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {parsePost, renderHtml} from '../../src/index.ts'
-import {toArticleData} from '../../src/astro/index.ts'
+import {toArticleData} from '../../node/astro/index.ts'
 
 // Astro 7 needs Node >= 22.12: this test builds the example site with Node 24,
 // downloaded once into .cache/node24 (as the `node-<platform>-<arch>` npm package)

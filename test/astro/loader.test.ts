@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {pathToFileURL} from 'node:url'
 import {parsePost} from '../../src/index.ts'
-import {articleLoader, toArticleData, type ArticleEntry, type LoaderContext, type LoaderOptions} from '../../src/astro/index.ts'
+import {articleLoader, toArticleData, type ArticleEntry, type LoaderContext, type LoaderOptions} from '../../node/astro/index.ts'
 
 // The loader with a stand-in for Astro's context: Astro itself runs in test/astro/astro.test.ts (Node 24).
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {helpText, parseArguments} from '../../src/cli/args.ts'
+import {helpText, parseArguments} from '../../node/cli/args.ts'
 
 describe('parseArguments', () => {
   it('should read `check` with its defaults', () => {

@@ -10,7 +10,7 @@ import {
   formatSummary,
   severity,
   type FileReport
-} from '../../src/cli/format.ts'
+} from '../../node/cli/format.ts'
 
 /** A message at `line:column`–`line:endColumn`. */
 function message(ruleId: string, fatal: boolean | undefined, line: number, column: number, endColumn = column + 1): Message {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {cellWidth, codeFrame, printable, splitLines} from '../../src/cli/frame.ts'
+import {cellWidth, codeFrame, printable, splitLines} from '../../node/cli/frame.ts'
 
 /** A span on one line, from `start` up to (not including) `end`, as unist columns. */
 function span(line: number, start: number, end: number = start) {

@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {after, before, describe, it} from 'node:test'
-import {expandBraces, expandGlob, GlobError, isGlob} from '../../src/cli/glob.ts'
+import {expandBraces, expandGlob, GlobError, isGlob} from '../../node/cli/glob.ts'
 
 describe('isGlob', () => {
   it('should be true for `*`, `?`, `**` and `{a,b}`', () => {

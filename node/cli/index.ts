@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
-import {checkPost, type Message} from '../index.ts'
+import {checkPost, type Message} from 'article-kit'
 import {helpText, parseArguments, type CheckCommand} from './args.ts'
 import {countMessages, filterMessages, formatCompact, formatJson, formatPretty, type FileReport} from './format.ts'
 import {printable} from './frame.ts'
@@ -131,7 +131,7 @@ function useColor(): boolean {
 }
 
 function readVersion(): string {
-  // The same path from `src/cli/` and from `dist/cli/`.
+  // The same path from `node/cli/` and from `dist/cli/`.
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
   const version: unknown = (JSON.parse(text) as {version?: unknown}).version
   return typeof version === 'string' ? version : 'unknown'

@@ -1,4 +1,4 @@
-import type {Message} from '../index.ts'
+import type {Message} from 'article-kit'
 import {codeFrame, printable, splitLines, type FrameOptions} from './frame.ts'
 
 /**

@@ -9,10 +9,7 @@
  */
 import {readdir, readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
-import type {Message, Section} from '../types.ts'
-import {parsePost} from '../article/parse-post.ts'
-import {renderHtml} from '../render/html.ts'
-import type {Schema} from '../body/schema.ts'
+import {parsePost, renderHtml, type Message, type Schema, type Section} from 'article-kit'
 import {buildArticleSchema, toArticleData, type ArticleData, type Zod} from './schema.ts'
 
 export {buildArticleSchema, toArticleData, type ArticleData, type Zod, type ZodSchema} from './schema.ts'

@@ -3,7 +3,7 @@
  * by field (a test builds the example site and compares the data with
  * `parsePost`'s output, so the two cannot drift apart silently).
  */
-import type {Article} from '../types.ts'
+import type {Article} from 'article-kit'
 
 /**
  * What an entry's `data` holds: the Article without `layout` and without
