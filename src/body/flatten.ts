@@ -1,5 +1,5 @@
 import type {Comment, Element, ElementContent, Root, RootContent, Text} from 'hast'
-import {scanTag} from './tag-scanner.ts'
+import {isSpace, scanTag} from './tag-scanner.ts'
 
 /** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
 export interface Item {
@@ -230,9 +230,6 @@ export function flatten(tree: Root, body: string): Flat {
 
 const strayEndTag = /^<\/[a-zA-Z][^<>]*>/
 
-function isSpace(code: number): boolean {
-  return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
-}
 
 function isWhitespace(node: RootContent | ElementContent): boolean {
   return node.type === 'text' && !/[^ \t\n\f\r]/.test(node.value)

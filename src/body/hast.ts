@@ -3,6 +3,7 @@ import {toHtml} from 'hast-util-to-html'
 import {toText} from 'hast-util-to-text'
 import {find, html as htmlSpace} from 'property-information'
 import {isArtifact} from './flatten.ts'
+import {scanTag} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
 
 /** What block builders need to know about the body. */
@@ -116,30 +117,13 @@ export function innerHtml(context: Context, node: Element): string {
  * and before its end tag (if it has one).
  */
 export function innerRange(body: string, tagName: string, start: number, end: number): [number, number] | undefined {
-  const open = startTagEnd(body, start, end)
-  if (open === undefined) return undefined
+  // The start tag ends where a browser's tokenizer ends it (quotes, `=` and all).
+  const open = scanTag(body, start + 1)?.end
+  if (open === undefined || open > end) return undefined
   let close = end
-  const tail = body.slice(Math.max(open, end - tagName.length - 16), end)
-  const match = new RegExp(`</${tagName}[\\t\\n\\f\\r ]*>$`, 'i').exec(tail)
-  if (match) close = end - match[0].length
-  return close >= open ? [open, close] : undefined
-}
-
-/** The offset just after the `>` of the start tag that begins at `start`. */
-export function startTagEnd(body: string, start: number, end: number): number | undefined {
-  let quote = 0
-  for (let index = start + 1; index < end; index++) {
-    const code = body.charCodeAt(index)
-    if (quote) {
-      if (code === quote) quote = 0
-    } else if (code === 34 || code === 39) {
-      // Quotes only open a value right after `=` (and optional white space).
-      let back = index - 1
-      while (back > start && /[\t\n\f\r ]/.test(body[back]!)) back--
-      if (body[back] === '=') quote = code
-    } else if (code === 62 /* > */) return index + 1
-  }
-  return undefined
+  const at = body.lastIndexOf('</', end - 1)
+  if (at >= open && body.slice(at + 2, at + 2 + tagName.length).toLowerCase() === tagName && /^[\t\n\f\r ]*>$/.test(body.slice(at + 2 + tagName.length, end))) close = at
+  return [open, close]
 }
 
 /** Attributes of an element, by HTML attribute name, as strings. */

@@ -60,7 +60,8 @@ export function scanTag(html: string, from: number): ScannedTag | undefined {
   return undefined
 }
 
-function isSpace(code: number): boolean {
+/** HTML white space: tab, line feed, form feed, carriage return, space. */
+export function isSpace(code: number): boolean {
   return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
 }
 
