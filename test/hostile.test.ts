@@ -158,7 +158,17 @@ describe('hostile and extreme input', () => {
       ['script, style, iframe and object', '<script>x()</script><style>p{}</style><iframe src="https://evil.example"></iframe><object data="x"></object><p>kept</p>', (a) => assert.equal(a.text, 'kept')],
       ['comments', '<!-- a comment --><p>a</p><!--more-->', (a) => assert.equal(a.text, 'a')],
       ['CDATA', '<p><![CDATA[x]]>y</p>', (a) => assert.match(a.text, /y/)],
-      ['templates', '<template><p>hidden</p></template><p>shown</p>', (a) => assert.equal(a.text, 'shown')]
+      ['templates', '<template><p>hidden</p></template><p>shown</p>', (a) => assert.equal(a.text, 'shown')],
+      // The parser reopens the unclosed `<b>` around all that follows; those copies have no tags to write back.
+      ['a reopened formatting element around sanitised content', '<p><b>bold</p>\n\n<svg><style></style></svg><p>after</p>', (a) => {
+        assert.equal(renderPost(a).split('<b>').length, 2)
+        assert.equal(a.lead.at(-1)!.text, 'after')
+      }],
+      ['a reopened element holding a written one', '<div><b></script></div><b>', (a) => assert.deepEqual(a.lead.map((block) => block.html), ['<b></b>', '<b>'])],
+      ['a NUL inside reopened formatting', '<p><strong><b>x<b></strong> y</p>\n\n\u0000<p>z</p>\n\n<h2>H</h2><p>w</p>', (a) => {
+        assert.equal(renderPost(a).split('<b>').length, 3)
+        assert.equal(a.sections[0]!.heading, 'H')
+      }]
     ]
     for (const [name, body, check] of cases) {
       it(`should handle ${name}`, () => check(sound('---\ntitle: t\n---\n' + body)))

@@ -94,6 +94,8 @@ function serializeGap(context: Context, gap: Gap): string {
   let html = ''
   for (const part of gap.parts) {
     if (part.type === 'open') {
+      // A container the parser made up (a reopened `<b>`) has no tag to write.
+      if (!part.node.position) continue
       const tag = serialize({...part.node, children: []})
       html += tag.slice(0, tag.lastIndexOf('</'))
     } else if (part.type === 'close') {

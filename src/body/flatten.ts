@@ -51,14 +51,28 @@ export function isBlockLevel(node: ElementContent | RootContent): boolean {
   return node.type === 'element' && blockLevel.has(node.tagName)
 }
 
-/** Whether a layout container should be looked through (it holds blocks, not counting parser artifacts). */
+/**
+ * Whether a layout container should be looked through: it holds blocks (not
+ * counting parser artifacts), directly or inside containers of its own
+ * (`<div><font><p>`, or the `<b><b>` a parser reopens around a whole post).
+ */
 export function isTransparent(node: Element): boolean {
   if (!containers.has(node.tagName)) return false
-  for (const child of node.children) if (isBlockLevel(child) && !isArtifact(child)) return true
+  const stack: Element[] = [node]
+  while (stack.length > 0) {
+    for (const child of stack.pop()!.children) {
+      if (child.type !== 'element') continue
+      if (isBlockLevel(child) && !isArtifact(child)) return true
+      if (containers.has(child.tagName)) stack.push(child)
+    }
+  }
   return false
 }
 
-/** An element the parser made up that shows nothing (`<p></p>` for a stray `</p>`, a reopened empty `<b>`). */
+/**
+ * An element the parser made up that shows nothing (`<p></p>` for a stray
+ * `</p>`, a reopened empty `<b>`) and holds no element that was written.
+ */
 export function isArtifact(node: ElementContent | RootContent): boolean {
   return node.type === 'element' && !node.position && isBlank(node)
 }
@@ -259,13 +273,14 @@ function endOf(node: RootContent | ElementContent, fallback: number): number {
   return fallback
 }
 
-/** No text but white space, and no element that shows anything (images, rules, embeds). */
+/** No text but white space, no element that shows anything (images, rules, embeds), and none that was written. */
 function isBlank(node: Element): boolean {
   const stack: ElementContent[] = [...node.children]
   while (stack.length > 0) {
     const next = stack.pop()!
     if (next.type === 'text' && !isWhitespace(next)) return false
     if (next.type === 'element') {
+      if (next.position) return false
       if (next.tagName === 'img' || next.tagName === 'hr' || next.tagName === 'iframe' || next.tagName === 'br') return false
       stack.push(...next.children)
     }

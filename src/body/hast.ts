@@ -33,15 +33,17 @@ export function serialize(nodes: Nodes | Nodes[]): string {
 }
 
 /**
- * Leave out elements the parser made up that show nothing (an empty `<p>`
- * for a stray `</p>`): written out, they would parse back as real ones.
+ * Leave out elements the parser made up: one that shows nothing (an empty
+ * `<p>` for a stray `</p>`) would parse back as a real one, and a reopened
+ * `<b>` has no tags in the source (a parser reopens it again): only its
+ * content is written.
  */
 function dropArtifacts(tree: Nodes): Nodes {
   let found = false
   const stack: Nodes[] = [tree]
   while (stack.length > 0 && !found) {
     const node = stack.pop()!
-    if ('children' in node) for (const child of node.children) (isArtifact(child) ? (found = true) : stack.push(child))
+    if ('children' in node) for (const child of node.children) (isArtifact(child) || isReopened(child) ? (found = true) : stack.push(child))
   }
   if (!found) return tree
   const copy = JSON.parse(JSON.stringify(tree)) as Nodes
@@ -49,10 +51,26 @@ function dropArtifacts(tree: Nodes): Nodes {
   while (pending.length > 0) {
     const node = pending.pop()!
     if (!('children' in node)) continue
-    node.children = node.children.filter((child) => !isArtifact(child)) as typeof node.children
-    for (const child of node.children) pending.push(child)
+    const children: Nodes[] = []
+    // A loop, so a reopened element inside a reopened one is unwrapped too.
+    const queue: Nodes[] = [...node.children].reverse()
+    while (queue.length > 0) {
+      const child = queue.pop()!
+      if (isArtifact(child as ElementContent)) continue
+      if (isReopened(child)) {
+        for (let index = child.children.length - 1; index >= 0; index--) queue.push(child.children[index]!)
+        continue
+      }
+      children.push(child)
+    }
+    node.children = children as typeof node.children
+    for (const child of children) pending.push(child)
   }
   return copy
+}
+
+function isReopened(node: Nodes): node is Element {
+  return node.type === 'element' && node.data?.reopened === true
 }
 
 const newlineAfterStartTag = new Set(['pre', 'textarea', 'listing'])

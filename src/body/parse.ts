@@ -1,4 +1,4 @@
-import type {Root} from 'hast'
+import type {Element, Root} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
 import type {VFile} from 'vfile'
@@ -38,7 +38,40 @@ export function parseBody(html: string): ParsedBody {
   // hast-util-from-parse5 keeps positions only when given a file; it reads nothing but its text.
   const file = {toString: () => html} as unknown as VFile
   const tree = fromParse5(fragment, {space: 'html', file}) as Root
+  forgetReopenedElements(tree)
   return {tree, flattened}
+}
+
+/**
+ * A formatting element the parser reopened (`<b>` again after `<p><b></p>`)
+ * has no tag of its own in the source: parse5 gives it the original's start.
+ * Such copies lose their position, so they count as made up, like an implied
+ * `<tbody>`: they are looked through, and never written out as tags (a parser
+ * reading the same source reopens them again).
+ */
+declare module 'hast' {
+  interface Data {
+    /** A formatting element the parser reopened: it has no tags in the source. */
+    reopened?: boolean
+  }
+}
+
+function forgetReopenedElements(tree: Root): void {
+  const starts = new Set<number>()
+  const stack: Array<Root | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]!
+      if (child.type === 'element') stack.push(child)
+    }
+    if (node.type !== 'element' || !node.position) continue
+    const start = node.position.start.offset!
+    if (starts.has(start)) {
+      delete node.position
+      node.data = {...node.data, reopened: true}
+    } else starts.add(start)
+  }
 }
 
 function childrenOf(node: ParentNode): ChildNode[] {
