@@ -1,3 +1,4 @@
+import type {ElementContent} from 'hast'
 import type {Context} from '../body/hast.ts'
 import {serialize} from '../body/hast.ts'
 import {flatten, type Flat, type Gap, type Item} from '../body/flatten.ts'
@@ -43,9 +44,17 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
     rewritten.push([item.start, item.end])
     return false
   })
-  for (let index = flat.items.length - 2; index >= 0; index--) {
-    // An element closed only by what followed it (`<p>` then `<table>`) must close itself when that is rewritten.
-    if (clean[index] && !clean[index + 1] && !closesItself(context, flat.items[index]!)) clean[index] = false
+  for (let changed = clean.includes(false); changed; ) {
+    changed = false
+    for (let index = flat.items.length - 2; index >= 0; index--) {
+      // An element closed only by what followed it (`<p>` then `<table>`) must close itself when that is rewritten.
+      if (clean[index] && !clean[index + 1] && !closesItself(context, flat.items[index]!)) changed = !(clean[index] = false)
+    }
+    // A formatting element reopened after rewritten markup may be closed in the rewrite (`<p><b></script></p>`
+    // becomes `<p><b></b></p>`), so what it wrapped is written without it too, as a parser will then read it.
+    for (let index = clean.indexOf(false) + 1; index > 0 && index < flat.items.length; index++) {
+      if (clean[index] && holdsReopened(flat.items[index]!)) changed = !(clean[index] = false)
+    }
   }
   let pending = gapHtml(context, flat.gaps[0]!)
   for (let index = 0; index < flat.items.length; index++) {
@@ -80,6 +89,18 @@ function closesItself(context: Context, item: Flat['items'][number]): boolean {
   if (voids.has(node.tagName)) return true
   const name = node.tagName
   return context.body.slice(Math.max(item.start, item.end - name.length - 3), item.end).toLowerCase() === `</${name}>`
+}
+
+/** Whether an item holds a formatting element the parser reopened (it has no tags of its own). */
+function holdsReopened(item: Item): boolean {
+  const stack: ElementContent[] = [...item.nodes]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type !== 'element') continue
+    if (node.data?.reopened) return true
+    for (const child of node.children) stack.push(child)
+  }
+  return false
 }
 
 const voids = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr'])

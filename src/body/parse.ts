@@ -69,7 +69,7 @@ function forgetReopenedElements(tree: Root): void {
     const start = node.position.start.offset!
     if (starts.has(start)) {
       delete node.position
-      node.data = {...node.data, reopened: true}
+      node.data = {...node.data, reopened: true} as Element['data']
     } else starts.add(start)
   }
 }
