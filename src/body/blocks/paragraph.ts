@@ -32,14 +32,17 @@ function inline(nodes: ElementContent[], html: string, implicit: boolean): Built
   return block
 }
 
-/** Nothing but white space, `&nbsp;`, `<br>` and empty inline wrappers. */
+// Inline wrappers that show nothing of their own.
+const wrappers = new Set(['br', 'span', 'font', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'small', 'big', 'sub', 'sup', 'mark', 'tt'])
+
+/** Nothing but white space, `&nbsp;`, `<br>` and empty inline wrappers (reopened ones included). */
 function isSpacer(nodes: ElementContent[], text: string): boolean {
   if (/[^\s\u00a0\u200b\ufeff]/.test(text)) return false
   const stack = [...nodes]
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type !== 'element' || isArtifact(node)) continue
-    if (node.tagName === 'br' || node.tagName === 'span' || node.tagName === 'b' || node.tagName === 'strong' || node.tagName === 'font') {
+    if (wrappers.has(node.tagName) || node.data?.reopened) {
       stack.push(...node.children)
       continue
     }
