@@ -6,7 +6,7 @@ import {cleanText, textOf, attributesOf, type Context} from '../body/hast.ts'
 import type {Flat} from '../body/flatten.ts'
 import type {SanitizeSettings} from '../body/sanitize.ts'
 import {toBlock, type BareBlock} from '../body/blocks/index.ts'
-import {isSummary, matchSummary, type SummaryMatch} from './summary-table.ts'
+import {isSummary, summaryMatcher, type SummaryMatch} from './summary-table.ts'
 import {createSlugger} from './slug.ts'
 import {digest} from './digest.ts'
 import {markdownHero} from './markdown-hero.ts'
@@ -134,10 +134,10 @@ function headingMessages(state: BuildState, item: Piece, section: Section, stack
 
 function findSummary(state: BuildState, tables: Array<{block: TableBlock; owner: Block[]}>, sections: Section[]): Summary | null {
   if (tables.length === 0 || sections.length === 0) return null
-  const headings = sections.map((section) => ({id: section.id, heading: section.heading}))
+  const matcher = summaryMatcher(sections.map((section) => ({id: section.id, heading: section.heading})))
   let best: {table: {block: TableBlock; owner: Block[]}; match: SummaryMatch} | undefined
   for (const table of tables) {
-    const match = matchSummary(table.block.rows, headings)
+    const match = matcher(table.block.rows)
     if (match && isSummary(match) && (!best || match.matched >= best.match.matched)) best = {table, match}
   }
   if (!best) return null

@@ -6,6 +6,12 @@ export interface Heading {
   heading: string
 }
 
+/** A heading or row made ready for matching: its key and the key's sorted bigrams. */
+interface Prepared {
+  key: string
+  bigrams: Float64Array
+}
+
 /** How a one-column table's rows match the sections. */
 export interface SummaryMatch {
   title: string | null
@@ -13,33 +19,41 @@ export interface SummaryMatch {
   matched: number
 }
 
+/** The matcher for one Article: headings are prepared once, whatever the number of tables. */
+export type SummaryMatcher = (rows: TableCell[][]) => SummaryMatch | undefined
+
 const threshold = 0.5
 
 /**
- * Match the rows of a one-column table against the section headings.
+ * Match the rows of one-column tables against the section headings.
  *
  * Rows are often shortened headings ("강화된 군사·외교·경제 협력" for
  * "동반자 협정 서명으로 강화된 군사·외교·경제 협력"), so a row matches a
  * heading when one contains the other or their character bigrams overlap
  * enough; each heading is matched at most once, best pairs first.
  *
- * @param rows - The table's rows (one cell each).
  * @param headings - Every section, in order.
- * @returns The title row (if any), the items, and how many matched; undefined when the table is not one column.
+ * @returns A matcher: given a table's rows (one cell each), the title row (if any), the items, and how many matched; undefined when the table is not one column.
  * @example
- * matchSummary([[{text: 'Plan', html: 'Plan', header: true}], [{text: 'Costs', html: 'Costs', header: false}]], [{id: 'the-costs', heading: 'The costs'}])?.items
+ * summaryMatcher([{id: 'the-costs', heading: 'The costs'}])([[{text: 'Plan', html: 'Plan', header: true}], [{text: 'Costs', html: 'Costs', header: false}]])?.items
  * //=> [{text: 'Costs', sectionId: 'the-costs'}]
  */
-export function matchSummary(rows: TableCell[][], headings: Heading[]): SummaryMatch | undefined {
-  if (rows.length < 2 || rows.some((row) => row.length !== 1)) return undefined
-  const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
-  const keys = texts.map(matchKey)
-  const headingKeys = headings.map((heading) => matchKey(heading.heading))
+export function summaryMatcher(headings: Heading[]): SummaryMatcher {
+  let prepared: Prepared[] | undefined
+  return (rows) => {
+    if (rows.length < 2 || rows.some((row) => row.length !== 1)) return undefined
+    prepared ??= headings.map((heading) => prepare(heading.heading))
+    return match(rows, headings, prepared)
+  }
+}
 
+function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): SummaryMatch {
+  const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
   const pairs: Array<[score: number, row: number, heading: number]> = []
-  for (let row = 0; row < keys.length; row++) {
-    for (let heading = 0; heading < headingKeys.length; heading++) {
-      const score = similarity(keys[row]!, headingKeys[heading]!)
+  for (let row = 0; row < texts.length; row++) {
+    const key = prepare(texts[row]!)
+    for (let heading = 0; heading < prepared.length; heading++) {
+      const score = similarity(key, prepared[heading]!)
       if (score >= threshold) pairs.push([score, row, heading])
     }
   }
@@ -72,30 +86,32 @@ export function matchKey(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
-function similarity(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return 0
-  if (a === b) return 1
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
-  if (short.length >= 2 && long.includes(short)) return 0.6 + 0.4 * (short.length / long.length)
-  return dice(a, b)
+function prepare(value: string): Prepared {
+  const key = matchKey(value)
+  const bigrams = new Float64Array(Math.max(0, key.length - 1))
+  for (let index = 0; index < bigrams.length; index++) bigrams[index] = key.charCodeAt(index) * 65_536 + key.charCodeAt(index + 1)
+  return {key, bigrams: bigrams.sort()}
 }
 
-// Sørensen–Dice over character bigrams.
-function dice(a: string, b: string): number {
-  if (a.length < 2 || b.length < 2) return 0
-  const counts = new Map<string, number>()
-  for (let index = 0; index < a.length - 1; index++) {
-    const bigram = a.slice(index, index + 2)
-    counts.set(bigram, (counts.get(bigram) ?? 0) + 1)
-  }
+function similarity(a: Prepared, b: Prepared): number {
+  if (a.key.length === 0 || b.key.length === 0) return 0
+  if (a.key === b.key) return 1
+  const [short, long] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key]
+  if (short.length >= 2 && long.includes(short)) return 0.6 + 0.4 * (short.length / long.length)
+  return dice(a.bigrams, b.bigrams)
+}
+
+/** Sørensen–Dice over character bigrams (as multisets): a merge of the two sorted lists. */
+function dice(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0
   let shared = 0
-  for (let index = 0; index < b.length - 1; index++) {
-    const bigram = b.slice(index, index + 2)
-    const count = counts.get(bigram) ?? 0
-    if (count > 0) {
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
       shared++
-      counts.set(bigram, count - 1)
-    }
+      i++
+      j++
+    } else if (a[i]! < b[j]!) i++
+    else j++
   }
-  return (2 * shared) / (a.length - 1 + b.length - 1)
+  return (2 * shared) / (a.length + b.length)
 }
