@@ -167,6 +167,11 @@ describe('hostile and extreme input', () => {
       ['a reopened element holding a written one', '<div><b></script></div><b>', (a) => assert.deepEqual(a.lead.map((block) => ('html' in block ? block.html : undefined)), ['<b></b>', '<b></b>'])],
       // The rewrite closes the `<b>`, so the image after it is no longer inside a reopened copy.
       ['formatting reopened after rewritten markup', '<p></script><b><p><img src=x alt=A>', (a) => assert.equal(a.hero?.src, 'x')],
+      // The `<a>` left open is reopened around what follows the table; the rewrite of the first paragraph closes it.
+      ['a run through the edge of a reopened link', '<p \u0000x="1">&nbsp;<a href="https://a.example/">\n\n<table><tr><td>c</td></tr></table>\n\n<b>bold</b> text <a href="https://b.example/">link</a>', (a) => {
+        assert.equal(a.lead.at(-1)!.text, 'bold text link')
+      }],
+      ['a Markdown hero line before rewritten markup', '![Hero](/hero.jpg)\n\n<h---\n2>First</h2>\n\ntext', (a) => assert.equal(a.hero?.src, '/hero.jpg')],
       ['a NUL inside reopened formatting', '<p><strong><b>x<b></strong> y</p>\n\n\u0000<p>z</p>\n\n<h2>H</h2><p>w</p>', (a) => {
         assert.equal(renderPost(a).split('<b>').length, 3)
         assert.equal(a.sections[0]!.heading, 'H')

@@ -18,7 +18,7 @@ const imageLine = /^!\[([^\]\r\n]*)\]\(\s*<?([^\s<>()]+)>?(?:\s+"([^"\r\n]*)")?\
  */
 export function markdownHero(context: Context, flat: Flat): {image: Image} | undefined {
   const first = flat.items[0]
-  if (!first || first.kind !== 'run' || context.isDirty(first.start, first.end)) return undefined
+  if (!first || first.kind !== 'run') return undefined
   const node = first.nodes[0]
   if (!node || node.type !== 'text' || !node.position || node.position.start.offset !== first.start) return undefined
   const source = context.body.slice(first.start, first.end)
@@ -26,7 +26,8 @@ export function markdownHero(context: Context, flat: Flat): {image: Image} | und
   if (!match) return undefined
   const lineEnd = first.start + match[0].length
   const nodeEnd = node.position.end.offset ?? first.start
-  if (nodeEnd < lineEnd) return undefined
+  // Only the image line must be as written: a rewrite later in the run is the rest's business.
+  if (nodeEnd < lineEnd || match[0].includes('&') || context.isDirty(first.start, lineEnd)) return undefined
   const image: Image = {src: match[2]!, alt: match[1]!}
   if (match[3] !== undefined) image.title = match[3]
 
@@ -41,9 +42,11 @@ export function markdownHero(context: Context, flat: Flat): {image: Image} | und
     if (next) next.start = lineEnd
     return {image}
   }
-  // The rest of the text node is used as its value only when it has no character references to decode.
-  const tail = context.body.slice(restStart, nodeEnd)
-  if (tail.includes('&')) return undefined
+  // The rest of the text node: its source when that has no character references to decode; its value
+  // when the sanitiser merged removed tags into it (the rest is then written from its nodes anyway).
+  const rewritten = context.isDirty(restStart, nodeEnd)
+  const tail = rewritten ? node.value.slice(match[0].length).trimStart() : context.body.slice(restStart, nodeEnd)
+  if (!rewritten && tail.includes('&')) return undefined
   const restNodes = nodeEnd > restStart ? [{type: 'text', value: tail, position: {start: {line: 0, column: 0, offset: restStart}, end: node.position.end}} as Text] : []
   const restItem: Item = {kind: 'run', nodes: [...restNodes, ...first.nodes.slice(1)], start: restStart, end: first.end}
   first.nodes = [lineNode]

@@ -183,7 +183,7 @@ export function flatten(tree: Root, body: string): Flat {
     const frame = stack.at(-1)!
     if (frame.index >= frame.children.length) {
       stack.pop()
-      if (frame.container) {
+      if (frame.container && !frame.container.data?.reopened) {
         closeRun()
         gap.parts.push({type: 'close', node: frame.container})
         cursor = Math.max(cursor, endOf(frame.container, cursor))
@@ -213,8 +213,11 @@ export function flatten(tree: Root, body: string): Flat {
       continue
     }
     if (node.type === 'element' && isTransparent(node)) {
-      closeRun()
-      gap.parts.push({type: 'open', node})
+      // A reopened copy has no tags in the source: a run goes on through its edges, as it does once a rewrite closed it.
+      if (!node.data?.reopened) {
+        closeRun()
+        gap.parts.push({type: 'open', node})
+      }
       stack.push({children: node.children, index: 0, container: node})
       continue
     }
