@@ -247,4 +247,13 @@ describe('properties', () => {
       })
     )
   })
+
+  it('should count as white space exactly what `\s` matches, for every BMP character', () => {
+    for (let code = 0; code <= 0xff_ff; code++) {
+      if (code >= 0xd8_00 && code <= 0xdf_ff) continue
+      const char = String.fromCodePoint(code)
+      if (char.normalize('NFC') !== char) continue
+      assert.equal(computeStats(char).charactersWithoutSpaces, /\s/u.test(char) ? 0 : 1, `U+${code.toString(16)}`)
+    }
+  })
 })
