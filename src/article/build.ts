@@ -23,7 +23,12 @@ export interface BuildState {
 }
 
 /** The body part of an Article. */
-export type BodyParts = Pick<Article, 'hero' | 'lead' | 'sections' | 'summary'> & {gaps: string[]; texts: string[]}
+export type BodyParts = Pick<Article, 'hero' | 'lead' | 'sections' | 'summary'> & {
+  gaps: string[]
+  texts: string[]
+  /** Every item and gap is kept as written (nothing was rewritten). */
+  verbatim: boolean
+}
 
 /**
  * Build hero, lead, sections and summary from the flattened body.
@@ -43,7 +48,8 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
       createMessage(state.lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', state.bodyStart + start, state.bodyStart + end)
     )
   }
-  const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: []}
+  const verbatim = rewritten.length === 0 && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps, state)
+  const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: [], verbatim}
   const stack: Section[] = []
   const all: Section[] = []
   const tables: Array<{block: TableBlock; owner: Block[]}> = []
@@ -95,6 +101,28 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
 
   parts.summary = findSummary(state, tables, all)
   return parts
+}
+
+/**
+ * Whether gaps and items, written in turn, give the body back exactly. When
+ * the parser's reading of misnested markup leaves something between them
+ * (an end tag an item and a gap both passed over), it says so: the
+ * Article then describes the rewrite.
+ */
+function isWholeBody(body: string, pieces: Piece[], gaps: string[], state: BuildState): boolean {
+  let cursor = 0
+  for (let index = 0; index <= pieces.length; index++) {
+    const gap = gaps[index] ?? ''
+    const piece = pieces[index]
+    if (!body.startsWith(gap, cursor) || (piece && piece.item.start !== cursor + gap.length)) break
+    cursor += gap.length
+    if (!piece) return cursor === body.length
+    cursor = piece.item.end
+  }
+  state.messages.push(
+    createMessage(state.lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', state.bodyStart + cursor, state.bodyStart + cursor)
+  )
+  return false
 }
 
 /** Attach position and source (with its fingerprint) to an item. */

@@ -1,4 +1,5 @@
-import type {Article, Message} from '../types.ts'
+import type {Article, Message, Position} from '../types.ts'
+import {renderPost} from '../render/post.ts'
 import {LineIndex} from '../diagnostics/line-index.ts'
 import {createMessage} from '../diagnostics/message.ts'
 import {ArticleError} from '../diagnostics/error.ts'
@@ -49,6 +50,128 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
     throw new TypeError(`Expected \`raw\` to be a string, not ${raw === null ? 'null' : typeof raw}`)
   }
   const settings = options ?? emptyOptions
+  const first = parseOnce(raw, settings)
+  if (first.verbatim) return first.article
+  return readRewrite(raw, first, settings)
+}
+
+/** One parse, and whether its body is kept exactly as written (nothing sanitised or rewritten). */
+interface Parsed {
+  article: Article
+  verbatim: boolean
+  /** Where the body starts in the text parsed. */
+  bodyStart: number
+}
+
+/** How often a rewrite is read back at most: one round settles real posts; fuzzing needs a second now and then. */
+const maxRounds = 3
+
+/**
+ * A post whose body had to be rewritten (sanitised, or markup that cannot
+ * be kept as written): its Article is the Article of the rewrite, so that
+ * what `renderPost` writes parses back to the same Article (the round
+ * trip's fixpoint), however the damaged source was read the first time.
+ * Messages stay those of the first reading, and positions are mapped back
+ * to the raw post.
+ */
+function readRewrite(raw: string, first: Parsed, settings: Readonly<ParseOptions>): Article {
+  const renderOptions = {schema: settings.schema, allowEmbedHosts: settings.allowEmbedHosts}
+  const lenient = {...settings, strict: false}
+  const rounds: Array<{parsed: Parsed; source: string; rendered: string}> = []
+  let parsed = first
+  let source = raw
+  for (let round = 0; round < maxRounds; round++) {
+    const rendered = renderPost(parsed.article, renderOptions)
+    rounds.push({parsed, source, rendered})
+    const next = parseOnce(rendered, lenient)
+    parsed = next
+    source = rendered
+    if (next.verbatim) break
+  }
+  const article = parsed.article
+  // Offsets in the last rewrite, mapped back round by round to the raw post.
+  const maps = rounds.map(({parsed, source, rendered}) => offsetMap(parsed, source, rendered)).reverse()
+  const lines = new LineIndex(raw)
+  const place = (position: Position | undefined): Position | undefined => {
+    if (!position) return undefined
+    let start = position.start.offset
+    let end = position.end.offset
+    for (const map of maps) {
+      start = map(start, false)
+      end = Math.max(start, map(end, true))
+    }
+    return {start: lines.point(start), end: lines.point(end)}
+  }
+  for (const entry of sourced(article)) {
+    const position = place(entry.position)
+    if (position) entry.position = position
+  }
+  article.messages = first.article.messages
+  return article
+}
+
+/** Everything in an Article that carries a position. */
+function sourced(article: Article): Array<{position?: Position | undefined}> {
+  const entries: Array<{position?: Position | undefined}> = [...article.lead]
+  if (article.hero) entries.push(article.hero)
+  if (article.summary) entries.push(article.summary)
+  const sections = [...article.sections]
+  while (sections.length > 0) {
+    const section = sections.pop()!
+    entries.push(section, ...section.blocks)
+    sections.push(...section.children)
+  }
+  return entries
+}
+
+/**
+ * Map offsets in `rendered` (what `renderPost` wrote for `parsed`) to
+ * offsets in `source` (what `parsed` was read from). The body is written as
+ * gap, item, gap, item, …, gap; an item written as it was read maps offset
+ * for offset, a rewritten one to its edges, a gap from its start.
+ */
+function offsetMap(parsed: Parsed, source: string, rendered: string): (offset: number, isEnd: boolean) => number {
+  const {article} = parsed
+  const gaps = article.layout?.gaps ?? []
+  const items = sourced(article)
+    .map((entry) => entry as {position?: Position; source?: {index: number; html: string}})
+    .filter((entry) => entry.position && entry.source)
+    .sort((a, b) => a.source!.index - b.source!.index)
+  let length = 0
+  for (const gap of gaps) length += gap.length
+  for (const item of items) length += item.source!.html.length
+  const bodyStart = rendered.length - length
+  const written: Array<{start: number; end: number; from: number; to: number; same: boolean}> = []
+  let cursor = bodyStart
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!
+    cursor += (gaps[index] ?? '').length
+    const html = item.source!.html
+    const from = item.position!.start.offset
+    const to = item.position!.end.offset
+    written.push({start: cursor, end: cursor + html.length, from, to, same: source.slice(from, to) === html})
+    cursor += html.length
+  }
+  return (offset, isEnd) => {
+    if (offset < bodyStart) return Math.min(offset, parsed.bodyStart)
+    // The last item written at or before the offset.
+    let low = 0
+    let high = written.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (written[middle]!.start <= offset) low = middle + 1
+      else high = middle
+    }
+    const at = written[low - 1]
+    const next = written[low]
+    if (!at) return Math.min(parsed.bodyStart + (offset - bodyStart), next ? next.from : source.length)
+    if (offset <= at.end) return at.same ? at.from + (offset - at.start) : isEnd ? at.to : at.from
+    return Math.min(at.to + (offset - at.end), next ? next.from : source.length)
+  }
+}
+
+/** Read a post once. */
+function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
   const lines = new LineIndex(raw)
   const front = parseFrontMatterWith(raw, lines)
   const messages: Message[] = front.messages
@@ -96,7 +219,7 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   contentMessages(state, article, flat.items.length, imagesWithoutAlt)
   messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
   if (settings.strict) throwIfFatal(messages, front.cause)
-  return article
+  return {article, verbatim: changes.length === 0 && parts.verbatim, bodyStart}
 }
 
 /**
@@ -111,7 +234,11 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
  * //=> ['front-matter-missing']
  */
 export function checkPost(raw: string, options?: Readonly<ParseOptions> | null): Message[] {
-  return parsePost(raw, {...options, strict: false}).messages
+  if (typeof raw !== 'string') {
+    throw new TypeError(`Expected \`raw\` to be a string, not ${raw === null ? 'null' : typeof raw}`)
+  }
+  // The messages of the first reading are all there is: no need to read a rewrite.
+  return parseOnce(raw, {...options, strict: false}).article.messages
 }
 
 function throwIfFatal(messages: Message[], cause: unknown): void {
