@@ -1,7 +1,6 @@
 import type {Element, Root} from 'hast'
-import {fromParse5} from 'hast-util-from-parse5'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
-import type {VFile} from 'vfile'
+import {fromParse5Fragment} from './from-parse5.ts'
 import {limitNesting} from './limit-nesting.ts'
 
 type ParentNode = DefaultTreeAdapterMap['parentNode']
@@ -35,9 +34,7 @@ export function parseBody(html: string): ParsedBody {
   const limited = limitNesting(html, maxDepth)
   const fragment = parseFragment(limited.html, {sourceCodeLocationInfo: true})
   const flattened = [...limited.cut, ...capDepth(fragment)]
-  // hast-util-from-parse5 keeps positions only when given a file; it reads nothing but its text.
-  const file = {toString: () => html} as unknown as VFile
-  const tree = fromParse5(fragment, {space: 'html', file}) as Root
+  const tree = fromParse5Fragment(fragment, html)
   forgetReopenedElements(tree)
   return {tree, flattened}
 }
