@@ -19,7 +19,8 @@ export function contentMessages(state: BuildState, article: Article, itemCount: 
   }
 
   const {excerpt, featureText, image} = article.meta
-  if (excerpt && featureText) {
+  // Most posts repeat one in the other word for word: no need to compare keys then.
+  if (excerpt && featureText && !excerpt.includes(featureText) && !featureText.includes(excerpt)) {
     const a = matchKey(excerpt)
     const b = matchKey(featureText)
     if (a && b && !a.includes(b) && !b.includes(a)) {

@@ -83,8 +83,25 @@ export function isSummary(match: SummaryMatch): boolean {
 
 /** Letters and digits only, NFKC, lower case: what matching compares. */
 export function matchKey(value: string): string {
+  // ASCII and Hangul syllables are what posts are made of, and NFKC leaves them as they are.
+  if (asciiOrHangul.test(value)) {
+    let key = ''
+    let start = -1
+    for (let index = 0; index <= value.length; index++) {
+      const code = index < value.length ? value.charCodeAt(index) : 0
+      const keep = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xac_00
+      if (keep && start === -1) start = index
+      else if (!keep && start !== -1) {
+        key += value.slice(start, index)
+        start = -1
+      }
+    }
+    return key.toLowerCase()
+  }
   return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
+
+const asciiOrHangul = /^[\u0000-\u007f\uac00-\ud7a3]*$/
 
 function prepare(value: string): Prepared {
   const key = matchKey(value)
