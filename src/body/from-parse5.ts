@@ -11,6 +11,13 @@ type P5Template = DefaultTreeAdapterMap['template']
 type Position = NonNullable<Root['position']>
 type Point = Position['start']
 
+declare module 'hast' {
+  interface RootData {
+    /** Whether the document was in quirks mode (as hast-util-from-parse5 has it; never for a fragment). */
+    quirksMode?: boolean | undefined
+  }
+}
+
 const svgNamespace = 'http://www.w3.org/2000/svg'
 const htmlNamespace = 'http://www.w3.org/1999/xhtml'
 
