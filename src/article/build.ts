@@ -20,6 +20,8 @@ export interface BuildState {
   bodyStart: number
   messages: Message[]
   sanitize: SanitizeSettings
+  /** Whether the sanitiser changed anything (each change has its message already). */
+  sanitized: boolean
 }
 
 /** The body part of an Article. */
@@ -48,7 +50,7 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
       createMessage(state.lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', state.bodyStart + start, state.bodyStart + end)
     )
   }
-  const verbatim = rewritten.length === 0 && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps, state)
+  const verbatim = !state.sanitized && rewritten.length === 0 && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps, state)
   const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: [], verbatim}
   const stack: Section[] = []
   const all: Section[] = []

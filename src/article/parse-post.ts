@@ -197,7 +197,7 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
 
   const context: Context = {body, isDirty: dirtyChecker(changes)}
   const flat = flatten(tree, body)
-  const state = {context, lines, bodyStart, messages, sanitize: {schema, embedHosts}}
+  const state = {context, lines, bodyStart, messages, sanitize: {schema, embedHosts}, sanitized: changes.length > 0}
   const parts = buildBody(state, flat)
   const text = parts.texts.join('\n\n')
   const article: Article = {
@@ -219,7 +219,7 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
   contentMessages(state, article, flat.items.length, imagesWithoutAlt)
   messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
   if (settings.strict) throwIfFatal(messages, front.cause)
-  return {article, verbatim: changes.length === 0 && parts.verbatim, bodyStart}
+  return {article, verbatim: parts.verbatim, bodyStart}
 }
 
 /**
