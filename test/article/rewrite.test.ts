@@ -23,6 +23,11 @@ describe('a post whose body was rewritten', () => {
     )
   })
 
+  it('should report a sanitised gap once, as what the sanitiser removed', () => {
+    const article = parsePost(front + '<p>a</p>\n<style>p {}</style>\n<p>b</p>')
+    assert.deepEqual(article.messages.map((message) => message.ruleId), ['sanitized-element'])
+  })
+
   it('should give positions in the raw post, not in the rewrite', () => {
     const raw = front + '<p onclick="x()">a</p>\n\n<h2>Head</h2>\n\n<p>b</p>\n'
     const article = parsePost(raw)
