@@ -129,13 +129,13 @@ function tsc(project: string): void {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dist = path.join(root, 'dist')
   rmSync(dist, {recursive: true, force: true})
+  // JavaScript first: a type error fails the build but, as tsc's own emit did, leaves a usable dist/.
+  const metafile = await bundle(dist)
+  writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.md'), licenses(metafile))
+  const outputs = Object.values(metafile.outputs)
+  console.log(`dist/: ${outputs.length} JavaScript files, ${(outputs.reduce((sum, output) => sum + output.bytes, 0) / 1000).toFixed(1)} kB`)
   // Declarations only (`emitDeclarationOnly` in both configs); node/ resolves `article-kit` to dist/index.d.ts, so src/ first.
   tsc('tsconfig.build.json')
   tsc('tsconfig.node.json')
   copyFileSync(path.join(root, 'src/vite/client.d.ts'), path.join(dist, 'vite/client.d.ts'))
-  const metafile = await bundle(dist)
-  writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.md'), licenses(metafile))
-  const outputs = Object.entries(metafile.outputs)
-  const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0)
-  console.log(`dist/: ${outputs.length} JavaScript files, ${(bytes / 1000).toFixed(1)} kB`)
 }
