@@ -72,7 +72,7 @@ const labels = {
 if (sections.includes('time')) await timeSection()
 if (sections.includes('memory')) await memorySection()
 if (sections.includes('batch')) await batchSection()
-if (sections.includes('load')) loadSection()
+if (sections.includes('load')) await loadSection()
 if (sections.includes('bundle')) await bundleSection()
 
 const results: Results = {
@@ -477,15 +477,14 @@ async function batchSection(): Promise<void> {
 
 // Load ----------------------------------------------------------------------
 
-function loadSection(): void {
+async function loadSection(): Promise<void> {
   log('load: building the package, then node -e 0 against node -e "import(\'article-kit\')"')
-  const built = buildPackage(argv.includes('--dist'))
+  const built = await buildPackage(argv.includes('--dist'))
   if (typeof built === 'string') {
     notes.push(`Cold import not measured: ${built}`)
     return
   }
   try {
-    if (built.warning) notes.push(built.warning)
     const runs = 15
     const times = timeProcesses(built.directory, runs)
     if (typeof times === 'string') {
@@ -502,7 +501,7 @@ function loadSection(): void {
       value: imported,
       unit: 'ms',
       ratio: imported / bare,
-      note: `median of ${runs}; import adds ${format(imported - bare)} ms${argv.includes('--dist') ? ' (./dist)' : ' (private tsc build)'}`
+      note: `median of ${runs}; import adds ${format(imported - bare)} ms${argv.includes('--dist') ? ' (./dist)' : ' (private build)'}`
     })
   } finally {
     built.cleanup()

@@ -3,47 +3,43 @@
  * a bare `node -e 0`, and bundle sizes with esbuild (minified, gzipped).
  */
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdtempSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {build, type Metafile} from 'esbuild'
+import {bundle as bundlePackage} from '../scripts/build.ts'
 import {median} from './measure.ts'
 import {root} from './inputs.ts'
 
 /** A built copy of the package, where `import('article-kit')` resolves through its exports map. */
 export interface BuiltPackage {
   directory: string
-  /** tsc's complaints, when it emitted anyway. */
-  warning?: string
   cleanup: () => void
 }
 
 /**
- * Build the package as `npm run build` does (tsc with tsconfig.build.json),
- * but into a temporary folder, so that `dist/` (which tests of other work
- * in progress use) is never removed under them. With `useDist`, measure the
- * existing `dist/` instead (run `npm run build` first).
+ * Bundle the package's JavaScript as `npm run build` does (`bundle` from
+ * scripts/build.ts: esbuild, dependencies inlined; no `.d.ts`), but into a
+ * temporary folder, so that `dist/` (which tests of other work in progress
+ * use) is never removed under them. With `useDist`, measure the existing
+ * `dist/` instead (run `npm run build` first).
  */
-export function buildPackage(useDist: boolean): BuiltPackage | string {
+export async function buildPackage(useDist: boolean): Promise<BuiltPackage | string> {
   if (useDist) {
     if (!existsSync(path.join(root, 'dist', 'index.js'))) return 'dist/index.js is missing: run `npm run build` first'
     return {directory: root, cleanup: () => {}}
   }
   const directory = mkdtempSync(path.join(os.tmpdir(), 'article-kit-bench-'))
   const cleanup = () => rmSync(directory, {recursive: true, force: true})
-  const tsc = path.join(root, 'node_modules', '.bin', 'tsc')
-  const result = spawnSync(tsc, ['-p', 'tsconfig.build.json', '--outDir', path.join(directory, 'dist')], {cwd: root, encoding: 'utf8'})
-  if (!existsSync(path.join(directory, 'dist', 'index.js'))) {
+  try {
+    await bundlePackage(path.join(directory, 'dist'))
+  } catch (error) {
     cleanup()
-    return `tsc emitted nothing: ${(result.stdout + result.stderr).trim().slice(0, 500)}`
+    return `the build failed: ${String(error instanceof Error ? error.message : error).slice(0, 500)}`
   }
   copyFileSync(path.join(root, 'package.json'), path.join(directory, 'package.json'))
-  // Dependencies resolve from the project's node_modules, as they would from dist/.
-  symlinkSync(path.join(root, 'node_modules'), path.join(directory, 'node_modules'), 'dir')
-  const built: BuiltPackage = {directory, cleanup}
-  if (result.status !== 0) built.warning = `tsc reported errors (it emitted anyway): ${(result.stdout + result.stderr).trim().split('\n')[0]}`
-  return built
+  return {directory, cleanup}
 }
 
 /** Wall times of whole processes, in ms. */

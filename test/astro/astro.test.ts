@@ -84,16 +84,16 @@ async function ensureNode(): Promise<string> {
   return binary
 }
 
-/** `dist/` (which the example imports through `file:../..`) must be at least as new as `src/`. */
+/** `dist/` (which the example imports through `file:../..`) must be at least as new as `src/` and `node/`. */
 async function ensureBuilt(): Promise<void> {
   const newest = async (folder: string): Promise<number> => {
     const names = await readdir(folder, {recursive: true})
     const times = await Promise.all(names.map(async (name) => (await stat(join(folder, name))).mtimeMs))
     return Math.max(0, ...times)
   }
-  if (existsSync(join(repo, 'dist/astro/index.js')) && (await newest(join(repo, 'dist'))) >= (await newest(join(repo, 'src')))) return
-  // Type errors elsewhere still emit: only a missing output fails here.
-  const built = await run(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {cwd: repo})
+  const sources = Math.max(await newest(join(repo, 'src')), await newest(join(repo, 'node')))
+  if (existsSync(join(repo, 'dist/astro/index.js')) && (await newest(join(repo, 'dist'))) >= sources) return
+  const built = await run(process.execPath, ['--import', 'tsx', join(repo, 'scripts/build.ts')], {cwd: repo})
   assert.ok(existsSync(join(repo, 'dist/astro/index.js')), built.output)
 }
 
