@@ -8,7 +8,7 @@
  * and the `bin` into a few ESM files, dependencies inlined, with the code the
  * entries share split into `dist/chunks/` (so `article-kit/front-matter`
  * still loads no parse5 or hast code, and every entry sees the same
- * `ArticleError`). That brings the import to about 1.5× (target ≤ 2.0×).
+ * `ArticleError`). That brings the import to about 1.7× (target ≤ 2.0×).
  *
  * - JavaScript: esbuild, `platform: 'neutral'` (the core has no Node
  *   built-ins and must run in browsers; `node:*` imports of the command line
