@@ -40,8 +40,9 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
   const entries = order(article)
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   const separator = separatorOf(gaps, article.layout?.eol)
-  const children: ElementContent[] = []
-  const raw = (value: string) => children.push({type: 'raw', value} as unknown as ElementContent)
+  // Written text, in order; items rendered from fields are turned into text one by one.
+  const parts: string[] = []
+  const raw = (value: string) => parts.push(value)
   let last = -1
 
   for (const entry of entries) {
@@ -51,7 +52,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
       for (let skipped = last + 1; skipped < index; skipped++) raw(structure(gaps[skipped], policy))
       raw(safeHtml(String(gaps[index] ?? ''), policy))
       last = index
-    } else if (children.length > 0 || last >= 0) {
+    } else if (parts.length > 0 || last >= 0) {
       raw(separator)
     }
     const source = entry.item.source
@@ -60,15 +61,22 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     const trimmed = !unchanged && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
     if (unchanged) raw(safeHtml(source.html, policy))
     else if (trimmed !== undefined) raw(trimmed)
-    else children.push(...toNodes(entry, policy))
+    else {
+      const nodes = toNodes(entry, policy)
+      if (nodes.length > 0) raw(fromFields(nodes, policy))
+    }
   }
   if (gaps.length > 0) {
     for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped], policy))
     if (last + 1 <= gaps.length - 1) raw(safeHtml(String(gaps[gaps.length - 1] ?? ''), policy))
   }
+  // Reused strings were checked as they were added: an unmodified Article is only joined.
+  return parts.join('')
+}
 
-  const tree: Root = {type: 'root', children}
-  // Attributes and URLs of items written from fields are checked here; raw values were checked above.
+/** An item written from its fields: attributes and URLs checked here, as for any tree. */
+function fromFields(nodes: ElementContent[], policy: Policy): string {
+  const tree: Root = {type: 'root', children: nodes}
   sanitizeTree(tree, {...policy, keepRaw: true})
   return toHtml(tree, {allowDangerousHtml: true})
 }
