@@ -8,6 +8,7 @@ import {dominantLineEnding} from '../post/split.ts'
 import {parseBody} from '../body/parse.ts'
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
 import {sanitizeTree} from '../body/sanitize.ts'
+import type {StyleResult} from '../body/style.ts'
 import {flatten} from '../body/flatten.ts'
 import {documentTagsWithAttributes} from '../body/tag-scanner.ts'
 import type {Context} from '../body/hast.ts'
@@ -186,7 +187,9 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
 
   const schema = settings.schema ?? defaultSchema
   const embedHosts = settings.allowEmbedHosts ? [...defaultEmbedHosts, ...settings.allowEmbedHosts] : defaultEmbedHosts
-  const {changes, imagesWithoutAlt} = sanitizeTree(tree, {schema, embedHosts, source: body})
+  // A style cache for this parse only: posts repeat a few styles many times.
+  const sanitize = {schema, embedHosts, styles: new Map<string, StyleResult>()}
+  const {changes, imagesWithoutAlt} = sanitizeTree(tree, {...sanitize, source: body})
   for (const tag of documentTagsWithAttributes(body)) {
     changes.push({ruleId: 'sanitized-attribute', reason: `Removed the attributes of \`<${tag.name}>\`: browsers would copy them onto the page`, start: tag.start, end: tag.end})
   }
@@ -197,7 +200,7 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
 
   const context: Context = {body, isDirty: dirtyChecker(changes)}
   const flat = flatten(tree, body)
-  const state = {context, lines, bodyStart, messages, sanitize: {schema, embedHosts}, sanitized: changes.length > 0}
+  const state = {context, lines, bodyStart, messages, sanitize, sanitized: changes.length > 0}
   const parts = buildBody(state, flat)
   const text = parts.texts.join('\n\n')
   const article: Article = {

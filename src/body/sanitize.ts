@@ -2,7 +2,7 @@ import type {Element, ElementContent, Nodes, Parents, Properties, Root} from 'ha
 import {find, html as htmlSpace} from 'property-information'
 import type {Schema} from './schema.ts'
 import {embedSandbox} from './schema.ts'
-import {sanitizeStyle} from './style.ts'
+import {sanitizeStyle, type StyleResult} from './style.ts'
 import {clobbers} from './clobber.ts'
 import {isSafeUrl, embedHost} from './url.ts'
 
@@ -30,6 +30,8 @@ export interface SanitizeSettings {
   keepRaw?: boolean
   /** The source the tree was parsed from, to tell real comments from bogus ones (`<?php …>`). */
   source?: string
+  /** Style attributes checked so far in this one parse or render (posts repeat a few styles many times). */
+  styles?: Map<string, StyleResult>
 }
 
 type Chain = {name: string; parent: Chain | undefined} | undefined
@@ -136,7 +138,7 @@ function element(node: Element, chain: Chain, settings: SanitizeSettings, change
     for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]!)
     return false
   }
-  properties(node, schema, changes)
+  properties(node, settings, changes)
   return true
 }
 
@@ -156,7 +158,7 @@ function embed(node: Element, settings: SanitizeSettings, changes: Change[]): bo
     change(changes, 'sanitized-embed', `Removed an \`<iframe>\`${host ? ` from \`${host}\`` : ''}: only embeds from allowed hosts are kept`, node)
     return false
   }
-  properties(node, settings.schema, changes)
+  properties(node, settings, changes)
   node.children = []
   const sandbox = node.properties['sandbox']
   if (!isAllowedSandbox(sandbox)) {
@@ -167,11 +169,11 @@ function embed(node: Element, settings: SanitizeSettings, changes: Change[]): bo
   return true
 }
 
-function properties(node: Element, schema: Schema, changes: Change[]): void {
+function properties(node: Element, settings: SanitizeSettings, changes: Change[]): void {
   const result: Properties = {}
   for (const key of Object.keys(node.properties)) {
     const value = node.properties[key]
-    const checked = checkProperty(schema, node.tagName, key, value)
+    const checked = checkProperty(settings.schema, node.tagName, key, value, settings.styles)
     if (checked.ok) {
       result[key] = checked.value
       continue
@@ -186,6 +188,7 @@ function properties(node: Element, schema: Schema, changes: Change[]): void {
       change(changes, 'sanitized-attribute', `Removed \`${attribute}="${shown}"\` from \`<${node.tagName}>\`: ${why}`, node, true)
     }
   }
+  const {schema} = settings
   const required = schema.required && own.call(schema.required, node.tagName) ? schema.required[node.tagName] : undefined
   if (required) {
     for (const key of Object.keys(required)) if (!own.call(result, key)) result[key] = required[key] as Properties[string]
@@ -204,7 +207,7 @@ export type PropertyCheck =
  * allowed value, safe URL protocol, harmless CSS, no DOM clobbering.
  * Shared by the sanitiser and the renderer's check of verbatim HTML.
  */
-export function checkProperty(schema: Schema, tagName: string, key: string, value: Properties[string]): PropertyCheck {
+export function checkProperty(schema: Schema, tagName: string, key: string, value: Properties[string], styles?: Map<string, StyleResult>): PropertyCheck {
   const attributes = schema.attributes ?? {}
   const specific = own.call(attributes, tagName) ? attributes[tagName] : undefined
   const defaults = own.call(attributes, '*') ? attributes['*'] : undefined
@@ -213,7 +216,11 @@ export function checkProperty(schema: Schema, tagName: string, key: string, valu
   const safe = propertyValue(schema, definition, key, value)
   if (safe === undefined) return {ok: false, why: 'value'}
   if (key === 'style' && typeof safe === 'string') {
-    const cleaned = sanitizeStyle(safe)
+    let cleaned = styles?.get(safe)
+    if (!cleaned) {
+      cleaned = sanitizeStyle(safe)
+      styles?.set(safe, cleaned)
+    }
     if (cleaned.removed.length > 0) {
       const dropped = cleaned.removed.map((removal) => removal.declaration).join('; ')
       return {ok: false, why: 'style', value: cleaned.value.trim() === '' ? undefined : cleaned.value, dropped}

@@ -1,4 +1,5 @@
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
+import type {StyleResult} from '../body/style.ts'
 
 /** Options of `renderHtml` and `renderPost`. */
 export interface RenderOptions {
@@ -12,6 +13,8 @@ export interface RenderOptions {
 export interface Policy {
   schema: Schema
   embedHosts: readonly string[]
+  /** Style attributes checked so far in this one call (never shared between calls). */
+  styles?: Map<string, StyleResult>
 }
 
 const defaultPolicy: Policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}
