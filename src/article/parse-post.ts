@@ -47,9 +47,7 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
  * //=> 'One'
  */
 export function parsePost(raw: string, options?: Readonly<ParseOptions> | null): Article {
-  if (typeof raw !== 'string') {
-    throw new TypeError(`Expected \`raw\` to be a string, not ${raw === null ? 'null' : typeof raw}`)
-  }
+  assertString(raw)
   const settings = options ?? emptyOptions
   const first = parseOnce(raw, settings)
   if (first.verbatim) return first.article
@@ -237,11 +235,15 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
  * //=> ['front-matter-missing']
  */
 export function checkPost(raw: string, options?: Readonly<ParseOptions> | null): Message[] {
+  assertString(raw)
+  // The messages of the first reading are all there is: no need to read a rewrite.
+  return parseOnce(raw, {...options, strict: false}).article.messages
+}
+
+function assertString(raw: unknown): asserts raw is string {
   if (typeof raw !== 'string') {
     throw new TypeError(`Expected \`raw\` to be a string, not ${raw === null ? 'null' : typeof raw}`)
   }
-  // The messages of the first reading are all there is: no need to read a rewrite.
-  return parseOnce(raw, {...options, strict: false}).article.messages
 }
 
 function throwIfFatal(messages: Message[], cause: unknown): void {
