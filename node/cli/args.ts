@@ -28,13 +28,15 @@ export type Command = CheckCommand | {kind: 'help'} | {kind: 'version'} | {kind:
 const formats: readonly Format[] = ['pretty', 'compact', 'json']
 
 /** The text of `--help`. */
-export const helpText = `Usage: article-kit check [options] <files or globs…>
+export const helpText = `Usage: article-kit check [options] <files, folders or globs…>
 
 Check raw posts (YAML front matter + HTML body) and report problems.
 
 Arguments:
-  <files or globs…>       Files, or globs with *, **, ? and {a,b} (quote them
-                          so the shell leaves them alone); - reads stdin
+  <files, folders, globs> Files, folders (the .md, .markdown, .html and .htm
+                          files in them and below), or globs with *, **, ?
+                          and {a,b} (quote them so the shell leaves them
+                          alone); - reads stdin
 
 Options:
   -f, --format <format>   pretty (default, with code frames), compact (one line

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {checkPost, type Message} from 'article-kit'
 import {helpText, parseArguments, type CheckCommand} from './args.ts'
 import {countMessages, filterMessages, formatCompact, formatJson, formatPretty, type FileReport} from './format.ts'
@@ -57,6 +57,11 @@ async function check(command: CheckCommand): Promise<number> {
       }
       if (found.length === 0) unmatched.push(pattern)
       files.push(...found)
+    } else if (pattern !== '-' && (await isFolder(pattern))) {
+      // A folder, as ESLint takes one: the posts in it and below it.
+      const found = await expandGlob(pattern.replace(/[\\/]+$/, '') + '/' + postsInFolder)
+      if (found.length === 0) unmatched.push(pattern)
+      files.push(...found)
     } else {
       files.push(pattern)
     }
@@ -82,6 +87,17 @@ async function check(command: CheckCommand): Promise<number> {
   const tooManyWarnings = command.maxWarnings !== undefined && all.warnings > command.maxWarnings
   if (tooManyWarnings) warn('too many warnings (' + all.warnings + ', maximum: ' + command.maxWarnings + ')')
   return all.errors > 0 || tooManyWarnings ? 1 : 0
+}
+
+/** What a folder given on the command line stands for. */
+const postsInFolder = '**/*.{md,markdown,html,htm}'
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 async function checkFile(file: string): Promise<FileReport> {
@@ -117,7 +133,6 @@ async function readStdin(): Promise<string> {
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code
   if (code === 'ENOENT') return 'no such file'
-  if (code === 'EISDIR') return 'it is a folder (use a glob such as `folder/**/*.md` to check the posts in it)'
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   return error instanceof Error ? error.message : String(error)
 }

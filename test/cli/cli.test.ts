@@ -180,19 +180,23 @@ describe('article-kit', {concurrency: 4}, () => {
 
   it('should report a file that cannot be read, check the rest, and exit 1', async () => {
     const missing = path.join(folder, 'missing.md')
-    const result = await run(['check', missing, file('clean'), folder])
+    const result = await run(['check', missing, file('clean')])
     assert.equal(result.code, 1)
     assertNoStackTrace(result)
     assert.deepEqual(
       headers(result.stdout).map((match) => [match[1], match[4], match[6]]),
-      [
-        [missing, 'error', 'file-unreadable'],
-        [folder, 'error', 'file-unreadable']
-      ]
+      [[missing, 'error', 'file-unreadable']]
     )
     assert.match(result.stdout, /Cannot read file: no such file/)
-    assert.match(result.stdout, /Cannot read file: it is a folder/)
-    assert.match(result.stdout, /in 3 files\n$/)
+    assert.match(result.stdout, /in 2 files\n$/)
+  })
+
+  it('should check the posts in a folder and below it, as ESLint does', async () => {
+    const result = await run(['check', '--format', 'json', path.join(folder, 'corpus') + path.sep, file('clean')])
+    assertNoStackTrace(result)
+    const reports = JSON.parse(result.stdout) as Array<{file: string}>
+    const names = reports.map((report) => path.relative(folder, report.file)).sort()
+    assert.deepEqual(names, [...Object.keys(posts).map((name) => path.join('corpus', name + '.html')), 'clean.md'].sort())
   })
 
   it('should exit 2 with a clear message when no files match', async () => {
