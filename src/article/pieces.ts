@@ -48,12 +48,18 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
     changed = false
     for (let index = flat.items.length - 2; index >= 0; index--) {
       // An element closed only by what followed it (`<p>` then `<table>`) must close itself when that is rewritten.
-      if (clean[index] && !clean[index + 1] && !closesItself(context, flat.items[index]!)) changed = !(clean[index] = false)
+      if (clean[index] && !clean[index + 1] && !closesItself(context, flat.items[index]!)) {
+        clean[index] = false
+        changed = true
+      }
     }
     // A formatting element reopened after rewritten markup may be closed in the rewrite (`<p><b></script></p>`
     // becomes `<p><b></b></p>`), so what it wrapped is written without it too, as a parser will then read it.
     for (let index = clean.indexOf(false) + 1; index > 0 && index < flat.items.length; index++) {
-      if (clean[index] && holdsReopened(flat.items[index]!)) changed = !(clean[index] = false)
+      if (clean[index] && holdsReopened(flat.items[index]!)) {
+        clean[index] = false
+        changed = true
+      }
     }
   }
   let pending = gapHtml(context, flat.gaps[0]!)
