@@ -1,7 +1,7 @@
 import type {ElementContent} from 'hast'
 import type {Context} from '../body/hast.ts'
 import {serialize} from '../body/hast.ts'
-import {flatten, type Flat, type Gap, type Item} from '../body/flatten.ts'
+import {flatten, isReopened, type Flat, type Gap, type Item} from '../body/flatten.ts'
 import {parseBody} from '../body/parse.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from '../body/sanitize.ts'
 import {isVerbatimSafe} from '../render/check-html.ts'
@@ -103,7 +103,7 @@ function holdsReopened(item: Item): boolean {
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type !== 'element') continue
-    if (node.data?.reopened) return true
+    if (isReopened(node)) return true
     for (const child of node.children) stack.push(child)
   }
   return false
@@ -121,8 +121,6 @@ function serializeGap(context: Context, gap: Gap): string {
   let html = ''
   for (const part of gap.parts) {
     if (part.type === 'open') {
-      // A container the parser made up (a reopened `<b>`) has no tag to write.
-      if (!part.node.position) continue
       const tag = serialize({...part.node, children: []})
       html += tag.slice(0, tag.lastIndexOf('</'))
     } else if (part.type === 'close') {

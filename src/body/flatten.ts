@@ -1,4 +1,4 @@
-import type {Comment, Element, ElementContent, Root, RootContent, Text} from 'hast'
+import type {Comment, Element, ElementContent, Nodes, Root, RootContent, Text} from 'hast'
 import {isSpace, scanTag} from './tag-scanner.ts'
 
 /** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
@@ -67,6 +67,11 @@ export function isTransparent(node: Element): boolean {
     }
   }
   return false
+}
+
+/** A formatting element the parser reopened (see `parseBody`): it has no tags in the source. */
+export function isReopened(node: Nodes): boolean {
+  return node.type === 'element' && node.data?.reopened === true
 }
 
 /**
@@ -183,7 +188,7 @@ export function flatten(tree: Root, body: string): Flat {
     const frame = stack.at(-1)!
     if (frame.index >= frame.children.length) {
       stack.pop()
-      if (frame.container && !frame.container.data?.reopened) {
+      if (frame.container && !isReopened(frame.container)) {
         closeRun()
         gap.parts.push({type: 'close', node: frame.container})
         cursor = Math.max(cursor, endOf(frame.container, cursor))
@@ -214,7 +219,7 @@ export function flatten(tree: Root, body: string): Flat {
     }
     if (node.type === 'element' && isTransparent(node)) {
       // A reopened copy has no tags in the source: a run goes on through its edges, as it does once a rewrite closed it.
-      if (!node.data?.reopened) {
+      if (!isReopened(node)) {
         closeRun()
         gap.parts.push({type: 'open', node})
       }
@@ -254,24 +259,26 @@ function isWhitespace(node: RootContent | ElementContent): boolean {
 
 /** Where a node starts; an element the parser made up starts where its first positioned descendant does. */
 function startOf(node: RootContent | ElementContent, fallback: number): number {
-  const stack: Array<RootContent | ElementContent> = [node]
-  while (stack.length > 0) {
-    const next = stack.pop()!
-    const offset = next.position?.start.offset
-    if (offset !== undefined) return offset
-    if (next.type === 'element') for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index]!)
-  }
-  return fallback
+  return edgeOf(node, 'start', fallback)
 }
 
 /** Where a node ends; for a made-up element, where its last positioned descendant does. */
 function endOf(node: RootContent | ElementContent, fallback: number): number {
+  return edgeOf(node, 'end', fallback)
+}
+
+/** The first (`start`) or last (`end`) offset a node or its descendants have in the source. */
+function edgeOf(node: RootContent | ElementContent, edge: 'start' | 'end', fallback: number): number {
   const stack: Array<RootContent | ElementContent> = [node]
   while (stack.length > 0) {
     const next = stack.pop()!
-    const offset = next.position?.end.offset
+    const offset = next.position?.[edge].offset
     if (offset !== undefined) return offset
-    if (next.type === 'element') for (const child of next.children) stack.push(child)
+    if (next.type !== 'element') continue
+    // Pushed so that the child nearest the edge is popped first.
+    const children = next.children
+    if (edge === 'start') for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+    else for (const child of children) stack.push(child)
   }
   return fallback
 }

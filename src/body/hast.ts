@@ -2,7 +2,7 @@ import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {toText} from 'hast-util-to-text'
 import {find, html as htmlSpace} from 'property-information'
-import {isArtifact} from './flatten.ts'
+import {isArtifact, isReopened} from './flatten.ts'
 import {scanTag} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
 
@@ -57,7 +57,7 @@ function dropArtifacts(tree: Nodes): Nodes {
     while (queue.length > 0) {
       const child = queue.pop()!
       if (isArtifact(child as ElementContent)) continue
-      if (isReopened(child)) {
+      if (child.type === 'element' && isReopened(child)) {
         for (let index = child.children.length - 1; index >= 0; index--) queue.push(child.children[index]!)
         continue
       }
@@ -67,10 +67,6 @@ function dropArtifacts(tree: Nodes): Nodes {
     for (const child of children) pending.push(child)
   }
   return copy
-}
-
-function isReopened(node: Nodes): node is Element {
-  return node.type === 'element' && node.data?.reopened === true
 }
 
 const newlineAfterStartTag = new Set(['pre', 'textarea', 'listing'])

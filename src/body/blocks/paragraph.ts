@@ -2,7 +2,7 @@ import type {Element, ElementContent} from 'hast'
 import type {ImageBlock, ParagraphBlock, SpacerBlock} from '../../types.ts'
 import {innerHtml, serialize, textOf, type Context} from '../hast.ts'
 import {loneImage} from './image.ts'
-import {isArtifact} from '../flatten.ts'
+import {isArtifact, isReopened} from '../flatten.ts'
 
 type Built = Omit<ParagraphBlock, 'position' | 'source'> | Omit<SpacerBlock, 'position' | 'source'> | Omit<ImageBlock, 'position' | 'source'>
 
@@ -42,7 +42,7 @@ function isSpacer(nodes: ElementContent[], text: string): boolean {
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type !== 'element' || isArtifact(node)) continue
-    if (wrappers.has(node.tagName) || node.data?.reopened) {
+    if (wrappers.has(node.tagName) || isReopened(node)) {
       stack.push(...node.children)
       continue
     }
