@@ -84,20 +84,7 @@ export function isSummary(match: SummaryMatch): boolean {
 /** Letters and digits only, NFKC, lower case: what matching compares. */
 export function matchKey(value: string): string {
   // ASCII and Hangul syllables are what posts are made of, and NFKC leaves them as they are.
-  if (asciiOrHangul.test(value)) {
-    let key = ''
-    let start = -1
-    for (let index = 0; index <= value.length; index++) {
-      const code = index < value.length ? value.charCodeAt(index) : 0
-      const keep = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xac_00
-      if (keep && start === -1) start = index
-      else if (!keep && start !== -1) {
-        key += value.slice(start, index)
-        start = -1
-      }
-    }
-    return key.toLowerCase()
-  }
+  if (asciiOrHangul.test(value)) return value.replace(/[^\dA-Za-z\uac00-\ud7a3]+/g, '').toLowerCase()
   return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
