@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
+import {defaultTreeAdapter, parseFragment, type DefaultTreeAdapterMap, type Token} from 'parse5'
 import {fromParse5Fragment} from './from-parse5.ts'
 import {limitNesting} from './limit-nesting.ts'
 
@@ -32,7 +32,7 @@ export interface ParsedBody {
  */
 export function parseBody(html: string): ParsedBody {
   const limited = limitNesting(html, maxDepth)
-  const fragment = parseFragment(limited.html, {sourceCodeLocationInfo: true})
+  const fragment = parseLocated(limited.html)
   const flattened = [...limited.cut, ...capDepth(fragment)]
   const tree = fromParse5Fragment(fragment, html)
   forgetReopenedElements(tree)
@@ -68,6 +68,42 @@ function forgetReopenedElements(tree: Root): void {
       delete node.position
       node.data = {...node.data, reopened: true} as Element['data']
     } else starts.add(start)
+  }
+}
+
+/**
+ * parse5's default tree, but with end locations written into the node's
+ * location instead of a spread copy of it per update: the copies were the
+ * largest single cost of parsing (each text run and element end makes one).
+ * Safe because every location object belongs to one node: elements get a
+ * fresh one, and a text node takes the location of a character token that
+ * nothing else keeps.
+ */
+/**
+ * `parseFragment(html, {sourceCodeLocationInfo: true})`, with cheaper end locations (same result).
+ *
+ * @param html - An HTML fragment.
+ * @returns parse5's fragment, with source locations.
+ * @example
+ * parseLocated('<p>Hi</p>').childNodes[0].sourceCodeLocation.endOffset
+ * //=> 9
+ */
+export function parseLocated(html: string): DefaultTreeAdapterMap['documentFragment'] {
+  return parseFragment(html, {sourceCodeLocationInfo: true, treeAdapter})
+}
+
+const treeAdapter: typeof defaultTreeAdapter = {
+  ...defaultTreeAdapter,
+  updateNodeSourceCodeLocation(node, end) {
+    const location = node.sourceCodeLocation as Partial<Token.ElementLocation> | null | undefined
+    if (!location) {
+      node.sourceCodeLocation = {...end} as Token.ElementLocation
+      return
+    }
+    location.endLine = end.endLine
+    location.endCol = end.endCol
+    location.endOffset = end.endOffset
+    if (end.endTag) location.endTag = end.endTag
   }
 }
 
