@@ -45,11 +45,7 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const slug = createSlugger()
   const markdown = markdownHero(context, flat)
   const {pieces, gaps, rewritten} = toPieces(context, flat, state.sanitize)
-  for (const [start, end] of rewritten) {
-    state.messages.push(
-      createMessage(state.lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', state.bodyStart + start, state.bodyStart + end)
-    )
-  }
+  for (const [start, end] of rewritten) state.messages.push(rewrittenMarkup(state.lines, state.bodyStart + start, state.bodyStart + end))
   const verbatim = !state.sanitized && rewritten.length === 0 && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps, state)
   const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: [], verbatim}
   const stack: Section[] = []
@@ -121,10 +117,13 @@ function isWholeBody(body: string, pieces: Piece[], gaps: string[], state: Build
     if (!piece) return cursor === body.length
     cursor = piece.item.end
   }
-  state.messages.push(
-    createMessage(state.lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', state.bodyStart + cursor, state.bodyStart + cursor)
-  )
+  state.messages.push(rewrittenMarkup(state.lines, state.bodyStart + cursor, state.bodyStart + cursor))
   return false
+}
+
+/** The message for markup that is rewritten because it cannot be kept as written (offsets into the raw post). */
+export function rewrittenMarkup(lines: LineIndex, start: number, end: number): Message {
+  return createMessage(lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', start, end)
 }
 
 /** Attach position and source (with its fingerprint) to an item. */

@@ -1,5 +1,7 @@
-import type {Article, Block, Section} from '../types.ts'
+import type {Article, Block, Message, Section} from '../types.ts'
 import {createMessage} from '../diagnostics/message.ts'
+import type {RuleId} from '../diagnostics/catalogue.ts'
+import type {LineIndex} from '../diagnostics/line-index.ts'
 import type {BuildState} from './build.ts'
 import {matchKey} from './summary-table.ts'
 
@@ -14,9 +16,7 @@ export function contentMessages(state: BuildState, article: Article, itemCount: 
     messages.push(createMessage(lines, 'body-empty', 'Expected content after the front matter', bodyStart))
   }
 
-  for (const [start, end] of imagesWithoutAlt) {
-    messages.push(createMessage(lines, 'image-alt-missing', 'Expected an `alt` attribute on this image', bodyStart + start, bodyStart + end))
-  }
+  imageAltMessages(lines, bodyStart, imagesWithoutAlt, messages)
 
   const {excerpt, featureText, image} = article.meta
   // Most posts repeat one in the other word for word: no need to compare keys then.
@@ -42,6 +42,23 @@ export function contentMessages(state: BuildState, article: Article, itemCount: 
     }
   }
 }
+
+/** A message for each image the sanitiser found without `alt` (body offsets). */
+export function imageAltMessages(lines: LineIndex, bodyStart: number, imagesWithoutAlt: Array<[number, number]>, messages: Message[]): void {
+  for (const [start, end] of imagesWithoutAlt) {
+    messages.push(createMessage(lines, 'image-alt-missing', 'Expected an `alt` attribute on this image', bodyStart + start, bodyStart + end))
+  }
+}
+
+/**
+ * The rules `buildBody` and `contentMessages` report from an Article's
+ * content (not from what was read or sanitised): for a sanitised post they
+ * come from the Article of its rewrite.
+ */
+export const contentRules: ReadonlySet<RuleId> = new Set<RuleId>([
+  'heading-order', 'heading-empty', 'heading-duplicate', 'summary-unmatched', 'summary-missing-section',
+  'body-empty', 'excerpt-mismatch', 'image-mismatch', 'revenue-slot'
+])
 
 /** Every block of an article, lead first, then sections depth-first (iterative). */
 export function* everyBlock(article: Pick<Article, 'lead' | 'sections'>): Generator<Block> {

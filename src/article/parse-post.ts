@@ -1,21 +1,22 @@
 import type {Article, Message, Position} from '../types.ts'
-import {renderPost} from '../render/post.ts'
+import {assemblePost, renderPost} from '../render/post.ts'
 import {LineIndex} from '../diagnostics/line-index.ts'
 import {createMessage} from '../diagnostics/message.ts'
 import {ArticleError} from '../diagnostics/error.ts'
-import {parseFrontMatterWith} from '../front-matter/parse.ts'
+import {parseFrontMatterWith, type FrontMatterResult} from '../front-matter/parse.ts'
+import type {RuleId} from '../diagnostics/catalogue.ts'
 import {dominantLineEnding} from '../post/split.ts'
 import {parseBody} from '../body/parse.ts'
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
-import {sanitizeTree} from '../body/sanitize.ts'
+import {sanitizeTree, type SanitizeSettings} from '../body/sanitize.ts'
 import type {StyleResult} from '../body/style.ts'
-import {flatten} from '../body/flatten.ts'
+import {flatten, type Flat} from '../body/flatten.ts'
 import {documentTagsWithAttributes} from '../body/tag-scanner.ts'
 import type {Context} from '../body/hast.ts'
-import {buildBody} from './build.ts'
-import {dirtyChecker} from './pieces.ts'
+import {buildBody, rewrittenMarkup} from './build.ts'
+import {dirtyChecker, rewriteBody, type Written} from './pieces.ts'
 import {computeStats} from './stats.ts'
-import {contentMessages} from './checks.ts'
+import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 
 /** Options of `parsePost` and `checkPost`. */
 export interface ParseOptions {
@@ -49,9 +50,13 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
 export function parsePost(raw: string, options?: Readonly<ParseOptions> | null): Article {
   assertString(raw)
   const settings = options ?? emptyOptions
-  const first = parseOnce(raw, settings)
+  const reading = read(raw, settings)
+  // A sanitised body is read again from its rewrite anyway: the rewrite is all this reading must give.
+  if (reading.sanitized) return readRewrite(raw, rewriteOf(reading), settings)
+  const first = build(reading, settings)
   if (first.verbatim) return first.article
-  return readRewrite(raw, first, settings)
+  const rendered = renderPost(first.article, renderOptionsOf(settings))
+  return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages}, settings)
 }
 
 /** One parse, and whether its body is kept exactly as written (nothing sanitised or rewritten). */
@@ -65,6 +70,20 @@ interface Parsed {
 /** How often a rewrite is read back at most: one round settles real posts; fuzzing needs a second now and then. */
 const maxRounds = 3
 
+/** What a first reading that needs a rewrite gives: the rewrite, how to map back from it, and the reading's messages. */
+interface Rewrite {
+  rendered: string
+  /** From offsets in `rendered` to offsets in the raw post. */
+  map: OffsetMap
+  /** The first reading's messages; for a sanitised post, without those about the content (taken from the rewrite's Article). */
+  messages: Message[]
+  /** Rules whose messages come from the rewrite's Article, mapped back (for a sanitised post). */
+  contentRules?: ReadonlySet<RuleId>
+}
+
+/** Offsets in a rewrite to offsets in the text it was written from (`isEnd` for the end of a range). */
+type OffsetMap = (offset: number, isEnd: boolean) => number
+
 /**
  * A post whose body had to be rewritten (sanitised, or markup that cannot
  * be kept as written): its Article is the Article of the rewrite, so that
@@ -73,26 +92,22 @@ const maxRounds = 3
  * Messages stay those of the first reading, and positions are mapped back
  * to the raw post.
  */
-function readRewrite(raw: string, first: Parsed, settings: Readonly<ParseOptions>): Article {
-  const renderOptions = {schema: settings.schema, allowEmbedHosts: settings.allowEmbedHosts}
+function readRewrite(raw: string, first: Rewrite, settings: Readonly<ParseOptions>): Article {
   const lenient = {...settings, strict: false}
-  const rounds: Array<{parsed: Parsed; source: string; rendered: string}> = []
-  let parsed = first
-  let source = raw
-  for (let round = 0; round < maxRounds; round++) {
-    const rendered = renderPost(parsed.article, renderOptions)
-    rounds.push({parsed, source, rendered})
-    const next = parseOnce(rendered, lenient)
-    parsed = next
+  const maps: OffsetMap[] = [first.map]
+  let source = first.rendered
+  let parsed = build(read(source, lenient), lenient)
+  for (let round = 1; round < maxRounds && !parsed.verbatim; round++) {
+    const rendered = renderPost(parsed.article, renderOptionsOf(settings))
+    maps.push(offsetMap(parsed, source, rendered))
+    parsed = build(read(rendered, lenient), lenient)
     source = rendered
-    if (next.verbatim) break
   }
   const article = parsed.article
   // Offsets in the last rewrite, mapped back round by round to the raw post.
-  const maps = rounds.map(({parsed, source, rendered}) => offsetMap(parsed, source, rendered)).reverse()
+  maps.reverse()
   const lines = new LineIndex(raw)
-  const place = (position: Position | undefined): Position | undefined => {
-    if (!position) return undefined
+  const place = (position: Position): Position => {
     let start = position.start.offset
     let end = position.end.offset
     for (const map of maps) {
@@ -102,11 +117,23 @@ function readRewrite(raw: string, first: Parsed, settings: Readonly<ParseOptions
     return {start: lines.point(start), end: lines.point(end)}
   }
   for (const entry of sourced(article)) {
-    const position = place(entry.position)
-    if (position) entry.position = position
+    if (entry.position) entry.position = place(entry.position)
   }
-  article.messages = first.article.messages
+  const messages = [...first.messages]
+  if (first.contentRules) {
+    for (const message of article.messages) {
+      if (!first.contentRules.has(message.ruleId as RuleId)) continue
+      const position = place(message.place)
+      messages.push({...message, line: position.start.line, column: position.start.column, place: position})
+    }
+    messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
+  }
+  article.messages = messages
   return article
+}
+
+function renderOptionsOf(settings: Readonly<ParseOptions>) {
+  return {schema: settings.schema, allowEmbedHosts: settings.allowEmbedHosts}
 }
 
 /** Everything in an Article that carries a position. */
@@ -126,22 +153,17 @@ function sourced(article: Article): Array<{position?: Position | undefined}> {
 /**
  * Map offsets in `rendered` (what `renderPost` wrote for `parsed`) to
  * offsets in `source` (what `parsed` was read from). The body is written as
- * gap, item, gap, item, …, gap; an item written as it was read maps offset
- * for offset, a rewritten one to its edges, a gap from its start.
+ * gap, item, gap, item, …, gap.
  */
-function offsetMap(parsed: Parsed, source: string, rendered: string): (offset: number, isEnd: boolean) => number {
+function offsetMap(parsed: Parsed, source: string, rendered: string): OffsetMap {
   const {article} = parsed
   const gaps = article.layout?.gaps ?? []
   const items = sourced(article)
     .map((entry) => entry as {position?: Position; source?: {index: number; html: string}})
     .filter((entry) => entry.position && entry.source)
     .sort((a, b) => a.source!.index - b.source!.index)
-  let length = 0
-  for (const gap of gaps) length += gap.length
-  for (const item of items) length += item.source!.html.length
-  const bodyStart = rendered.length - length
-  const written: Array<{start: number; end: number; from: number; to: number; same: boolean}> = []
-  let cursor = bodyStart
+  const written: Written[] = []
+  let cursor = 0
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!
     cursor += (gaps[index] ?? '').length
@@ -151,26 +173,57 @@ function offsetMap(parsed: Parsed, source: string, rendered: string): (offset: n
     written.push({start: cursor, end: cursor + html.length, from, to, same: source.slice(from, to) === html})
     cursor += html.length
   }
+  const length = cursor + (gaps[items.length] ?? '').length
+  // `renderPost` ends with the body.
+  return mapBack(written, rendered.length - length, parsed.bodyStart, source.length)
+}
+
+/**
+ * Map offsets in a rewrite to offsets in what was read: an item written as
+ * it was read maps offset for offset, a rewritten one to its edges, a gap
+ * from its start.
+ *
+ * @param written - Each item, in order: where it went (offsets into the body written) and where it came from (offsets into what was read).
+ * @param bodyStart - Where the body starts in the rewrite.
+ * @param sourceBodyStart - Where the body starts in what was read.
+ * @param sourceLength - The length of what was read.
+ */
+function mapBack(written: Written[], bodyStart: number, sourceBodyStart: number, sourceLength: number): OffsetMap {
   return (offset, isEnd) => {
-    if (offset < bodyStart) return Math.min(offset, parsed.bodyStart)
+    if (offset < bodyStart) return Math.min(offset, sourceBodyStart)
+    const at = offset - bodyStart
     // The last item written at or before the offset.
     let low = 0
     let high = written.length
     while (low < high) {
       const middle = (low + high) >> 1
-      if (written[middle]!.start <= offset) low = middle + 1
+      if (written[middle]!.start <= at) low = middle + 1
       else high = middle
     }
-    const at = written[low - 1]
+    const item = written[low - 1]
     const next = written[low]
-    if (!at) return Math.min(parsed.bodyStart + (offset - bodyStart), next ? next.from : source.length)
-    if (offset <= at.end) return at.same ? at.from + (offset - at.start) : isEnd ? at.to : at.from
-    return Math.min(at.to + (offset - at.end), next ? next.from : source.length)
+    if (!item) return Math.min(sourceBodyStart + at, next ? next.from : sourceLength)
+    if (at <= item.end) return item.same ? item.from + (at - item.start) : isEnd ? item.to : item.from
+    return Math.min(item.to + (at - item.end), next ? next.from : sourceLength)
   }
 }
 
-/** Read a post once. */
-function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
+/** A post read up to its flattened body: front matter, parsed and sanitised body, and the first messages. */
+interface Reading {
+  raw: string
+  lines: LineIndex
+  front: FrontMatterResult
+  /** Messages about the front matter, nesting and what was sanitised, in order. */
+  messages: Message[]
+  context: Context
+  flat: Flat
+  sanitize: SanitizeSettings
+  sanitized: boolean
+  imagesWithoutAlt: Array<[number, number]>
+}
+
+/** Read a post up to its flattened body (throws at a fatal front matter problem when strict). */
+function read(raw: string, settings: Readonly<ParseOptions>): Reading {
   const lines = new LineIndex(raw)
   const front = parseFrontMatterWith(raw, lines)
   const messages: Message[] = front.messages
@@ -198,7 +251,14 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
 
   const context: Context = {body, isDirty: dirtyChecker(changes)}
   const flat = flatten(tree, body)
-  const state = {context, lines, bodyStart, messages, sanitize, sanitized: changes.length > 0}
+  return {raw, lines, front, messages, context, flat, sanitize, sanitized: changes.length > 0, imagesWithoutAlt}
+}
+
+/** Build the Article of a reading. */
+function build(reading: Reading, settings: Readonly<ParseOptions>): Parsed {
+  const {raw, lines, front, messages, context, flat, sanitize} = reading
+  const bodyStart = front.bodyStart
+  const state = {context, lines, bodyStart, messages, sanitize, sanitized: reading.sanitized}
   const parts = buildBody(state, flat)
   const text = parts.texts.join('\n\n')
   const article: Article = {
@@ -210,17 +270,42 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
     text,
     stats: computeStats(text),
     messages,
-    layout: {
-      bom: raw.charCodeAt(0) === 0xfe_ff,
-      eol: dominantLineEnding(raw),
-      frontMatter: front.block ? raw.slice(front.block.start, front.block.end) : null,
-      gaps: parts.gaps
-    }
+    layout: layoutOf(raw, front, parts.gaps)
   }
-  contentMessages(state, article, flat.items.length, imagesWithoutAlt)
+  contentMessages(state, article, flat.items.length, reading.imagesWithoutAlt)
   messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
   if (settings.strict) throwIfFatal(messages, front.cause)
   return {article, verbatim: parts.verbatim, bodyStart}
+}
+
+function layoutOf(raw: string, front: FrontMatterResult, gaps: string[]): Article['layout'] {
+  return {
+    bom: raw.charCodeAt(0) === 0xfe_ff,
+    eol: dominantLineEnding(raw),
+    frontMatter: front.block ? raw.slice(front.block.start, front.block.end) : null,
+    gaps
+  }
+}
+
+/**
+ * The rewrite of a sanitised reading, without building its Article: the
+ * Article is built from the rewrite instead, and its messages about the
+ * content are taken from there (mapped back). The rest are this reading's.
+ */
+function rewriteOf(reading: Reading): Rewrite {
+  const {raw, lines, front, context, flat, sanitize} = reading
+  const bodyStart = front.bodyStart
+  const {html, written, rewritten} = rewriteBody(context, flat, sanitize)
+  const messages = reading.messages
+  for (const [start, end] of rewritten) messages.push(rewrittenMarkup(lines, bodyStart + start, bodyStart + end))
+  imageAltMessages(lines, bodyStart, reading.imagesWithoutAlt, messages)
+  messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
+  const rendered = assemblePost(front.meta, layoutOf(raw, front, [html]), html)
+  for (const entry of written) {
+    entry.from += bodyStart
+    entry.to += bodyStart
+  }
+  return {rendered, map: mapBack(written, rendered.length - html.length, bodyStart, raw.length), messages, contentRules}
 }
 
 /**
@@ -236,8 +321,8 @@ function parseOnce(raw: string, settings: Readonly<ParseOptions>): Parsed {
  */
 export function checkPost(raw: string, options?: Readonly<ParseOptions> | null): Message[] {
   assertString(raw)
-  // The messages of the first reading are all there is: no need to read a rewrite.
-  return parseOnce(raw, {...options, strict: false}).article.messages
+  // The messages parsePost gives: a sanitised post's messages about its content come from its rewrite.
+  return parsePost(raw, {...options, strict: false}).messages
 }
 
 function assertString(raw: unknown): asserts raw is string {

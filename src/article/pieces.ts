@@ -31,37 +31,8 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
   const gaps: string[] = []
   // Source the renderer could not write back as it is (the same check it applies) is rewritten now, and said so.
   const rewritten: Array<[number, number]> = []
-  const gapHtml = (within: Context, gap: Gap): string => {
-    const html = cleanGapHtml(within, gap)
-    if (html !== undefined && isVerbatimSafe(html, settings)) return html
-    if (html !== undefined && within === context) rewritten.push([gap.start, gap.end])
-    return serializeGap(within, gap)
-  }
-  // Which items can be kept as written, decided first: a neighbour's decision can change an item's.
-  const clean = flat.items.map((item) => {
-    if (context.isDirty(item.start, item.end)) return false
-    if (isVerbatimSafe(context.body.slice(item.start, item.end), settings)) return true
-    rewritten.push([item.start, item.end])
-    return false
-  })
-  for (let changed = clean.includes(false); changed; ) {
-    changed = false
-    for (let index = flat.items.length - 2; index >= 0; index--) {
-      // An element closed only by what followed it (`<p>` then `<table>`) must close itself when that is rewritten.
-      if (clean[index] && !clean[index + 1] && !closesItself(context, flat.items[index]!)) {
-        clean[index] = false
-        changed = true
-      }
-    }
-    // A formatting element reopened after rewritten markup may be closed in the rewrite (`<p><b></script></p>`
-    // becomes `<p><b></b></p>`), so what it wrapped is written without it too, as a parser will then read it.
-    for (let index = clean.indexOf(false) + 1; index > 0 && index < flat.items.length; index++) {
-      if (clean[index] && holdsReopened(flat.items[index]!)) {
-        clean[index] = false
-        changed = true
-      }
-    }
-  }
+  const gapHtml = gapWriter(context, settings, rewritten)
+  const clean = keptItems(context, flat, settings, rewritten)
   let pending = gapHtml(context, flat.gaps[0]!)
   for (let index = 0; index < flat.items.length; index++) {
     const item = flat.items[index]!
@@ -86,6 +57,78 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
   }
   gaps.push(pending)
   return {pieces, gaps, rewritten}
+}
+
+/**
+ * The body as `renderPost` writes it for the Article of this reading, made
+ * without building that Article: gaps and items kept as written, the others
+ * serialised. A sanitised post is read again from this text (see
+ * `parsePost`), so only the text and where each item went are needed.
+ *
+ * @returns The text, where each item went (offsets in `html` and in the body), and what was rewritten.
+ */
+export function rewriteBody(context: Context, flat: Flat, settings: SanitizeSettings): {html: string; written: Written[]; rewritten: Array<[number, number]>} {
+  const rewritten: Array<[number, number]> = []
+  const gapHtml = gapWriter(context, settings, rewritten)
+  const clean = keptItems(context, flat, settings, rewritten)
+  const written: Written[] = []
+  let html = gapHtml(context, flat.gaps[0]!)
+  for (let index = 0; index < flat.items.length; index++) {
+    const item = flat.items[index]!
+    const kept = clean[index]!
+    const text = kept ? context.body.slice(item.start, item.end) : serialize(item.nodes)
+    written.push({start: html.length, end: html.length + text.length, from: item.start, to: item.end, same: kept})
+    html += text + gapHtml(context, flat.gaps[index + 1]!)
+  }
+  return {html, written, rewritten}
+}
+
+/** Where an item went in a rewrite: `[start, end)` there, `[from, to)` in what was read; `same` when written as read. */
+export interface Written {
+  start: number
+  end: number
+  from: number
+  to: number
+  same: boolean
+}
+
+/** A gap's HTML as it will be written: as read when it passes the renderer's check, else rewritten (and noted). */
+function gapWriter(context: Context, settings: SanitizeSettings, rewritten: Array<[number, number]>): (within: Context, gap: Gap) => string {
+  return (within, gap) => {
+    const html = cleanGapHtml(within, gap)
+    if (html !== undefined && isVerbatimSafe(html, settings)) return html
+    if (html !== undefined && within === context) rewritten.push([gap.start, gap.end])
+    return serializeGap(within, gap)
+  }
+}
+
+/** Which items can be kept as written, decided first: a neighbour's decision can change an item's. */
+function keptItems(context: Context, flat: Flat, settings: SanitizeSettings, rewritten: Array<[number, number]>): boolean[] {
+  const clean = flat.items.map((item) => {
+    if (context.isDirty(item.start, item.end)) return false
+    if (isVerbatimSafe(context.body.slice(item.start, item.end), settings)) return true
+    rewritten.push([item.start, item.end])
+    return false
+  })
+  for (let changed = clean.includes(false); changed; ) {
+    changed = false
+    for (let index = flat.items.length - 2; index >= 0; index--) {
+      // An element closed only by what followed it (`<p>` then `<table>`) must close itself when that is rewritten.
+      if (clean[index] && !clean[index + 1] && !closesItself(context, flat.items[index]!)) {
+        clean[index] = false
+        changed = true
+      }
+    }
+    // A formatting element reopened after rewritten markup may be closed in the rewrite (`<p><b></script></p>`
+    // becomes `<p><b></b></p>`), so what it wrapped is written without it too, as a parser will then read it.
+    for (let index = clean.indexOf(false) + 1; index > 0 && index < flat.items.length; index++) {
+      if (clean[index] && holdsReopened(flat.items[index]!)) {
+        clean[index] = false
+        changed = true
+      }
+    }
+  }
+  return clean
 }
 
 /** Whether an item's source ends with its own end tag (or is not an element that needs one). */

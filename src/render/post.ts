@@ -21,12 +21,25 @@ import type {RenderOptions} from './policy.ts'
  * //=> true
  */
 export function renderPost(article: Article, options?: Readonly<RenderOptions> | null): string {
-  const layout = article.layout
+  return assemblePost(article.meta, article.layout, renderHtml(article, options))
+}
+
+/**
+ * A raw post from its meta, layout and rendered body, as `renderPost` joins them.
+ *
+ * @param meta - The front matter values.
+ * @param layout - How the post was laid out (absent for a hand-built Article).
+ * @param body - The HTML body.
+ * @returns The raw post.
+ * @example
+ * assemblePost({title: 'Hi', categories: [], tags: []}, undefined, '<p>a</p>\n')
+ * //=> '---\ntitle: Hi\n---\n\n<p>a</p>\n'
+ */
+export function assemblePost(meta: Article['meta'], layout: Article['layout'] | undefined, body: string): string {
   const eol = layout?.eol === '\r\n' ? '\r\n' : '\n'
-  const frontMatter = renderFrontMatter(article.meta, layout?.frontMatter, eol)
+  const frontMatter = renderFrontMatter(meta, layout?.frontMatter, eol)
   const hasGaps = Array.isArray(layout?.gaps) && layout.gaps.length > 0
   // A hand-built Article has no layout: a blank line after the front matter, as editors write it.
-  const body = renderHtml(article, options)
   const joiner = !hasGaps && frontMatter && body ? eol : ''
   // A body that starts like front matter would be read as front matter: give it an empty one.
   const guard = frontMatter === '' && splitPost(body).frontMatter !== null ? `---${eol}---${eol}` : ''

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {parsePost, renderPost, type Block} from '../../src/index.ts'
+import {checkPost, parsePost, renderPost, type Block} from '../../src/index.ts'
 import {content} from '../support/round-trip.ts'
 
 const front = '---\ntitle: t\n---\n'
@@ -39,5 +39,27 @@ describe('a post whose body was rewritten', () => {
     // The rewritten paragraph maps to where it was written.
     const first = article.lead[0]!
     assert.equal(raw.slice(first.position!.start.offset, first.position!.end.offset), '<p onclick="x()">a</p>')
+  })
+
+  it('should take messages about the content from the rewrite, placed in the raw post', () => {
+    // Sanitised, so the body is read again from its rewrite: headings and the summary are judged there.
+    const raw = front + '<p style="position: fixed">a</p>\n<h2>Same</h2>\n<p>b</p>\n<h2>Same</h2>\n<h4>Deep</h4>\n'
+    const article = parsePost(raw)
+    const placed = article.messages.map((message) => [message.ruleId, raw.slice(message.place.start.offset, message.place.end.offset)])
+    assert.deepEqual(placed.slice(1), [
+      ['heading-duplicate', '<h2>Same</h2>'],
+      ['heading-order', '<h4>Deep</h4>']
+    ])
+    assert.equal(placed[0]![0], 'sanitized-style')
+    for (const message of article.messages) {
+      assert.deepEqual([message.line, message.column], [message.place.start.line, message.place.start.column])
+    }
+    assert.equal(raw.indexOf('<h2>Same</h2>\n<h4>'), article.messages[1]!.place.start.offset)
+  })
+
+  it('should give checkPost the messages parsePost gives', () => {
+    for (const raw of [front + '<p onclick="x()">a</p><h2>A</h2><h2>A</h2>', front + '<h3>x</h3><p>a</p>', '<p>no front matter</p><script>x</script>']) {
+      assert.deepEqual(checkPost(raw), parsePost(raw).messages)
+    }
   })
 })
