@@ -17,10 +17,18 @@ export class LineIndex {
   /** @param value - The whole raw post. */
   constructor(value: string) {
     const starts = [value.charCodeAt(0) === 0xfe_ff ? 1 : 0]
-    for (let index = 0; index < value.length; index++) {
-      const code = value.charCodeAt(index)
-      if (code === 10 /* \n */) starts.push(index + 1)
-      else if (code === 13 /* \r */ && value.charCodeAt(index + 1) !== 10) starts.push(index + 1)
+    // indexOf finds line breaks far faster than a loop over every character.
+    let lf = value.indexOf('\n')
+    let cr = value.indexOf('\r')
+    while (lf !== -1 || cr !== -1) {
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        // A `\r` ends a line unless a `\n` follows (then the `\n` does).
+        if (cr + 1 !== lf) starts.push(cr + 1)
+        cr = value.indexOf('\r', cr + 1)
+      } else {
+        starts.push(lf + 1)
+        lf = value.indexOf('\n', lf + 1)
+      }
     }
     this.#starts = starts
     this.#length = value.length

@@ -1,6 +1,7 @@
 import type {Element, ElementContent} from 'hast'
 import type {Image} from '../../types.ts'
-import {meaningfulChildren, stringProperty} from '../hast.ts'
+import {stringProperty} from '../hast.ts'
+import {isArtifact} from '../flatten.ts'
 
 /**
  * The image that `nodes` consist of, if that is all they are: an `<img>`,
@@ -9,23 +10,38 @@ import {meaningfulChildren, stringProperty} from '../hast.ts'
  * @returns The image, or undefined when there is anything else.
  */
 export function loneImage(nodes: ElementContent[]): Image | undefined {
-  let content = meaningfulChildren(nodes)
+  let only = onlyContent(nodes)
   let href: string | undefined
   // Unwrap `<a>` and `<span>` that hold only the image.
-  for (let wrapper = content[0]; content.length === 1 && wrapper?.type === 'element' && (wrapper.tagName === 'a' || wrapper.tagName === 'span'); wrapper = content[0]) {
-    if (wrapper.tagName === 'a') {
+  while (only?.type === 'element' && (only.tagName === 'a' || only.tagName === 'span')) {
+    if (only.tagName === 'a') {
       if (href !== undefined) return undefined
-      href = stringProperty(wrapper, 'href') ?? ''
+      href = stringProperty(only, 'href') ?? ''
     }
-    content = meaningfulChildren(wrapper.children)
+    only = onlyContent(only.children)
   }
-  if (content.length !== 1) return undefined
-  const only = content[0]!
-  if (only.type !== 'element' || only.tagName !== 'img') return undefined
+  if (only?.type !== 'element' || only.tagName !== 'img') return undefined
   const image = imageOf(only)
   if (href !== undefined) image.href = href
   return image
 }
+
+/**
+ * The one child that carries content (an element the parser did not make
+ * up, or text that is not blank), or undefined when there are none or
+ * several. Stops at the second: most paragraphs are text, and say so early.
+ */
+function onlyContent(nodes: ElementContent[]): ElementContent | undefined {
+  let found: ElementContent | undefined
+  for (const child of nodes) {
+    if (child.type === 'element' ? isArtifact(child) : child.type !== 'text' || !visible.test(child.value)) continue
+    if (found) return undefined
+    found = child
+  }
+  return found
+}
+
+const visible = /[^\s\u00a0]/
 
 /** The fields of an `<img>`. */
 export function imageOf(node: Element): Image {
