@@ -72,14 +72,6 @@ function forgetReopenedElements(tree: Root): void {
 }
 
 /**
- * parse5's default tree, but with end locations written into the node's
- * location instead of a spread copy of it per update: the copies were the
- * largest single cost of parsing (each text run and element end makes one).
- * Safe because every location object belongs to one node: elements get a
- * fresh one, and a text node takes the location of a character token that
- * nothing else keeps.
- */
-/**
  * `parseFragment(html, {sourceCodeLocationInfo: true})`, with cheaper end locations (same result).
  *
  * @param html - An HTML fragment.
@@ -92,19 +84,57 @@ export function parseLocated(html: string): DefaultTreeAdapterMap['documentFragm
   return parseFragment(html, {sourceCodeLocationInfo: true, treeAdapter})
 }
 
+/**
+ * parse5's default tree, with locations of one shape. parse5 hands nodes
+ * locations of several shapes (a token's, a spread copy with `startTag`
+ * and per-attribute `attrs`) and replaces them with a spread copy at every
+ * end update (each text run, each element end): the property accesses on
+ * them go megamorphic, and the copies were the largest single cost of a
+ * parse. Here every node gets a fresh object with the fields the hast
+ * conversion reads, always in the same order, and ends are written into it.
+ */
 const treeAdapter: typeof defaultTreeAdapter = {
   ...defaultTreeAdapter,
+  setNodeSourceCodeLocation(node, location) {
+    node.sourceCodeLocation = location ? locationOf(location, (location as Partial<Token.ElementLocation>).startTag) : location
+  },
   updateNodeSourceCodeLocation(node, end) {
-    const location = node.sourceCodeLocation as Partial<Token.ElementLocation> | null | undefined
+    const location = node.sourceCodeLocation as Located | null | undefined
     if (!location) {
       node.sourceCodeLocation = {...end} as Token.ElementLocation
       return
     }
-    location.endLine = end.endLine
-    location.endCol = end.endCol
-    location.endOffset = end.endOffset
+    location.endLine = end.endLine!
+    location.endCol = end.endCol!
+    location.endOffset = end.endOffset!
     if (end.endTag) location.endTag = end.endTag
   }
+}
+
+/** A node's location as the hast conversion reads it (no per-attribute locations). */
+interface Located {
+  startLine: number
+  startCol: number
+  startOffset: number
+  endLine: number
+  endCol: number
+  endOffset: number
+  startTag: Token.Location | undefined
+  endTag: Token.Location | undefined
+}
+
+function locationOf(location: Token.Location, startTag: Token.Location | undefined): Token.ElementLocation {
+  const result: Located = {
+    startLine: location.startLine,
+    startCol: location.startCol,
+    startOffset: location.startOffset,
+    endLine: location.endLine,
+    endCol: location.endCol,
+    endOffset: location.endOffset,
+    startTag,
+    endTag: undefined
+  }
+  return result as Token.ElementLocation
 }
 
 function childrenOf(node: ParentNode): ChildNode[] {
