@@ -9,7 +9,7 @@ export interface Heading {
 /** A heading or row made ready for matching: its key and the key's sorted bigrams. */
 interface Prepared {
   key: string
-  bigrams: Float64Array
+  bigrams: number[]
 }
 
 /** How a one-column table's rows match the sections. */
@@ -92,9 +92,10 @@ const asciiOrHangul = /^[\u0000-\u007f\uac00-\ud7a3]*$/
 
 function prepare(value: string): Prepared {
   const key = matchKey(value)
-  const bigrams = new Float64Array(Math.max(0, key.length - 1))
-  for (let index = 0; index < bigrams.length; index++) bigrams[index] = key.charCodeAt(index) * 65_536 + key.charCodeAt(index + 1)
-  return {key, bigrams: bigrams.sort()}
+  // A plain array: allocating and sorting a typed array costs several times more for keys this short.
+  const bigrams: number[] = []
+  for (let index = 0; index + 1 < key.length; index++) bigrams.push(key.charCodeAt(index) * 65_536 + key.charCodeAt(index + 1))
+  return {key, bigrams: bigrams.sort(ascending)}
 }
 
 function similarity(a: Prepared, b: Prepared): number {
@@ -106,7 +107,11 @@ function similarity(a: Prepared, b: Prepared): number {
 }
 
 /** Sørensen–Dice over character bigrams (as multisets): a merge of the two sorted lists. */
-function dice(a: Float64Array, b: Float64Array): number {
+function ascending(a: number, b: number): number {
+  return a - b
+}
+
+function dice(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || b.length === 0) return 0
   let shared = 0
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
