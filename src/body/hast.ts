@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {toText} from 'hast-util-to-text'
-import {find, html as htmlSpace} from 'property-information'
+import {attributeName} from './attribute-name.ts'
 import {isArtifact, isReopened} from './flatten.ts'
 import {scanTag} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
@@ -146,7 +146,7 @@ export function attributesOf(node: Element): Attributes | undefined {
   for (const key of Object.keys(node.properties)) {
     const value = node.properties[key]
     if (value === undefined || value === null || value === false) continue
-    const info = find(htmlSpace, key)
+    const info = attributeName(key)
     result ??= {}
     result[info.attribute] = stringifyProperty(value, info.commaSeparated)
   }

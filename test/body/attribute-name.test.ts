@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import fc from 'fast-check'
+import {find, html} from 'property-information'
+import {attributeName} from '../../src/body/attribute-name.ts'
+
+/** property-information's answer. Its `find` keeps state in a global regex: a call on an attribute name resets it. */
+function reference(property: string): {attribute: string; commaSeparated: boolean} {
+  find(html, 'data-reset')
+  const info = find(html, property)
+  return {attribute: info.attribute, commaSeparated: info.commaSeparated}
+}
+
+function actual(property: string): {attribute: string; commaSeparated: boolean} {
+  const info = attributeName(property)
+  return {attribute: info.attribute, commaSeparated: info.commaSeparated}
+}
+
+describe('attributeName', () => {
+  it('should give what property-information gives for every known HTML property', () => {
+    for (const property of Object.keys(html.property)) assert.deepEqual(actual(property), reference(property), property)
+  })
+
+  it('should give what property-information gives for data properties and anything else', () => {
+    const part = fc.constantFrom('data', 'Data', 'DATA', 'ke', 'Ke', 'Size', '-', '-x', '1', '.', ':', '_', 'a', 'B', 'é', ' ', 'class', 'Name')
+    const property = fc.array(part, {minLength: 1, maxLength: 6}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(property, (value) => {
+        assert.deepEqual(actual(value), reference(value))
+      }),
+      {seed: 4242, numRuns: 5000}
+    )
+  })
+
+  it('should spell the editor’s data attributes as written', () => {
+    assert.equal(attributeName('dataKeSize').attribute, 'data-ke-size')
+    assert.equal(attributeName('className').attribute, 'class')
+    assert.equal(attributeName('accept').commaSeparated, true)
+  })
+})
