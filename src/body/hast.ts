@@ -2,6 +2,7 @@ import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {toText} from 'hast-util-to-text'
 import {attributeName} from './attribute-name.ts'
+import {inlineText} from './text.ts'
 import {isArtifact, isReopened} from './flatten.ts'
 import {scanTag} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
@@ -17,8 +18,12 @@ export interface Context {
 /** Plain text of nodes, as `innerText` would give it (hast-util-to-text). */
 export function textOf(nodes: ElementContent | ElementContent[]): string {
   // Elements the parser made up show nothing, but would add line breaks between texts.
-  if (Array.isArray(nodes)) return toText({type: 'root', children: nodes.filter((node) => !isArtifact(node))}).trim()
-  return toText(nodes).trim()
+  if (Array.isArray(nodes)) {
+    const shown = nodes.filter((node) => !isArtifact(node))
+    return (inlineText(shown) ?? toText({type: 'root', children: shown})).trim()
+  }
+  // Inline content (most paragraphs and headings) the fast way; the rest as hast-util-to-text reads it.
+  return ((nodes.type === 'element' ? inlineText(nodes) : undefined) ?? toText(nodes)).trim()
 }
 
 /** Text with white space and no-break spaces collapsed, for headings and matching. */
