@@ -93,7 +93,7 @@ describe('inlineText', () => {
       const stack: Array<Root | Element> = [tree]
       while (stack.length > 0) {
         const node = stack.pop()!
-        const actual = inlineText(node.children)
+        const actual = inlineText(node.children as ElementContent[])
         if (actual !== undefined) {
           fast++
           assert.equal(actual, toText({type: 'root', children: node.children}), name)
