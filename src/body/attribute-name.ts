@@ -1,4 +1,4 @@
-import {find, html} from 'property-information'
+import {find, html, type Info} from 'property-information'
 
 /** What writing a property as an attribute needs to know. */
 export interface AttributeName {
@@ -37,4 +37,32 @@ export function attributeName(property: string): AttributeName {
     return {attribute: 'data' + (dashes.charAt(0) === '-' ? dashes : '-' + dashes), commaSeparated: false}
   }
   return find(html, property)
+}
+
+/** What reading an attribute's value as a property needs to know: property-information's `Info`. */
+export type PropertyInfo = Pick<Info, 'property' | 'attribute' | 'boolean' | 'overloadedBoolean' | 'spaceSeparated' | 'commaSeparated' | 'number'>
+
+const dashLetters = /-[a-z]/g
+
+/**
+ * The hast property of an HTML attribute: property-information's
+ * `find(html, attribute)`, the other way round, without its cost for the
+ * two kinds every post is made of. A known attribute is a table lookup; a
+ * `data-*` attribute is camel-cased as `find` does it.
+ *
+ * @param attribute - An attribute name, lower case (as a tokenizer gives it).
+ * @returns How its value reads as a property.
+ * @example
+ * propertyInfo('data-ke-size').property
+ * //=> 'dataKeSize'
+ */
+export function propertyInfo(attribute: string): PropertyInfo {
+  const lower = attribute.toLowerCase()
+  if (own.call(html.normal, lower)) return html.property[html.normal[lower]!]!
+  if (attribute.length > 5 && lower.startsWith('data') && attribute.charAt(4) === '-' && validData.test(attribute)) {
+    const rest = attribute.slice(5).replace(dashLetters, (match) => match.charAt(1).toUpperCase())
+    const property = 'data' + rest.charAt(0).toUpperCase() + rest.slice(1)
+    return {property, attribute, boolean: false, overloadedBoolean: false, spaceSeparated: false, commaSeparated: false, number: false}
+  }
+  return find(html, attribute)
 }

@@ -1,7 +1,7 @@
-import {find, html as htmlSpace} from 'property-information'
 import type {Properties} from 'hast'
 import {checkProperty, isAllowedSandbox, isSafeComment} from '../body/sanitize.ts'
 import {embedHost} from '../body/url.ts'
+import {propertyInfo} from '../body/attribute-name.ts'
 import {documentTags, scanTag} from '../body/tag-scanner.ts'
 import type {Policy} from './policy.ts'
 
@@ -112,7 +112,7 @@ const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed
 
 function isAllowedAttribute(tag: string, attribute: string, value: string | undefined, policy: Policy): boolean {
   if (attribute.startsWith('on')) return false
-  const info = find(htmlSpace, attribute)
+  const info = propertyInfo(attribute)
   const raw = value ?? ''
   const decoded = decode(raw)
   // Where the exact value matters (CSS, ids), an unknown reference is refused.

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {find, html} from 'property-information'
-import {attributeName} from '../../src/body/attribute-name.ts'
+import {attributeName, propertyInfo} from '../../src/body/attribute-name.ts'
 
-/** property-information's answer. Its `find` keeps state in a global regex: a call on an attribute name resets it. */
+/** property-information's answer. Its `find` keeps state in a global regex (a match moves its `lastIndex`): a call that does not match resets it. */
 function reference(property: string): {attribute: string; commaSeparated: boolean} {
-  find(html, 'data-reset')
+  find(html, 'dataReset')
   const info = find(html, property)
   return {attribute: info.attribute, commaSeparated: info.commaSeparated}
 }
 
 function actual(property: string): {attribute: string; commaSeparated: boolean} {
+  find(html, 'dataReset')
   const info = attributeName(property)
   return {attribute: info.attribute, commaSeparated: info.commaSeparated}
 }
@@ -36,5 +37,27 @@ describe('attributeName', () => {
     assert.equal(attributeName('dataKeSize').attribute, 'data-ke-size')
     assert.equal(attributeName('className').attribute, 'class')
     assert.equal(attributeName('accept').commaSeparated, true)
+  })
+
+  it('should read attributes as property-information does, the other way round', () => {
+    const fields = (info: ReturnType<typeof propertyInfo>) => {
+      const {property, attribute, boolean, overloadedBoolean, spaceSeparated, commaSeparated, number} = info
+      return {property, attribute, boolean, overloadedBoolean, spaceSeparated, commaSeparated, number}
+    }
+    for (const info of Object.values(html.property)) {
+      find(html, 'dataReset')
+      assert.deepEqual(fields(propertyInfo(info.attribute)), fields(find(html, info.attribute)), info.attribute)
+    }
+    const part = fc.constantFrom('data', 'data-', '-', 'ke', 'size', 'x', '1', '.', ':', '_', '-a', 'class', 'style', 'src', 'on', 'é')
+    fc.assert(
+      fc.property(fc.array(part, {minLength: 1, maxLength: 6}).map((parts) => parts.join('')), (attribute) => {
+        find(html, 'dataReset')
+        const actual = fields(propertyInfo(attribute))
+        find(html, 'dataReset')
+        assert.deepEqual(actual, fields(find(html, attribute)))
+      }),
+      {seed: 4242, numRuns: 5000}
+    )
+    assert.equal(propertyInfo('data-ke-size').property, 'dataKeSize')
   })
 })
