@@ -2,7 +2,7 @@ import type {ElementContent, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
 import {sanitizeTree} from '../body/sanitize.ts'
-import {digest} from '../article/digest.ts'
+import {hasDigest} from '../article/digest.ts'
 import {blockNode, headingNode, heroNode, summaryNode} from './fields.ts'
 import {safeHtml} from './safe.ts'
 import {trimmedSummary} from './summary.ts'
@@ -57,7 +57,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
       raw(separator)
     }
     const source = entry.item.source
-    const unchanged = source && typeof source.html === 'string' && source.digest === digest(entry.item)
+    const unchanged = source && typeof source.html === 'string' && hasDigest(entry.item, source.digest)
     // A summary with items removed keeps its other rows as written.
     const trimmed = !unchanged && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
     if (unchanged) raw(safeHtml(source.html, policy))
