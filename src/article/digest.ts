@@ -219,10 +219,10 @@ class Stream {
       this.units('null')
       return true
     }
-    if (depth >= maxDepth || (value as {toJSON?: unknown}).toJSON !== undefined) return false
+    if (depth >= maxDepth) return false
     const prototype = Object.getPrototypeOf(value)
     if (Array.isArray(value)) {
-      if (prototype !== Array.prototype) return false
+      if (prototype !== Array.prototype || Object.hasOwn(value, 'toJSON')) return false
       this.unit(91)
       for (let index = 0; index < value.length; index++) {
         if (index > 0) this.unit(44)
@@ -236,6 +236,8 @@ class Stream {
     this.unit(123)
     let first = true
     for (const key of Object.keys(record)) {
+      // A toJSON method of its own; one on Object.prototype (a polluted realm) is not looked for.
+      if (key === 'toJSON') return false
       const member = record[key]
       if (!this.member(key, member, first, depth + 1)) return false
       if (!isSkipped(member)) first = false
