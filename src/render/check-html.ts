@@ -41,10 +41,18 @@ export function isVerbatimSafe(html: string, policy: Policy): boolean {
     const next = html.charCodeAt(open + 1)
     if (next === 33 /* ! */) {
       index = comment(html, open, policy)
-    } else if (next === 47 /* / */) {
-      index = endTag(html, open, policy)
-    } else if (isAsciiAlpha(next)) {
-      index = startTag(html, open, policy)
+    } else if (next === 47 /* / */ || isAsciiAlpha(next)) {
+      // A tag this call accepted before, written the same, is accepted again without a scan:
+      // its text up to the first `>` is all the scan would read (no accepted tag looks further).
+      const tags = policy.tags
+      const close = tags ? html.indexOf('>', open + 2) : -1
+      if (close !== -1 && tags!.has(html.slice(open, close + 1))) {
+        index = close + 1
+        continue
+      }
+      index = next === 47 ? endTag(html, open, policy) : startTag(html, open, policy)
+      // Not an iframe's start tag: its check reads on, past the tag, to the end tag.
+      if (index !== -1 && tags && (next === 47 || html.slice(open + 1, open + 7).toLowerCase() !== 'iframe')) tags.add(html.slice(open, index))
     } else if (next === 63 /* ? */ || Number.isNaN(next)) {
       return false // `<?` is a bogus comment; a lone `<` at the end is ambiguous across pieces.
     } else {

@@ -36,8 +36,8 @@ type Entry =
  * //=> '<h2>One</h2>\n<p>a</p>\n'
  */
 export function renderHtml(article: Article, options?: Readonly<RenderOptions> | null): string {
-  // A style cache for this call only: posts repeat a few styles many times.
-  const policy = {...policyOf(options), styles: new Map()}
+  // Caches for this call only: posts repeat a few styles, tags and strings many times.
+  const policy: Policy = {...policyOf(options), styles: new Map(), tags: new Set(), verbatim: new Set()}
   const entries = order(article)
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   const separator = separatorOf(gaps, article.layout?.eol)

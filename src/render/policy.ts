@@ -15,6 +15,10 @@ export interface Policy {
   embedHosts: readonly string[]
   /** Style attributes checked so far in this one call (never shared between calls). */
   styles?: Map<string, StyleResult>
+  /** Tags `isVerbatimSafe` accepted so far in this one call, by their exact text (never shared between calls). */
+  tags?: Set<string>
+  /** Strings `isVerbatimSafe` accepted so far in this one call (never shared between calls). */
+  verbatim?: Set<string>
 }
 
 const defaultPolicy: Policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}
