@@ -41,9 +41,16 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
   const entries = order(article)
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   const separator = separatorOf(gaps, article.layout?.eol)
-  // Written text, in order; items rendered from fields are turned into text one by one.
+  // Written text, in order. Items written from fields gather in one tree (with the text that
+  // follows them as raw nodes), sanitised and serialised once, at the end.
   const parts: string[] = []
-  const raw = (value: string) => parts.push(value)
+  let tree: ElementContent[] | undefined
+  let written = 0
+  const raw = (value: string) => {
+    written++
+    if (tree) tree.push({type: 'raw', value} as unknown as ElementContent)
+    else parts.push(value)
+  }
   let last = -1
 
   for (const entry of entries) {
@@ -53,7 +60,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
       for (let skipped = last + 1; skipped < index; skipped++) raw(structure(gaps[skipped], policy))
       raw(safeHtml(String(gaps[index] ?? ''), policy))
       last = index
-    } else if (parts.length > 0 || last >= 0) {
+    } else if (written > 0 || last >= 0) {
       raw(separator)
     }
     const source = entry.item.source
@@ -64,18 +71,27 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     else if (trimmed !== undefined) raw(trimmed)
     else {
       const nodes = toNodes(entry, policy)
-      if (nodes.length > 0) raw(fromFields(nodes, policy))
+      if (nodes.length > 0) {
+        written++
+        tree ??= []
+        for (const node of nodes) tree.push(node)
+      }
     }
   }
   if (gaps.length > 0) {
     for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped], policy))
     if (last + 1 <= gaps.length - 1) raw(safeHtml(String(gaps[gaps.length - 1] ?? ''), policy))
   }
+  if (tree) parts.push(fromFields(tree, policy))
   // Reused strings were checked as they were added: an unmodified Article is only joined.
   return parts.join('')
 }
 
-/** An item written from its fields: attributes and URLs checked here, as for any tree. */
+/**
+ * Items written from their fields: attributes and URLs checked here, as for any tree.
+ * Top-level nodes are written one after the other, so one tree for many items gives
+ * what a tree for each would.
+ */
 function fromFields(nodes: ElementContent[], policy: Policy): string {
   const tree: Root = {type: 'root', children: nodes}
   sanitizeTree(tree, {...policy, keepRaw: true})
