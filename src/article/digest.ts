@@ -52,6 +52,10 @@ function slowDigest(item: object): string {
   return stream.finish()
 }
 
+// Called on the string, not looked up on it: the strings an Article holds come in many
+// representations (sliced, flat, one- or two-byte), and a lookup that has seen them all is
+// slow in every loop it sits in (the engine no longer inlines it).
+const charCodeAt = String.prototype.charCodeAt
 const laneA = 0x01_00_01_93
 const laneB = 0x5b_d1_e9_95
 // Deeper than any Article; past it (a cycle, say) JSON.stringify decides, as it always did.
@@ -104,7 +108,7 @@ class Stream {
 
   /** Text as it is (JSON punctuation, numbers, literals, or a whole JSON text). */
   units(value: string): void {
-    for (let index = 0; index < value.length; index++) this.unit(value.charCodeAt(index))
+    for (let index = 0; index < value.length; index++) this.unit(charCodeAt.call(value, index))
   }
 
   /** A string as `JSON.stringify` writes it: quoted, with `"`, `\`, controls and lone surrogates escaped. */
@@ -114,7 +118,7 @@ class Stream {
     let index = 0
     while (index < length) {
       if (this.carry !== -1) {
-        const code = value.charCodeAt(index)
+        const code = charCodeAt.call(value, index)
         if (isSpecial(code)) {
           index = this.special(value, index)
           continue
@@ -125,7 +129,7 @@ class Stream {
       // Aligned: whole pairs of plain units.
       index = pairs(this, value, index)
       if (index >= length) break
-      const code = value.charCodeAt(index)
+      const code = charCodeAt.call(value, index)
       if (isSpecial(code)) index = this.special(value, index)
       else {
         this.unit(code)
@@ -137,9 +141,9 @@ class Stream {
 
   /** The escape of a special unit at `index`; returns the index after what was written. */
   private special(value: string, index: number): number {
-    const code = value.charCodeAt(index)
+    const code = charCodeAt.call(value, index)
     if (code >= 0xd8_00 && code <= 0xdb_ff) {
-      const next = value.charCodeAt(index + 1)
+      const next = charCodeAt.call(value, index + 1)
       if (next >= 0xdc_00 && next <= 0xdf_ff) {
         this.unit(code)
         this.unit(next)
@@ -243,8 +247,8 @@ function pairs(stream: Stream, value: string, index: number): number {
   let a = stream.a | 0
   let b = stream.b | 0
   for (; index + 1 < length; index += 2) {
-    const first = value.charCodeAt(index)
-    const second = value.charCodeAt(index + 1)
+    const first = charCodeAt.call(value, index)
+    const second = charCodeAt.call(value, index + 1)
     if (isSpecial(first) || isSpecial(second)) break
     const word = first | (second << 16)
     a = Math.imul(a ^ word, laneA)
