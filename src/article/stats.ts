@@ -53,29 +53,15 @@ export function computeStats(text: string, options?: Readonly<StatsOptions> | nu
   const settings = options || emptyOptions
   const wordsPerMinute = rate(settings.wordsPerMinute, defaultWordsPerMinute, 'wordsPerMinute')
   const cjkPerMinute = rate(settings.cjkCharactersPerMinute, defaultCjkCharactersPerMinute, 'cjkCharactersPerMinute')
-  const value = normalize(text)
-  let characters = 0
-  let charactersWithoutSpaces = 0
-
-  // Code points, read as numbers: no string per character.
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code >= 0xd8_00 && code <= 0xdb_ff && index + 1 < value.length) {
-      const next = value.charCodeAt(index + 1)
-      if (next >= 0xdc_00 && next <= 0xdf_ff) index++
-    }
-    characters++
-    if (!isWhiteSpace(code)) charactersWithoutSpaces++
-  }
-
-  const {spaced, cjk} = tally(value)
+  // Characters, spaces and words in one pass over the NFC text.
+  const {spaced, cjk, characters, spaces} = tally(normalize(text))
   // One division over a common denominator: adding two rounded fractions
   // could land just above a whole number and gain a minute from `ceil`.
   const minutes = Math.ceil((spaced * cjkPerMinute + cjk * wordsPerMinute) / (wordsPerMinute * cjkPerMinute))
 
   return {
     characters,
-    charactersWithoutSpaces,
+    charactersWithoutSpaces: characters - spaces,
     words: spaced + cjk,
     readingMinutes: spaced + cjk === 0 ? 0 : Math.max(1, minutes)
   }
@@ -125,18 +111,30 @@ function rate(value: number | null | undefined, fallback: number, name: string):
   return value
 }
 
-/** Count space-separated words and CJK characters in one pass over NFC text. */
-function tally(text: string): {spaced: number; cjk: number} {
+/** What one pass over NFC text counts: words of both kinds, code points, and white space among them. */
+interface Tally {
+  spaced: number
+  cjk: number
+  characters: number
+  spaces: number
+}
+
+/** Count space-separated words, CJK characters, code points and white space in one pass over NFC text. */
+function tally(text: string): Tally {
   let spaced = 0
   let cjk = 0
+  let characters = 0
+  let spaces = 0
   let inWord = false
   let previous = -1
   let index = 0
 
   while (index < text.length) {
+    // A surrogate pair is one code point (one character); a lone surrogate counts on its own.
     const code = text.codePointAt(index)!
     const size = code > 0xff_ff ? 2 : 1
     const kind = kindOf(code)
+    characters++
 
     if (kind === 'cjk') {
       cjk++
@@ -148,6 +146,8 @@ function tally(text: string): {spaced: number; cjk: number} {
         const end = urlEnd(text, index, code)
 
         if (end !== index) {
+          // A URL holds no white space: only its other code points are left to count.
+          characters += codePoints(text, index + size, end)
           index = end
           inWord = false
           previous = -1
@@ -157,7 +157,11 @@ function tally(text: string): {spaced: number; cjk: number} {
     } else if (kind === 'mark') {
       // Marks extend the word they follow but never start one, so the
       // variation selector in `❤️` does not make the heart a word.
-    } else if (!(inWord && joins(previous, code, text.codePointAt(index + size) ?? -1))) {
+    } else if (isWhiteSpace(code)) {
+      // White space is 'other', and never joins.
+      spaces++
+      inWord = false
+    } else if (!(inWord && joins(previous, code, text, index + size))) {
       inWord = false
     }
 
@@ -165,14 +169,31 @@ function tally(text: string): {spaced: number; cjk: number} {
     index += size
   }
 
-  return {spaced, cjk}
+  return {spaced, cjk, characters, spaces}
 }
 
-/** Whether the punctuation `code` joins `before` and `after` into one word. */
-function joins(before: number, code: number, after: number): boolean {
+/** The number of code points between two offsets (neither inside a surrogate pair). */
+function codePoints(text: string, start: number, end: number): number {
+  let count = 0
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0xd8_00 && code <= 0xdb_ff && index + 1 < end) {
+      const next = text.charCodeAt(index + 1)
+      if (next >= 0xdc_00 && next <= 0xdf_ff) index++
+    }
+    count++
+  }
+  return count
+}
+
+/** Whether the punctuation `code` joins `before` and the code point at `at` into one word. */
+function joins(before: number, code: number, text: string, at: number): boolean {
+  // Most punctuation joins nothing: decided before reading the next code point.
+  const joiner = joiners.has(code)
+  if (!joiner && !numberJoiners.has(code)) return false
+  const after = at < text.length ? text.codePointAt(at)! : -1
   if (kindOf(after) !== 'word') return false
-  if (joiners.has(code)) return true
-  return numberJoiners.has(code) && isNumber(before) && isNumber(after)
+  return joiner || (isNumber(before) && isNumber(after))
 }
 
 /** Where a URL starting at `index` ends: at white space, CJK or the end; `index` when there is none. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {computeStats, countWords} from '../../src/article/stats.ts'
+import {referenceComputeStats, referenceCountWords} from './stats-reference.ts'
 
 describe('countWords', () => {
   it('should count Korean words by spacing unit, not by syllable', () => {
@@ -255,5 +256,42 @@ describe('properties', () => {
       if (char.normalize('NFC') !== char) continue
       assert.equal(computeStats(char).charactersWithoutSpaces, /\s/u.test(char) ? 0 : 1, `U+${code.toString(16)}`)
     }
+  })
+})
+
+describe('computeStats against the previous implementation', () => {
+  // A fixed seed keeps CI reproducible; fast-check prints the seed and path of any failure to replay it.
+  const settings = {seed: 20_261_125, numRuns: 3000}
+  // Every rule's cases: joiners between letters, digits and not, URLs (with emoji and CJK in and after
+  // them), Hangul (NFC and NFD), CJK, marks, emoji and ZWJ sequences, every kind of white space, lone surrogates.
+  const piece = fc.constantFrom(
+    'a', 'Word', '3', '1', '한글', '\u1112\u1161\u11ab', '日本', 'テキスト', 'ー', 'ไทย', "'", '\u2019', '-', '\u2010', '.', '\u00b7', '_', '@', ',', ':', '/', '!',
+    'https://', 'http://x.io/a', 'HTTP://', 'www.', 'Www.a', 'ftp://f', 'h', 'w', 'f', '\u0301', '\ufe0f', '❤', '😀', '👩\u200d💻', ' ', '  ', '\t', '\n', '\r',
+    '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\ud800', '\udc00', '。', '١٢'
+  )
+  const text = fc.oneof(
+    fc.array(piece, {maxLength: 16}).map((pieces) => pieces.join('')),
+    fc.string({unit: 'binary', maxLength: 40}),
+    fc.string({unit: 'grapheme', maxLength: 40})
+  )
+
+  it('should count exactly as before, for any text', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        assert.deepEqual(computeStats(value), referenceComputeStats(value))
+        assert.equal(countWords(value), referenceCountWords(value))
+      }),
+      settings
+    )
+  })
+
+  it('should count exactly as before, with any reading rates', () => {
+    fc.assert(
+      fc.property(text, fc.double({min: 0.5, max: 2000, noNaN: true}), fc.integer({min: 1, max: 2000}), (value, words, cjk) => {
+        const options = {wordsPerMinute: words, cjkCharactersPerMinute: cjk}
+        assert.deepEqual(computeStats(value, options), referenceComputeStats(value, options))
+      }),
+      settings
+    )
   })
 })
