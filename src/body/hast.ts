@@ -1,11 +1,11 @@
 import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {toHtml} from 'hast-util-to-html'
-import {toText} from 'hast-util-to-text'
 import {attributeName} from './attribute-name.ts'
-import {inlineText} from './text.ts'
 import {isArtifact, isReopened} from './flatten.ts'
 import {scanTag} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
+
+export {textOf} from './text.ts'
 
 /** What block builders need to know about the body. */
 export interface Context {
@@ -13,17 +13,6 @@ export interface Context {
   body: string
   /** Whether anything was sanitised between these body offsets. */
   isDirty(start: number, end: number): boolean
-}
-
-/** Plain text of nodes, as `innerText` would give it (hast-util-to-text). */
-export function textOf(nodes: ElementContent | ElementContent[]): string {
-  // Elements the parser made up show nothing, but would add line breaks between texts.
-  if (Array.isArray(nodes)) {
-    const shown = nodes.filter((node) => !isArtifact(node))
-    return (inlineText(shown) ?? toText({type: 'root', children: shown})).trim()
-  }
-  // Inline content (most paragraphs and headings) the fast way; the rest as hast-util-to-text reads it.
-  return ((nodes.type === 'element' ? inlineText(nodes) : undefined) ?? toText(nodes)).trim()
 }
 
 /** Text with white space and no-break spaces collapsed, for headings and matching. */
@@ -175,11 +164,6 @@ export function stringProperty(node: Element, key: string): string | undefined {
 /** Element children only (no text or comments). */
 export function elementChildren(node: Element | {children: ElementContent[]}): Element[] {
   return node.children.filter((child): child is Element => child.type === 'element')
-}
-
-/** Children that carry content: elements and non-blank text. */
-export function meaningfulChildren(nodes: ElementContent[]): ElementContent[] {
-  return nodes.filter((child) => (child.type === 'element' && !isArtifact(child)) || (child.type === 'text' && /[^\s\u00a0]/.test(child.value)))
 }
 
 /** The first descendant element named `tagName` (breadth-first, iterative). */
