@@ -1,18 +1,4 @@
 /**
- * Plain text of hast nodes, as hast-util-to-text gives it, with a fast path
- * for what blocks are mostly made of: text and phrasing elements.
- *
- * hast-util-to-text (4.x) builds a list of strings and break counts per
- * node and joins them at the end. For inline content that list only ever
- * holds strings (text, and `\n` for a `<br>`) and `0` (a collapsible
- * segment break or an empty line, a space between two strings); so the walk
- * below writes straight into one string, keeping only "was there a `0`
- * since the last string". Anything that could add other breaks (`<p>`,
- * block-level and table elements), change white-space handling (`<pre>`,
- * `<textarea>`, `<nobr>`, …) or needs to look at siblings (table parts)
- * makes the walk give up, and hast-util-to-text does the work.
- */
-/**
  * Plain text of hast nodes, exactly as hast-util-to-text (4.x) gives it,
  * without its garbage.
  *
