@@ -19,6 +19,10 @@ import type {Policy} from './policy.ts'
 
 const whitespace = /[\t\n\f\r ]*/y
 
+// Called on the string rather than looked up on it: a lookup that has seen the many
+// representations of an Article's strings (sliced, flat, one- or two-byte) is slow.
+const {charCodeAt, includes, indexOf, slice} = String.prototype
+
 /**
  * Whether `html` may be emitted verbatim under `policy`.
  *
@@ -33,26 +37,26 @@ const whitespace = /[\t\n\f\r ]*/y
  * //=> false
  */
 export function isVerbatimSafe(html: string, policy: Policy): boolean {
-  if (html.includes('\u0000')) return false
+  if (includes.call(html, '\u0000')) return false
   let index = 0
   while (true) {
-    const open = html.indexOf('<', index)
+    const open = indexOf.call(html, '<', index)
     if (open === -1) return true
-    const next = html.charCodeAt(open + 1)
+    const next = charCodeAt.call(html, open + 1)
     if (next === 33 /* ! */) {
       index = comment(html, open, policy)
     } else if (next === 47 /* / */ || isAsciiAlpha(next)) {
       // A tag this call accepted before, written the same, is accepted again without a scan:
       // its text up to the first `>` is all the scan would read (no accepted tag looks further).
       const tags = policy.tags
-      const close = tags ? html.indexOf('>', open + 2) : -1
-      if (close !== -1 && tags!.has(html.slice(open, close + 1))) {
+      const close = tags ? indexOf.call(html, '>', open + 2) : -1
+      if (close !== -1 && tags!.has(slice.call(html, open, close + 1))) {
         index = close + 1
         continue
       }
       index = next === 47 ? endTag(html, open, policy) : startTag(html, open, policy)
       // Not an iframe's start tag: its check reads on, past the tag, to the end tag.
-      if (index !== -1 && tags && (next === 47 || html.slice(open + 1, open + 7).toLowerCase() !== 'iframe')) tags.add(html.slice(open, index))
+      if (index !== -1 && tags && (next === 47 || html.slice(open + 1, open + 7).toLowerCase() !== 'iframe')) tags.add(slice.call(html, open, index))
     } else if (next === 63 /* ? */ || Number.isNaN(next)) {
       return false // `<?` is a bogus comment; a lone `<` at the end is ambiguous across pieces.
     } else {
