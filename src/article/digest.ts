@@ -165,14 +165,20 @@ class Stream {
   /** The item itself: its own keys but the omitted ones. False when it holds something the walk leaves to JSON.stringify. */
   item(item: Record<string, unknown>): boolean {
     if (item === null || typeof item !== 'object') return false
+    return this.object(item, 0, true)
+  }
+
+  /** An object's members (the item's own without the omitted keys); false at a `toJSON` of its own. */
+  private object(record: Record<string, unknown>, depth: number, omit: boolean): boolean {
     this.unit(123)
     let first = true
-    for (const key of Object.keys(item)) {
-      if (key === 'position' || key === 'source' || key === 'blocks' || key === 'children') continue
+    for (const key of Object.keys(record)) {
+      if (omit && (key === 'position' || key === 'source' || key === 'blocks' || key === 'children')) continue
+      // A toJSON method of its own; one on Object.prototype (a polluted realm) is not looked for.
       if (key === 'toJSON') return false
-      const value = item[key]
-      if (!this.member(key, value, first, 0)) return false
-      if (!isSkipped(value)) first = false
+      const member = record[key]
+      if (!this.member(key, member, first, depth)) return false
+      if (!isSkipped(member)) first = false
     }
     this.unit(125)
     return true
@@ -222,18 +228,7 @@ class Stream {
       return true
     }
     if (prototype !== Object.prototype && prototype !== null) return false
-    const record = value as Record<string, unknown>
-    this.unit(123)
-    let first = true
-    for (const key of Object.keys(record)) {
-      // A toJSON method of its own; one on Object.prototype (a polluted realm) is not looked for.
-      if (key === 'toJSON') return false
-      const member = record[key]
-      if (!this.member(key, member, first, depth + 1)) return false
-      if (!isSkipped(member)) first = false
-    }
-    this.unit(125)
-    return true
+    return this.object(value as Record<string, unknown>, depth + 1, false)
   }
 }
 

@@ -56,7 +56,7 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   const first = build(reading, settings)
   if (first.verbatim) return first.article
   const rendered = renderPost(first.article, renderOptionsOf(settings))
-  return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages}, settings)
+  return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages, contentFromRewrite: false}, settings)
 }
 
 /** One parse, and whether its body is kept exactly as written (nothing sanitised or rewritten). */
@@ -77,8 +77,8 @@ interface Rewrite {
   map: OffsetMap
   /** The first reading's messages; for a sanitised post, without those about the content (taken from the rewrite's Article). */
   messages: Message[]
-  /** Rules whose messages come from the rewrite's Article, mapped back (for a sanitised post). */
-  contentRules?: ReadonlySet<RuleId>
+  /** Whether messages about the content (`contentRules`) come from the rewrite's Article, mapped back. */
+  contentFromRewrite: boolean
 }
 
 /** Offsets in a rewrite to offsets in the text it was written from (`isEnd` for the end of a range). */
@@ -120,9 +120,9 @@ function readRewrite(raw: string, first: Rewrite, settings: Readonly<ParseOption
     if (entry.position) entry.position = place(entry.position)
   }
   const messages = [...first.messages]
-  if (first.contentRules) {
+  if (first.contentFromRewrite) {
     for (const message of article.messages) {
-      if (!first.contentRules.has(message.ruleId as RuleId)) continue
+      if (!contentRules.has(message.ruleId as RuleId)) continue
       const position = place(message.place)
       messages.push({...message, line: position.start.line, column: position.start.column, place: position})
     }
@@ -298,14 +298,14 @@ function rewriteOf(reading: Reading): Rewrite {
   const {html, written, rewritten} = rewriteBody(context, flat, sanitize)
   const messages = reading.messages
   for (const [start, end] of rewritten) messages.push(rewrittenMarkup(lines, bodyStart + start, bodyStart + end))
+  // Sorted with the content's messages, once those are read from the rewrite.
   imageAltMessages(lines, bodyStart, reading.imagesWithoutAlt, messages)
-  messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
   const rendered = assemblePost(front.meta, layoutOf(raw, front, [html]), html)
   for (const entry of written) {
     entry.from += bodyStart
     entry.to += bodyStart
   }
-  return {rendered, map: mapBack(written, rendered.length - html.length, bodyStart, raw.length), messages, contentRules}
+  return {rendered, map: mapBack(written, rendered.length - html.length, bodyStart, raw.length), messages, contentFromRewrite: true}
 }
 
 /**
