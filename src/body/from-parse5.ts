@@ -145,7 +145,7 @@ export function fromParse5Fragment(fragment: P5Fragment, html: string): Root {
 
     switch (node.nodeName) {
       case '#text': {
-        const result: RootContent = {type: 'text', value: (node as P5Text).value}
+        const result: RootContent = {type: 'text', value: textValue(state, node as P5Text)}
         const position = leafPosition(state, node)
         if (position) result.position = position
         frame.children.push(result)
@@ -341,6 +341,23 @@ function splitCommas(value: string): string[] {
 }
 
 /** Positions of text, comments, and doctypes: parse5's, as is. */
+/**
+ * A text node's value. parse5 builds it a character at a time (a rope of
+ * thousands of pieces that the first read must copy out); where the source
+ * holds the same characters as they are (same length, and nothing that
+ * decodes, normalises or is a tag: `&`, CR, NUL, `<`), the value is that
+ * slice of the source instead, which costs nothing to read.
+ */
+function textValue(state: State, node: P5Text): string {
+  const value = node.value
+  const location = node.sourceCodeLocation
+  if (!location || location.endOffset - location.startOffset !== value.length || value.length < 16) return value
+  const slice = state.html.slice(location.startOffset, location.endOffset)
+  return verbatimText.test(slice) ? slice : value
+}
+
+const verbatimText = /^[^<&\r\0]*$/
+
 function leafPosition(state: State, node: P5Node): Position | undefined {
   const location = (node as {sourceCodeLocation?: Token.Location | null}).sourceCodeLocation
   if (!location) return undefined

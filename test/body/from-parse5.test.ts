@@ -141,7 +141,17 @@ const edgeCases = [
   '<html lang="en"><head><title>t</title></head><body class="b"><p>x</p></body></html>',
   '<frameset><frame></frameset><noscript><p>x</p></noscript><noembed>y</noembed>',
   '<select><option>a<optgroup label="g"><option>b</select><button><p>c</button>',
-  '<image src="x"><isindex><keygen><plaintext><p>all text'
+  '<image src="x"><isindex><keygen><plaintext><p>all text',
+  // Text read from the source where it is the same, from parse5 where it is not (16 characters or more).
+  '한국어 문단의 텍스트가 충분히 길어서 원문에서 읽힌다 <b>굵게 쓴 부분도 충분히 길다</b>',
+  'long enough text before an ignored </span> end tag, and long enough text after it',
+  'long enough text with a reference &amp; in it, and &lt;more&gt;',
+  'long enough text with a CRLF\r\nin the middle of it',
+  'long enough text with a lone CR\rin the middle of it',
+  'long enough text with a NUL\u0000 in the middle of it',
+  '<svg><text>long enough text with a NUL\u0000 that becomes U+FFFD</text></svg>',
+  '<table>fostered text, long enough<tr><td>a cell with long enough text</td></tr>more fostered text after the row</table>',
+  '<table>                    <tr><td>x</td></tr>   \n   </table>'
 ]
 
 describe('fromParse5Fragment', () => {
