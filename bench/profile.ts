@@ -3,7 +3,7 @@
  * `node --cpu-prof`), started after a warm-up so start-up and JIT do not
  * count, and report where the time goes.
  *
- *   npx tsx bench/profile.ts [sample100|sample1|corpus|archive] [--task=parsePost|renderHtml|renderPost] [--seconds=10] [--top=25]
+ *   npx tsx bench/profile.ts [sample100|sample1|corpus|archive] [--task=parsePost|renderHtml|renderHandBuilt|renderPost] [--seconds=10] [--top=25]
  *
  * Prints self time by module (ours per file, dependencies per package),
  * the top functions by self time, and each of our functions with the time
@@ -16,6 +16,7 @@ import {writeFileSync, mkdirSync} from 'node:fs'
 import {Session} from 'node:inspector/promises'
 import path from 'node:path'
 import {parsePost, renderHtml, renderPost, type Article} from '../src/index.ts'
+import {handBuild} from './tasks.ts'
 import {archiveDirectory, corpusDirectory, listPosts, readPosts, root, samplePosts, type Post} from './inputs.ts'
 
 const argv = process.argv.slice(2)
@@ -23,7 +24,7 @@ const input = argv.find((argument) => !argument.startsWith('--')) ?? 'sample100'
 const seconds = Number(argv.find((argument) => argument.startsWith('--seconds='))?.split('=')[1] ?? 10)
 const top = Number(argv.find((argument) => argument.startsWith('--top='))?.split('=')[1] ?? 25)
 const task = argv.find((argument) => argument.startsWith('--task='))?.split('=')[1] ?? 'parsePost'
-if (!['parsePost', 'renderHtml', 'renderPost'].includes(task)) throw new Error(`Unknown task ${task}: expected parsePost, renderHtml or renderPost`)
+if (!['parsePost', 'renderHtml', 'renderHandBuilt', 'renderPost'].includes(task)) throw new Error(`Unknown task ${task}: expected parsePost, renderHtml, renderHandBuilt or renderPost`)
 
 function postsFor(name: string): Post[] {
   if (name.startsWith('sample')) return samplePosts([Number(name.slice('sample'.length) || 1)])
@@ -49,9 +50,11 @@ interface Profile {
 
 let sink: unknown
 const posts = postsFor(input)
-// Render tasks render the Articles parsePost gave (parsed once, before profiling).
-const articles = new Map<Post, Article>(task === 'parsePost' ? [] : posts.map((post) => [post, parsePost(post.raw)]))
-const call = (post: Post): unknown => (task === 'parsePost' ? parsePost(post.raw) : task === 'renderHtml' ? renderHtml(articles.get(post)!) : renderPost(articles.get(post)!))
+// Render tasks render the Articles parsePost gave (parsed once, before profiling); renderHandBuilt, those Articles without their sources.
+const parsed = (post: Post): Article => (task === 'renderHandBuilt' ? handBuild(parsePost(post.raw)) : parsePost(post.raw))
+const articles = new Map<Post, Article>(task === 'parsePost' ? [] : posts.map((post) => [post, parsed(post)]))
+const call = (post: Post): unknown =>
+  task === 'parsePost' ? parsePost(post.raw) : task === 'renderPost' ? renderPost(articles.get(post)!) : renderHtml(articles.get(post)!)
 const runFor = (ms: number) => {
   const end = performance.now() + ms
   let calls = 0

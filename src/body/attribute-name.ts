@@ -40,7 +40,7 @@ export function attributeName(property: string): AttributeName {
 }
 
 /** What reading an attribute's value as a property needs to know: property-information's `Info`. */
-export type PropertyInfo = Pick<Info, 'property' | 'attribute' | 'boolean' | 'overloadedBoolean' | 'spaceSeparated' | 'commaSeparated' | 'number'>
+export type PropertyInfo = Pick<Info, 'property' | 'attribute' | 'boolean' | 'overloadedBoolean' | 'spaceSeparated' | 'commaSeparated' | 'commaOrSpaceSeparated' | 'number'>
 
 const dashLetters = /-[a-z]/g
 
@@ -62,7 +62,7 @@ export function propertyInfo(attribute: string): PropertyInfo {
   if (attribute.length > 5 && lower.startsWith('data') && attribute.charAt(4) === '-' && validData.test(attribute)) {
     const rest = attribute.slice(5).replace(dashLetters, (match) => match.charAt(1).toUpperCase())
     const property = 'data' + rest.charAt(0).toUpperCase() + rest.slice(1)
-    return {property, attribute, boolean: false, overloadedBoolean: false, spaceSeparated: false, commaSeparated: false, number: false}
+    return {property, attribute, boolean: false, overloadedBoolean: false, spaceSeparated: false, commaSeparated: false, commaOrSpaceSeparated: false, number: false}
   }
   return find(html, attribute)
 }

@@ -1,6 +1,7 @@
 import type {Element, Properties, Root, RootContent} from 'hast'
 import type {DefaultTreeAdapterMap, Token} from 'parse5'
-import {find, html as htmlSchema, svg as svgSchema, type Schema} from 'property-information'
+import {html as htmlSchema, svg as svgSchema} from 'property-information'
+import {addProperty, attributeInfo, type Attribute} from './properties.ts'
 
 type P5Fragment = DefaultTreeAdapterMap['documentFragment']
 type P5Element = DefaultTreeAdapterMap['element']
@@ -33,28 +34,7 @@ const svgTagNames: ReadonlyMap<string, string> = new Map(
   ].map((name) => [name.toLowerCase(), name])
 )
 
-// space-separated-tokens splits on these only (though it trims all white space first).
-const spaces = /[ \t\n\r\f]+/
 const selector = /[#.]/
-
-// How a value is split, as hastscript's `addProperty` checks it (in this order).
-// Numbers, not an enum, so the file stays erasable TypeScript.
-const listNone = 0
-const listSpace = 1
-const listComma = 2
-const listCommaOrSpace = 3
-type List = typeof listNone | typeof listSpace | typeof listComma | typeof listCommaOrSpace
-
-/** The little of property-information's `Info` that value parsing needs. */
-interface Attribute {
-  property: string
-  list: List
-  number: boolean
-  /** `boolean` or `overloadedBoolean`. */
-  boolean: boolean
-  /** The property, lowercased: `disabled="DISABLED"` is `true` too. */
-  normal: string
-}
 
 // What a frame does once its children are converted.
 /** A plain element. */
@@ -92,7 +72,6 @@ interface State {
   svgTags: Map<string, string | null>
 }
 
-const own = Object.prototype.hasOwnProperty
 
 /**
  * Turn a parse5 fragment (parsed with `sourceCodeLocationInfo`) into hast,
@@ -270,74 +249,6 @@ function parseSelector(value: string, defaultTagName: string): {tagName: string;
   }
 
   return {tagName: tagName || defaultTagName, properties}
-}
-
-function attributeInfo(schema: Schema, name: string): Attribute | null {
-  // hast-util-from-parse5 drops these names so as not to write over `Object.prototype` members.
-  if (own.call(Object.prototype, name)) return null
-  const info = find(schema, name)
-  return {
-    property: info.property,
-    list: info.spaceSeparated ? listSpace : info.commaSeparated ? listComma : info.commaOrSpaceSeparated ? listCommaOrSpace : listNone,
-    number: info.number,
-    boolean: info.boolean || info.overloadedBoolean,
-    normal: info.property.toLowerCase()
-  }
-}
-
-/** hastscript's `addProperty` for a string value. */
-function addProperty(properties: Properties, info: Attribute, value: string): void {
-  let result: string | number | boolean | Array<string | number>
-
-  if (info.list === listNone) result = primitive(info, value)
-  else {
-    const tokens =
-      info.list === listSpace ? splitSpaces(value) : info.list === listComma ? splitCommas(value) : splitSpaces(splitCommas(value).join(' '))
-    for (let index = 0; index < tokens.length; index++) {
-      // Numbers stay strings unless the property is a number; booleans cannot come out of a list.
-      ;(tokens as Array<string | number>)[index] = primitive(info, tokens[index]!) as string | number
-    }
-
-    result = tokens
-  }
-
-  if (info.property === 'className') {
-    // Classes from the tag name (`<p.a>`) or an earlier `classname` attribute are kept, first.
-    const existing = properties.className
-    if (Array.isArray(existing)) result = [...existing, ...(Array.isArray(result) ? result : [result as string | number])]
-  }
-
-  properties[info.property] = result
-}
-
-function primitive(info: Attribute, value: string): string | number | boolean {
-  // `Number` as hastscript uses it: `' '` is 0, `'1e3'` is 1000.
-  if (info.number && value && !Number.isNaN(Number(value))) return Number(value)
-  if (info.boolean && (value === '' || value.toLowerCase() === info.normal)) return true
-  return value
-}
-
-/** space-separated-tokens' `parse`. */
-function splitSpaces(value: string): string[] {
-  const input = value.trim()
-  return input ? input.split(spaces) : []
-}
-
-/** comma-separated-tokens' `parse`: a trailing empty token is dropped, others kept. */
-function splitCommas(value: string): string[] {
-  const tokens: string[] = []
-  let start = 0
-  let index = value.indexOf(',')
-
-  while (index !== -1) {
-    tokens.push(value.slice(start, index).trim())
-    start = index + 1
-    index = value.indexOf(',', start)
-  }
-
-  const token = value.slice(start).trim()
-  if (token) tokens.push(token)
-  return tokens
 }
 
 /** Positions of text, comments, and doctypes: parse5's, as is. */

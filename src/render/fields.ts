@@ -1,15 +1,25 @@
-import type {ElementContent, Properties} from 'hast'
-import {h} from 'hastscript'
+import type {Element, ElementContent} from 'hast'
 import type {Attributes, Block, Hero, Section, Summary, TableCell} from '../types.ts'
 import {embedSandbox} from '../body/schema.ts'
+import {htmlProperties} from '../body/properties.ts'
 import {safeHtml} from './safe.ts'
 import type {Policy} from './policy.ts'
 
 /*
  * Write Article items from their fields, in the editor's style. Every string
  * is either text (escaped when serialised) or HTML made safe by `safeHtml`;
- * attributes go through the sanitiser with the rest of the tree.
+ * attributes go through the sanitiser with the rest of the tree. Elements
+ * are what hastscript's `h()` would make of the same strings, built directly.
  */
+
+function h(tagName: string, values: Readonly<Record<string, string>>, children: ElementContent | ElementContent[] | string = []): Element {
+  const nodes = typeof children === 'string' ? [text(children)] : Array.isArray(children) ? children : [children]
+  return {type: 'element', tagName, properties: htmlProperties(values), children: nodes}
+}
+
+function text(value: string): ElementContent {
+  return {type: 'text', value}
+}
 
 const editorSizes: Record<number, string> = {2: 'size26', 3: 'size23', 4: 'size20'}
 
@@ -27,17 +37,17 @@ export function heroNode(hero: Hero): ElementContent {
     const title = hero.title ? ` "${String(hero.title).replace(/"/g, '')}"` : ''
     return {type: 'text', value: `![${String(hero.alt ?? '').replace(/[\]\r\n]/g, ' ')}](${String(hero.src ?? '').replace(/[\s()<>]/g, encodeURIComponent)}${title})`}
   }
-  if (hero.caption) return h('figure', [image(hero), h('figcaption', String(hero.caption))])
-  return h('p', image(hero))
+  if (hero.caption) return h('figure', {}, [image(hero), h('figcaption', {}, String(hero.caption))])
+  return h('p', {}, image(hero))
 }
 
 /** The summary table, in the editor's markup. */
 export function summaryNode(summary: Summary): ElementContent {
   const rows: ElementContent[] = []
-  const row = (text: string) => h('tr', h('td', {style: 'text-align: center;'}, h('b', String(text ?? ''))))
+  const row = (text: string) => h('tr', {}, h('td', {style: 'text-align: center;'}, h('b', {}, String(text ?? ''))))
   if (summary.title) rows.push(row(summary.title))
   for (const item of summary.items ?? []) rows.push(row(item.text))
-  return h('table', h('tbody', rows))
+  return h('table', {}, h('tbody', {}, rows))
 }
 
 /** Any block. An edited block keeps the attributes it was parsed with; a new one gets the editor's. */
@@ -55,26 +65,26 @@ export function blockNode(block: Block, policy: Policy): ElementContent | Elemen
     case 'figure':
       return h('figure', props(block.attributes ?? (block.kind && block.kind !== 'figure' ? {'data-ke-type': block.kind} : undefined)), [
         ...(block.image ? [image(block.image)] : []),
-        ...(block.caption ? [h('figcaption', String(block.caption))] : [])
+        ...(block.caption ? [h('figcaption', {}, String(block.caption))] : [])
       ])
     case 'link-card':
       return h(
         'figure',
         props(block.attributes ?? {'data-ke-type': 'opengraph', 'data-og-title': block.title, 'data-og-description': block.description, 'data-og-url': block.url, 'data-og-image': block.image}),
-        h('a', {href: String(block.url ?? '')}, h('div', {className: ['og-text']}, [h('p', {className: ['og-title']}, String(block.title ?? '')), h('p', {className: ['og-desc']}, String(block.description ?? ''))]))
+        h('a', {href: String(block.url ?? '')}, h('div', {class: 'og-text'}, [h('p', {class: 'og-title'}, String(block.title ?? '')), h('p', {class: 'og-desc'}, String(block.description ?? ''))]))
       )
     case 'list':
       return h(block.ordered ? 'ol' : 'ul', props(block.attributes), (block.items ?? []).map((item) => h('li', {}, raw(item.html))))
     case 'quote':
       return h('blockquote', props(block.attributes), raw(block.html))
     case 'code':
-      return h('pre', props(block.attributes ?? {'data-ke-type': 'codeblock', ...(block.language ? {'data-ke-language': block.language} : {})}), h('code', String(block.code ?? block.text ?? '')))
+      return h('pre', props(block.attributes ?? {'data-ke-type': 'codeblock', ...(block.language ? {'data-ke-language': block.language} : {})}), h('code', {}, String(block.code ?? block.text ?? '')))
     case 'table':
-      return h('table', props(block.attributes), h('tbody', (block.rows ?? []).map((cells) => h('tr', cells.map((cell) => cellNode(cell, raw))))))
+      return h('table', props(block.attributes), h('tbody', {}, (block.rows ?? []).map((cells) => h('tr', {}, cells.map((cell) => cellNode(cell, raw))))))
     case 'rule':
       return h('hr', props(block.attributes ?? (block.style ? {'data-ke-type': 'horizontalRule', 'data-ke-style': block.style} : undefined)))
     case 'embed':
-      return h('iframe', {...props(block.attributes), src: String(block.src ?? ''), ...(block.title ? {title: block.title} : {}), sandbox: embedSandbox, allowFullScreen: true})
+      return h('iframe', {...props(block.attributes), src: String(block.src ?? ''), ...(block.title ? {title: block.title} : {}), sandbox: embedSandbox, allowFullScreen: ''})
     case 'html':
       return raw(block.html)
     default:
@@ -83,14 +93,14 @@ export function blockNode(block: Block, policy: Policy): ElementContent | Elemen
 }
 
 function cellNode(cell: TableCell, raw: (html: unknown) => ElementContent): ElementContent {
-  const properties: Properties = {}
-  if (cell.colspan && cell.colspan > 1) properties['colSpan'] = cell.colspan
-  if (cell.rowspan && cell.rowspan > 1) properties['rowSpan'] = cell.rowspan
+  const properties: Record<string, string> = {}
+  if (cell.colspan && cell.colspan > 1) properties['colSpan'] = String(cell.colspan)
+  if (cell.rowspan && cell.rowspan > 1) properties['rowSpan'] = String(cell.rowspan)
   return h(cell.header ? 'th' : 'td', properties, raw(cell.html))
 }
 
 function image(value: Hero | Omit<Hero, 'position' | 'source'>): ElementContent {
-  const properties: Properties = {src: String(value.src ?? ''), alt: String(value.alt ?? '')}
+  const properties: Record<string, string> = {src: String(value.src ?? ''), alt: String(value.alt ?? '')}
   if (value.title) properties['title'] = String(value.title)
   if (value.width) properties['width'] = String(value.width)
   if (value.height) properties['height'] = String(value.height)
@@ -99,7 +109,7 @@ function image(value: Hero | Omit<Hero, 'position' | 'source'>): ElementContent 
   return value.href === undefined ? img : h('a', {href: String(value.href)}, img)
 }
 
-/** Attributes (by HTML name) as hastscript properties; hastscript maps names to properties. */
+/** Attributes (by HTML name) that can be written as attributes; `h` maps them to properties. */
 function props(attributes: Attributes | undefined): Record<string, string> {
   const result: Record<string, string> = {}
   if (!attributes || typeof attributes !== 'object') return result

@@ -41,8 +41,8 @@ describe('attributeName', () => {
 
   it('should read attributes as property-information does, the other way round', () => {
     const fields = (info: ReturnType<typeof propertyInfo>) => {
-      const {property, attribute, boolean, overloadedBoolean, spaceSeparated, commaSeparated, number} = info
-      return {property, attribute, boolean, overloadedBoolean, spaceSeparated, commaSeparated, number}
+      const {property, attribute, boolean, overloadedBoolean, spaceSeparated, commaSeparated, commaOrSpaceSeparated, number} = info
+      return {property, attribute, boolean, overloadedBoolean, spaceSeparated, commaSeparated, commaOrSpaceSeparated, number}
     }
     for (const info of Object.values(html.property)) {
       find(html, 'dataReset')
