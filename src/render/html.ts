@@ -1,7 +1,7 @@
 import type {ElementContent, Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
 import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
 import {sanitizeTree} from '../body/sanitize.ts'
+import {writeHtml} from '../body/to-html.ts'
 import {hasDigest} from '../article/digest.ts'
 import {blockNode, headingNode, heroNode, summaryNode} from './fields.ts'
 import {safeHtml} from './safe.ts'
@@ -95,7 +95,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
 function fromFields(nodes: ElementContent[], policy: Policy): string {
   const tree: Root = {type: 'root', children: nodes}
   sanitizeTree(tree, {...policy, keepRaw: true})
-  return toHtml(tree, {allowDangerousHtml: true})
+  return writeHtml(tree, true)
 }
 
 function toNodes(entry: Entry, policy: Policy): ElementContent[] {
