@@ -257,7 +257,8 @@ function parseSelector(value: string, defaultTagName: string): {tagName: string;
  * thousands of pieces that the first read must copy out); where the source
  * holds the same characters as they are (same length, and nothing that
  * decodes, normalises or is a tag: `&`, CR, NUL, `<`), the value is that
- * slice of the source instead, which costs nothing to read.
+ * slice of the source instead, which costs nothing to read. Short values
+ * are left as they are: their ropes are short, and cost less than the check.
  */
 function textValue(state: State, node: P5Text): string {
   const value = node.value

@@ -1,5 +1,5 @@
 import type {Properties} from 'hast'
-import {find, html as htmlSpace, type Schema} from 'property-information'
+import {find, type Schema} from 'property-information'
 import {propertyInfo, type PropertyInfo} from './attribute-name.ts'
 
 /*
@@ -66,21 +66,10 @@ export function htmlProperties(values: Readonly<Record<string, string>>): Proper
   const properties: Properties = {}
   for (const name in values) {
     if (!own.call(values, name) || own.call(Object.prototype, name)) continue
-    addProperty(properties, knownAttributes.get(name) ?? attributeOf(propertyInfo(name)), values[name]!)
+    addProperty(properties, attributeOf(propertyInfo(name)), values[name]!)
   }
   return properties
 }
-
-/** Every known HTML property, by its attribute and property names as written: a constant table, like property-information's own. */
-const knownAttributes: ReadonlyMap<string, Attribute> = new Map(
-  Object.values(htmlSpace.property).flatMap((info) => {
-    const attribute = attributeOf(info)
-    return [
-      [info.attribute, attribute],
-      [info.property, attribute]
-    ] as const
-  })
-)
 
 /** hastscript's `addProperty` for a string value. */
 export function addProperty(properties: Properties, info: Attribute, value: string): void {

@@ -61,7 +61,7 @@ type Parent = Element | {type: 'root'; tagName?: undefined; children: ElementCon
  * left out: they show nothing, but would add line breaks between texts.
  *
  * @param nodes - An element, or the nodes of a run.
- * @returns The same string as `referenceTextOf`.
+ * @returns The same string as hast-util-to-text's `toText`, trimmed.
  */
 export function textOf(nodes: ElementContent | ElementContent[]): string {
   const writer: Writer = {value: '', state: -2}
@@ -79,18 +79,6 @@ export function textOf(nodes: ElementContent | ElementContent[]): string {
     writeText(writer, nodes.value, true, true)
   }
   return writer.value.trim()
-}
-
-/**
- * The previous implementation, kept as the reference the walk is tested
- * against: hast-util-to-text on the whole content.
- *
- * @param nodes - An element, or the nodes of a run.
- * @returns The text, trimmed.
- */
-export function referenceTextOf(nodes: ElementContent | ElementContent[]): string {
-  if (Array.isArray(nodes)) return toText({type: 'root', children: nodes.filter((node) => !isArtifact(node))}).trim()
-  return toText(nodes).trim()
 }
 
 /** The nodes without parser artifacts; the same array when there are none (the usual case). */

@@ -13,12 +13,8 @@ import type {Policy} from './policy.ts'
  */
 
 function h(tagName: string, values: Readonly<Record<string, string>>, children: ElementContent | ElementContent[] | string = []): Element {
-  const nodes = typeof children === 'string' ? [text(children)] : Array.isArray(children) ? children : [children]
+  const nodes: ElementContent[] = typeof children === 'string' ? [{type: 'text', value: children}] : Array.isArray(children) ? children : [children]
   return {type: 'element', tagName, properties: htmlProperties(values), children: nodes}
-}
-
-function text(value: string): ElementContent {
-  return {type: 'text', value}
 }
 
 const editorSizes: Record<number, string> = {2: 'size26', 3: 'size23', 4: 'size20'}
