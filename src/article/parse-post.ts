@@ -16,6 +16,7 @@ import type {Context} from '../body/hast.ts'
 import {buildBody, rewrittenMarkup} from './build.ts'
 import {dirtyChecker, rewriteBody, type Written} from './pieces.ts'
 import {computeStats} from './stats.ts'
+import {rememberChecked} from './provenance.ts'
 import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 
 /** Options of `parsePost` and `checkPost`. */
@@ -275,6 +276,8 @@ function build(reading: Reading, settings: Readonly<ParseOptions>): Parsed {
   contentMessages(state, article, flat.items.length, reading.imagesWithoutAlt)
   messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
   if (settings.strict) throwIfFatal(messages, front.cause)
+  // Every source and gap of a verbatim reading passed the renderer's check: it need not run again.
+  if (parts.verbatim) rememberChecked(article, context.body, sanitize)
   return {article, verbatim: parts.verbatim, bodyStart}
 }
 

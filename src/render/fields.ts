@@ -17,6 +17,17 @@ function h(tagName: string, values: Readonly<Record<string, string>>, children: 
   return {type: 'element', tagName, properties: htmlProperties(values), children: nodes}
 }
 
+/**
+ * The objects in a list: a hand-built Article may hold holes, nulls or
+ * something else than an array where a list of items, rows or cells goes.
+ */
+export function objectsIn<T>(list: readonly T[] | null | undefined): Array<NonNullable<T>> {
+  const objects: Array<NonNullable<T>> = []
+  if (!Array.isArray(list)) return objects
+  for (const entry of list) if (typeof entry === 'object' && entry !== null) objects.push(entry)
+  return objects
+}
+
 const editorSizes: Record<number, string> = {2: 'size26', 3: 'size23', 4: 'size20'}
 
 /** A section's heading. */
@@ -42,7 +53,7 @@ export function summaryNode(summary: Summary): ElementContent {
   const rows: ElementContent[] = []
   const row = (text: string) => h('tr', {}, h('td', {style: 'text-align: center;'}, h('b', {}, String(text ?? ''))))
   if (summary.title) rows.push(row(summary.title))
-  for (const item of summary.items ?? []) rows.push(row(item.text))
+  for (const item of objectsIn(summary.items)) rows.push(row(item.text))
   return h('table', {}, h('tbody', {}, rows))
 }
 
@@ -70,13 +81,13 @@ export function blockNode(block: Block, policy: Policy): ElementContent | Elemen
         h('a', {href: String(block.url ?? '')}, h('div', {class: 'og-text'}, [h('p', {class: 'og-title'}, String(block.title ?? '')), h('p', {class: 'og-desc'}, String(block.description ?? ''))]))
       )
     case 'list':
-      return h(block.ordered ? 'ol' : 'ul', props(block.attributes), (block.items ?? []).map((item) => h('li', {}, raw(item.html))))
+      return h(block.ordered ? 'ol' : 'ul', props(block.attributes), objectsIn(block.items).map((item) => h('li', {}, raw(item.html))))
     case 'quote':
       return h('blockquote', props(block.attributes), raw(block.html))
     case 'code':
       return h('pre', props(block.attributes ?? {'data-ke-type': 'codeblock', ...(block.language ? {'data-ke-language': block.language} : {})}), h('code', {}, String(block.code ?? block.text ?? '')))
     case 'table':
-      return h('table', props(block.attributes), h('tbody', {}, (block.rows ?? []).map((cells) => h('tr', {}, cells.map((cell) => cellNode(cell, raw))))))
+      return h('table', props(block.attributes), h('tbody', {}, objectsIn(block.rows).map((cells) => h('tr', {}, objectsIn(cells).map((cell) => cellNode(cell, raw))))))
     case 'rule':
       return h('hr', props(block.attributes ?? (block.style ? {'data-ke-type': 'horizontalRule', 'data-ke-style': block.style} : undefined)))
     case 'embed':

@@ -3,7 +3,8 @@ import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
 import {sanitizeTree} from '../body/sanitize.ts'
 import {writeHtml} from '../body/to-html.ts'
 import {hasDigest} from '../article/digest.ts'
-import {blockNode, headingNode, heroNode, summaryNode} from './fields.ts'
+import {checkedBody, isCheckedItem} from '../article/provenance.ts'
+import {blockNode, headingNode, heroNode, objectsIn, summaryNode} from './fields.ts'
 import {safeHtml} from './safe.ts'
 import {trimmedSummary} from './summary.ts'
 import {policyOf, type Policy, type RenderOptions} from './policy.ts'
@@ -26,7 +27,9 @@ type Entry =
  * `article.layout.gaps`). Edited and hand-built items are written from their
  * fields. Every string is treated as untrusted: reused source is checked
  * strictly and sanitised when the check fails, text is escaped, attributes
- * and URLs are filtered by the schema.
+ * and URLs are filtered by the schema. Only what `parsePost` itself checked
+ * under the same schema and embed hosts, and that still holds exactly what
+ * it held then, is not checked again (see `article/provenance.ts`).
  *
  * @param article - A parsed or hand-built Article.
  * @param options - Schema and embed hosts to enforce (optional).
@@ -40,7 +43,10 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
   const policy: Policy = {...policyOf(options), styles: new Map(), tags: new Set(), verbatim: new Set()}
   const entries = order(article)
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
-  const separator = separatorOf(gaps, article.layout?.eol)
+  let separator: string | undefined
+  // A parsed Article's gaps and unedited items were checked by parsePost under this policy: written as they are.
+  const body = checkedBody(article.layout, policy)
+  const gapHtml = body === undefined ? (gap: unknown) => safeHtml(String(gap ?? ''), policy) : (gap: unknown) => String(gap ?? '')
   // Written text, in order. Items written from fields gather in one tree (with the text that
   // follows them as raw nodes), sanitised and serialised once, at the end.
   const parts: string[] = []
@@ -52,22 +58,28 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     else parts.push(value)
   }
   let last = -1
+  // Whether every item so far is a checked one, each in its own place: the output is then the body.
+  let intact = body !== undefined && entries.length === gaps.length - 1
 
-  for (const entry of entries) {
+  for (let at = 0; at < entries.length; at++) {
+    const entry = entries[at]!
     const index = sourceIndex(entry.item.source, gaps.length)
     if (index !== undefined && index > last) {
       // Layout of items that were removed keeps its tags (wrapper divs), not its blank lines.
       for (let skipped = last + 1; skipped < index; skipped++) raw(structure(gaps[skipped], policy))
-      raw(safeHtml(String(gaps[index] ?? ''), policy))
+      raw(gapHtml(gaps[index]))
       last = index
     } else if (written > 0 || last >= 0) {
-      raw(separator)
+      raw((separator ??= separatorOf(gaps, article.layout?.eol)))
     }
     const source = entry.item.source
-    const unchanged = source && typeof source.html === 'string' && hasDigest(entry.item, source.digest)
+    const checked = isCheckedItem(entry.item, policy)
+    if (!checked || index !== at) intact = false
+    const unchanged = checked || (source && typeof source.html === 'string' && hasDigest(entry.item, source.digest))
     // A summary with items removed keeps its other rows as written.
     const trimmed = !unchanged && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
-    if (unchanged) raw(safeHtml(source.html, policy))
+    if (checked) raw(source!.html)
+    else if (unchanged) raw(safeHtml(source!.html, policy))
     else if (trimmed !== undefined) raw(trimmed)
     else {
       const nodes = toNodes(entry, policy)
@@ -78,9 +90,11 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
       }
     }
   }
+  // What the parts spell out, without copying it again (over 128 KB, a new string costs more than all the rest).
+  if (intact) return body!
   if (gaps.length > 0) {
     for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped], policy))
-    if (last + 1 <= gaps.length - 1) raw(safeHtml(String(gaps[gaps.length - 1] ?? ''), policy))
+    if (last + 1 <= gaps.length - 1) raw(gapHtml(gaps[gaps.length - 1]))
   }
   if (tree) parts.push(fromFields(tree, policy))
   // Reused strings were checked as they were added: an unmodified Article is only joined.
@@ -115,17 +129,23 @@ function toNodes(entry: Entry, policy: Policy): ElementContent[] {
 
 /** Lead, then sections depth-first; the hero and summary go where their source was (else first and last). */
 function order(article: Article): Entry[] {
-  const entries: Entry[] = (article.lead ?? []).map((item) => ({kind: 'block', item}))
-  const stack: Section[] = [...(article.sections ?? [])].reverse()
+  const entries: Entry[] = []
+  for (const item of objectsIn(article.lead)) entries.push({kind: 'block', item})
+  const stack: Section[] = objectsIn(article.sections).reverse()
   while (stack.length > 0) {
     const section = stack.pop()!
     entries.push({kind: 'heading', item: section})
-    for (const item of section.blocks ?? []) entries.push({kind: 'block', item})
-    for (let index = (section.children ?? []).length - 1; index >= 0; index--) stack.push(section.children[index]!)
+    for (const item of objectsIn(section.blocks)) entries.push({kind: 'block', item})
+    const children = objectsIn(section.children)
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
   }
-  if (article.hero) place(entries, {kind: 'hero', item: article.hero}, 0)
-  if (article.summary) place(entries, {kind: 'summary', item: article.summary}, entries.length)
+  if (isItem(article.hero)) place(entries, {kind: 'hero', item: article.hero}, 0)
+  if (isItem(article.summary)) place(entries, {kind: 'summary', item: article.summary}, entries.length)
   return entries
+}
+
+function isItem<T>(value: T | null | undefined): value is T {
+  return typeof value === 'object' && value !== null
 }
 
 function place(entries: Entry[], entry: Entry, fallback: number): void {

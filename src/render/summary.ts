@@ -3,6 +3,7 @@ import type {Summary} from '../types.ts'
 import {parseBody} from '../body/parse.ts'
 import {cleanText, elementChildren, textOf} from '../body/hast.ts'
 import {isVerbatimSafe} from './check-html.ts'
+import {objectsIn} from './fields.ts'
 import type {Policy} from './policy.ts'
 
 /**
@@ -28,7 +29,7 @@ export function trimmedSummary(summary: Summary, policy: Policy): string | undef
     }
   }
 
-  const wanted = [...(summary.title ? [summary.title] : []), ...(summary.items ?? []).map((item) => item.text)].map((text) => cleanText(String(text ?? '')))
+  const wanted = [...(summary.title ? [summary.title] : []), ...objectsIn(summary.items).map((item) => item.text)].map((text) => cleanText(String(text ?? '')))
   // The wanted rows must be the source's rows with some left out, in order.
   let result = ''
   let cursor = 0

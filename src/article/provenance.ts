@@ -1,0 +1,188 @@
+/**
+ * What `parsePost` checked, remembered for the renderer.
+ *
+ * `parsePost` keeps an item's source only after the renderer's own strict
+ * check (`isVerbatimSafe`) passed on it, and it fingerprints the item's
+ * fields. Without more, `renderHtml` must hash every field again and check
+ * every source again, because an Article may have been edited or built by
+ * hand since. Here, parsed items and layouts carry a hidden record of what
+ * their fields held when they were checked: while an item
+ * still holds exactly that (compared leaf by leaf, strings by `===`), and
+ * is rendered under the policy it was checked with, the renderer can write
+ * its source without either step.
+ *
+ * This changes no output: a remembered item that matches would pass the
+ * fingerprint and the check anyway, and anything else (an edit, a copy, a
+ * JSON round trip, another schema) takes the usual path. The records live
+ * on the objects, so nothing here outlives the Article.
+ */
+import type {Article, Layout} from '../types.ts'
+import type {Schema} from '../body/schema.ts'
+
+/** The settings a check was made under. */
+export interface CheckedPolicy {
+  schema: Schema
+  embedHosts: readonly string[]
+}
+
+/**
+ * A record of one check, kept on the checked object under a symbol, not
+ * enumerable (so copies, spreads and JSON leave it behind). Only this module
+ * can make one: a record found on an object is one `rememberChecked` made.
+ */
+class Remembered {
+  readonly #brand = true
+  constructor(
+    readonly policy: CheckedPolicy,
+    /** An item's fields as a flat list of markers and leaves (see `flatten`), or a layout's gaps. */
+    readonly leaves: unknown[],
+    /** An item's checked source HTML, or the body a layout's gaps and items were read from. */
+    readonly html: string,
+    /** An item's source fingerprint and index (a change to either is an edit); none for a layout. */
+    readonly source?: {digest: unknown; index: unknown}
+  ) {}
+
+  static of(value: object): Remembered | undefined {
+    const record = (value as {[key: symbol]: unknown})[key]
+    return typeof record === 'object' && record !== null && #brand in record ? (record as Remembered) : undefined
+  }
+
+  static attach(value: object, record: Remembered): void {
+    Object.defineProperty(value, key, {value: record, configurable: true})
+  }
+}
+
+const key = Symbol('article-kit: checked by parsePost')
+
+// Markers in a flat list of leaves: private objects, so no value an Article holds can equal them.
+const objectStart = {}
+const arrayStart = {}
+// Deeper than any Article item; anything deeper is simply not remembered.
+const maxDepth = 32
+
+/**
+ * Remember every item of a freshly parsed Article, and its layout, as checked under `policy`.
+ * Call it only when every source and gap passed `isVerbatimSafe` under that policy.
+ *
+ * @param article - The Article `parsePost` is about to return.
+ * @param body - The body it was read from, which its gaps and items, in turn, spell out exactly.
+ * @param policy - Schema and embed hosts of the check.
+ */
+export function rememberChecked(article: Article, body: string, policy: CheckedPolicy): void {
+  const item = (value: {source?: {html: string; digest: string; index: number} | undefined}) => {
+    const source = value.source
+    if (typeof source?.html !== 'string') return
+    const leaves: unknown[] = []
+    if (flatten(value, leaves, 0, true)) Remembered.attach(value, new Remembered(policy, leaves, source.html, {digest: source.digest, index: source.index}))
+  }
+  for (const block of article.lead) item(block)
+  if (article.hero) item(article.hero)
+  if (article.summary) item(article.summary)
+  const sections = [...article.sections]
+  while (sections.length > 0) {
+    const section = sections.pop()!
+    item(section)
+    for (const block of section.blocks) item(block)
+    for (const child of section.children) sections.push(child)
+  }
+  Remembered.attach(article.layout, new Remembered(policy, [...article.layout.gaps], body))
+}
+
+/**
+ * Whether `item` is a parsed item as `parsePost` returned it, checked under `policy`:
+ * its source may then be written as it is.
+ *
+ * @param item - A block, section, hero or summary.
+ * @param policy - The renderer's schema and embed hosts.
+ * @returns True when its fields and source are exactly what was checked.
+ */
+export function isCheckedItem(item: {source?: {html: unknown; digest?: unknown; index?: unknown} | undefined}, policy: CheckedPolicy): boolean {
+  const record = Remembered.of(item)
+  const source = item.source
+  // A changed fingerprint or index marks the item as edited, or moved, as it does for any item: so it is here.
+  if (!record?.source || source?.html !== record.html || source.digest !== record.source.digest || source.index !== record.source.index) return false
+  return samePolicy(record.policy, policy) && matches(item, record.leaves, 0, true) === record.leaves.length
+}
+
+/**
+ * The body a parsed layout was read from, while its gaps are still those checked under `policy`:
+ * every gap may then be written as it is, and when every item is a checked one, in its place,
+ * the body is what they spell out.
+ *
+ * @param layout - An Article's layout.
+ * @param policy - The renderer's schema and embed hosts.
+ * @returns The body, or undefined when the layout is not one `parsePost` checked, as it was.
+ */
+export function checkedBody(layout: Layout | undefined, policy: CheckedPolicy): string | undefined {
+  const record = typeof layout === 'object' && layout !== null ? Remembered.of(layout) : undefined
+  if (!record || record.source || !samePolicy(record.policy, policy)) return undefined
+  const gaps = layout!.gaps
+  if (!Array.isArray(gaps) || gaps.length !== record.leaves.length) return undefined
+  for (let index = 0; index < gaps.length; index++) if (gaps[index] !== record.leaves[index]) return undefined
+  return record.html
+}
+
+function samePolicy(a: CheckedPolicy, b: CheckedPolicy): boolean {
+  if (a.schema !== b.schema) return false
+  if (a.embedHosts === b.embedHosts) return true
+  if (a.embedHosts.length !== b.embedHosts.length) return false
+  for (let index = 0; index < a.embedHosts.length; index++) if (a.embedHosts[index] !== b.embedHosts[index]) return false
+  return true
+}
+
+/** Whether an item's own key is left out: other items, and where it came from, are not its fields. */
+function isOmitted(key: string): boolean {
+  return key === 'position' || key === 'source' || key === 'blocks' || key === 'children'
+}
+
+/**
+ * Write a value to `leaves`: primitives as they are, objects and arrays as a marker and
+ * their size, then their keys and values in order. False for anything but plain data.
+ */
+function flatten(value: unknown, leaves: unknown[], depth: number, isItem: boolean): boolean {
+  if (value === null || typeof value !== 'object') {
+    leaves.push(value)
+    return true
+  }
+  if (depth >= maxDepth) return false
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false
+    leaves.push(arrayStart, value.length)
+    for (const entry of value) if (!flatten(entry, leaves, depth + 1, false)) return false
+    return true
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false
+  const record = value as {[key: string]: unknown}
+  const keys = Object.keys(record)
+  leaves.push(objectStart, keys.length)
+  for (const key of keys) {
+    if (isItem && isOmitted(key)) {
+      leaves.push(key)
+      continue
+    }
+    leaves.push(key)
+    if (!flatten(record[key], leaves, depth + 1, false)) return false
+  }
+  return true
+}
+
+/** Walk `value` as `flatten` did, against `leaves` from `index`; returns the index after it, or -1 at a difference. */
+function matches(value: unknown, leaves: readonly unknown[], index: number, isItem: boolean): number {
+  if (value === null || typeof value !== 'object') return leaves[index] === value ? index + 1 : -1
+  if (Array.isArray(value)) {
+    if (leaves[index] !== arrayStart || leaves[index + 1] !== value.length) return -1
+    index += 2
+    for (let entry = 0; entry < value.length && index !== -1; entry++) index = matches(value[entry], leaves, index, false)
+    return index
+  }
+  const record = value as {[key: string]: unknown}
+  const keys = Object.keys(record)
+  if (leaves[index] !== objectStart || leaves[index + 1] !== keys.length) return -1
+  index += 2
+  for (let at = 0; at < keys.length && index !== -1; at++) {
+    const key = keys[at]!
+    if (leaves[index] !== key) return -1
+    index = isItem && isOmitted(key) ? index + 1 : matches(record[key], leaves, index + 1, false)
+  }
+  return index
+}
