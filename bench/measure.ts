@@ -36,8 +36,13 @@ export interface Timing {
 /** Results are kept here so that no call can be optimised away. */
 export let sink: unknown
 
-// A sample should last at least this long so the clock's resolution does not matter.
-const minSampleMs = 2
+// A sample should last long enough to hold several garbage collections, so that each task pays
+// for the garbage it makes. With 2 ms samples (four calls of parsePost on the sample) most
+// samples held none, and the median left out the collections of whichever task was cheapest to
+// collect after: against 400 ms blocks of calls (total time over calls), parsePost's ratio to the
+// floor read 2.3× instead of 1.7× on the sample and 1.3× instead of 1.0× on the corpus median,
+// but 1.35× instead of 1.6× at 100×. A young generation fills every few milliseconds here.
+const minSampleMs = 50
 
 /**
  * Warm every task up, then time them in rounds, interleaved.
