@@ -43,6 +43,9 @@ export let sink: unknown
 // floor read 2.3× instead of 1.7× on the sample and 1.3× instead of 1.0× on the corpus median,
 // but 1.35× instead of 1.6× at 100×. A young generation fills every few milliseconds here.
 const minSampleMs = 50
+// And at least this many calls: on big inputs a full collection comes every few calls, and a
+// median of one- or two-call samples would leave it out.
+const minSampleCalls = 10
 
 /**
  * Warm every task up, then time them in rounds, interleaved.
@@ -78,7 +81,7 @@ export function measure(tasks: readonly Task[], settings: MeasureSettings): Map<
   for (const task of tasks) {
     // No warm-up (big inputs): no estimate, one call per sample.
     const cost = estimate.get(task)! > 0 ? estimate.get(task)! : 0
-    const size = task.setup || cost === 0 ? 1 : Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / cost)))
+    const size = task.setup || cost === 0 ? 1 : Math.min(10_000, Math.max(minSampleCalls, Math.ceil(minSampleMs / cost)))
     batch.set(task, size)
     roundMs += cost * size
   }
