@@ -69,11 +69,13 @@ const maxDepth = 32
  * @param policy - Schema and embed hosts of the check.
  */
 export function rememberChecked(article: Article, body: string, policy: CheckedPolicy): void {
+  // Only what the check depends on: not the caches a parse's settings also carry.
+  const checked: CheckedPolicy = {schema: policy.schema, embedHosts: policy.embedHosts}
   const item = (value: {source?: {html: string; digest: string; index: number} | undefined}) => {
     const source = value.source
     if (typeof source?.html !== 'string') return
     const leaves: unknown[] = []
-    if (flatten(value, leaves, 0, true)) Remembered.attach(value, new Remembered(policy, leaves, source.html, {digest: source.digest, index: source.index}))
+    if (flatten(value, leaves, 0, true)) Remembered.attach(value, new Remembered(checked, leaves, source.html, {digest: source.digest, index: source.index}))
   }
   for (const block of article.lead) item(block)
   if (article.hero) item(article.hero)
@@ -85,7 +87,7 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
     for (const block of section.blocks) item(block)
     for (const child of section.children) sections.push(child)
   }
-  Remembered.attach(article.layout, new Remembered(policy, [...article.layout.gaps], body))
+  Remembered.attach(article.layout, new Remembered(checked, [...article.layout.gaps], body))
 }
 
 /**
