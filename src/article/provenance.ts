@@ -14,7 +14,10 @@
  * This changes no output: a remembered item that matches would pass the
  * fingerprint and the check anyway, and anything else (an edit, a copy, a
  * JSON round trip, another schema) takes the usual path. The records live
- * on the objects, so nothing here outlives the Article.
+ * on the objects, so nothing here outlives the Article. A schema is taken
+ * as a value, as everywhere else: the same schema object is the same policy
+ * (changing one in place between parsing and rendering is not noticed).
+ * Whatever the schema, the check never lets script through.
  */
 import type {Article, Layout} from '../types.ts'
 import type {Schema} from '../body/schema.ts'
