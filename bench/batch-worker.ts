@@ -1,8 +1,11 @@
 /**
- * A batch worker: reads its share of the archive once (untimed), warms up,
- * says `ready`, then parses all of its posts on every `go` and reports how
- * long that took. bench/index.ts runs one of these alone (one thread) and
- * one per core (the pool).
+ * A batch worker: reads the whole archive once (untimed), warms up, says
+ * `ready`, then on every `go` takes chunks of posts from a counter it
+ * shares with the other workers of the pass until none are left, and
+ * reports how many it parsed and how long that took. bench/index.ts runs
+ * one of these alone (one thread) and one per core (the pool). Taking work
+ * as it goes, as a real pool does (examples/batch/convert.ts), keeps one
+ * worker from idling while the other finishes a fixed half.
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -17,8 +20,8 @@ export interface BatchData {
   warmup: number
 }
 
-/** Messages to the worker. */
-export type BatchCommand = {type: 'go'; task: 'parsePost' | 'floor'} | {type: 'exit'}
+/** Messages to the worker. `next` is a shared counter: the index of the next post nobody took yet. */
+export type BatchCommand = {type: 'go'; task: 'parsePost' | 'floor'; next: SharedArrayBuffer} | {type: 'exit'}
 
 /** Messages from the worker. */
 export type BatchReport = {type: 'ready'; posts: number} | {type: 'done'; posts: number; ms: number; failed: number}
@@ -34,9 +37,9 @@ const split = raws.map((raw) => {
 })
 
 let sink: unknown
-function run(task: 'parsePost' | 'floor', count: number): number {
+function run(task: 'parsePost' | 'floor', from: number, to: number): number {
   let failed = 0
-  for (let index = 0; index < count; index++) {
+  for (let index = from; index < to; index++) {
     try {
       sink = task === 'parsePost' ? parsePost(raws[index]!) : floor(split[index]!)
     } catch {
@@ -47,9 +50,12 @@ function run(task: 'parsePost' | 'floor', count: number): number {
   return failed
 }
 
+// Posts taken at a time: few enough that the workers end together, enough that the counter is not contended.
+const chunk = 32
+
 const warm = Math.min(data.warmup, raws.length)
-run('parsePost', warm)
-run('floor', warm)
+run('parsePost', 0, warm)
+run('floor', 0, warm)
 port.postMessage({type: 'ready', posts: raws.length} satisfies BatchReport)
 
 port.on('message', (command: BatchCommand) => {
@@ -57,7 +63,14 @@ port.on('message', (command: BatchCommand) => {
     port.close()
     return
   }
+  const next = new Int32Array(command.next)
   const start = performance.now()
-  const failed = run(command.task, raws.length)
-  port.postMessage({type: 'done', posts: raws.length, ms: performance.now() - start, failed, sink} satisfies BatchReport & {sink: unknown})
+  let posts = 0
+  let failed = 0
+  for (let from = Atomics.add(next, 0, chunk); from < raws.length; from = Atomics.add(next, 0, chunk)) {
+    const to = Math.min(raws.length, from + chunk)
+    failed += run(command.task, from, to)
+    posts += to - from
+  }
+  port.postMessage({type: 'done', posts, ms: performance.now() - start, failed, sink} satisfies BatchReport & {sink: unknown})
 })

@@ -405,16 +405,19 @@ async function batchSection(): Promise<void> {
       worker.once('error', reject)
       worker.once('message', (report: BatchReport) => (report.type === 'ready' ? resolve(worker) : reject(new Error('unexpected message'))))
     })
-  const run = (workers: Worker[], task: 'parsePost' | 'floor') =>
-    Promise.all(
+  const run = (workers: Worker[], task: 'parsePost' | 'floor') => {
+    // One counter per pass: every worker takes the next chunk of posts from it until the archive is done.
+    const next = new SharedArrayBuffer(4)
+    return Promise.all(
       workers.map(
         (worker) =>
           new Promise<BatchReport & {type: 'done'}>((resolve) => {
             worker.once('message', (report: BatchReport) => resolve(report as BatchReport & {type: 'done'}))
-            worker.postMessage({type: 'go', task} satisfies BatchCommand)
+            worker.postMessage({type: 'go', task, next} satisfies BatchCommand)
           })
       )
     )
+  }
   const time = async (workers: Worker[], task: 'parsePost' | 'floor') => {
     collect()
     const begin = performance.now()
@@ -429,9 +432,10 @@ async function batchSection(): Promise<void> {
 
   const cores = {one: [] as number[], pool: [] as number[], floor: [] as number[]}
   // Workers start one at a time: reading and warming up while others measure would skew them.
+  // Each holds the whole archive, and takes its work as it goes.
   const one = [await start(files)]
   const pool: Worker[] = []
-  for (let index = 0; index < threads; index++) pool.push(await start(files.filter((_, fileIndex) => fileIndex % threads === index)))
+  for (let index = 0; index < threads; index++) pool.push(await start(files))
   try {
     const results = {oneFloor: [] as number[], poolFloor: [] as number[], one: [] as number[], pool: [] as number[]}
     // ABBA order, floor passes included: whichever runs first or last, or in a burst of load, is not always the same one.
@@ -441,7 +445,8 @@ async function batchSection(): Promise<void> {
       ['one', 'floor'],
       ['pool', 'floor']
     ]
-    for (const order of [steps, [...steps].reverse()]) {
+    // Four passes of each: a pass takes seconds, and two were not enough to settle a median.
+    for (const order of [steps, [...steps].reverse(), steps, [...steps].reverse()]) {
       for (const [which, task] of order) {
         const rate = (await time(which === 'one' ? one : pool, task)).postsPerSecond
         results[task === 'floor' ? (which === 'one' ? 'oneFloor' : 'poolFloor') : which].push(rate)
