@@ -55,8 +55,6 @@ export function isVerbatimSafe(html: string, policy: Policy): boolean {
         continue
       }
       index = next === 47 ? endTag(html, open, policy) : startTag(html, open, policy)
-      // Not an iframe's start tag: its check reads on, past the tag, to the end tag.
-      if (index !== -1 && tags && (next === 47 || html.slice(open + 1, open + 7).toLowerCase() !== 'iframe')) tags.add(slice.call(html, open, index))
     } else if (next === 63 /* ? */ || Number.isNaN(next)) {
       return false // `<?` is a bogus comment; a lone `<` at the end is ambiguous across pieces.
     } else {
@@ -81,7 +79,13 @@ function endTag(html: string, open: number, policy: Policy): number {
   const tag = scanTag(html, open + 2)
   if (!tag) return -1
   // End tags cannot switch the tokenizer's state, and their attributes are ignored: only the name matters.
-  return isAllowedTag(tag.name, policy) || !startsRawText(tag.name) ? tag.end : -1
+  return isAllowedTag(tag.name, policy) || !startsRawText(tag.name) ? accepted(html, open, tag.end, policy) : -1
+}
+
+/** Remember a tag accepted in this call, by its exact text; returns where it ends. */
+function accepted(html: string, open: number, end: number, policy: Policy): number {
+  policy.tags?.add(slice.call(html, open, end))
+  return end
 }
 
 function startTag(html: string, open: number, policy: Policy): number {
@@ -89,7 +93,7 @@ function startTag(html: string, open: number, policy: Policy): number {
   if (!tag) return -1
   // Inside a body, `<html>`, `<head>` and `<body>` tags do nothing, unless their attributes
   // are copied onto the page's own elements (`<body onload>`): only bare ones pass.
-  if (documentTags.has(tag.name)) return tag.attributes.length === 0 ? tag.end : -1
+  if (documentTags.has(tag.name)) return tag.attributes.length === 0 ? accepted(html, open, tag.end, policy) : -1
   if (!isAllowedTag(tag.name, policy)) return -1
   let sandboxed = false
   let src: string | undefined
@@ -105,8 +109,10 @@ function startTag(html: string, open: number, policy: Policy): number {
     whitespace.lastIndex = tag.end
     whitespace.exec(html)
     if (!/^<\/iframe[\t\n\f\r ]*>/i.test(html.slice(whitespace.lastIndex, whitespace.lastIndex + 24))) return -1
+    // Not remembered: an iframe's check reads on, past its start tag, to the end tag.
+    return tag.end
   }
-  return tag.end
+  return accepted(html, open, tag.end, policy)
 }
 
 function startsRawText(name: string): boolean {
