@@ -28,6 +28,7 @@ export const names = {
   stageFlatten: '    of which flatten',
   renderPost: 'renderPost (unmodified)',
   renderHtml: 'renderHtml (unmodified)',
+  renderHtmlCopy: 'renderHtml (unmodified, JSON copy)',
   renderHtmlHandBuilt: 'renderHtml (hand-built)',
   toHtml: 'hast-util-to-html (sanitised tree)',
   handwritten: 'peer: gray-matter + rehype-sanitize + walk',
@@ -85,6 +86,8 @@ export interface Prepared {
   /** The YAML between the fences, or null when the post has none. */
   yaml: string | null
   article: Article
+  /** The Article through JSON: unmodified, but with nothing to say parsePost checked it (as in a content cache). */
+  copy: Article
   handBuilt: Article
   /** The body parsed and sanitised as `parsePost` does it (for hast-util-to-html). */
   sanitized: Root
@@ -97,7 +100,7 @@ export function prepare(post: Post): Prepared {
   const yaml = front.block ? raw.slice(front.block.contentStart, front.block.contentEnd) : null
   const article = parsePost(raw)
   const handBuilt = handBuild(article)
-  return {post, body, yaml, article, handBuilt, sanitized: sanitizedTree(body)}
+  return {post, body, yaml, article, copy: JSON.parse(JSON.stringify(article)) as Article, handBuilt, sanitized: sanitizedTree(body)}
 }
 
 /** The sanitised tree, through the public pipeline (rehype-parse would differ: parsePost caps depth and keeps its own positions). */
@@ -150,7 +153,7 @@ export interface TaskOptions {
 
 /** Every task for one prepared post. */
 export function tasksFor(prepared: Prepared, options: TaskOptions): Array<Task & {key: TaskKey}> {
-  const {post, body, article, handBuilt, sanitized} = prepared
+  const {post, body, article, copy, handBuilt, sanitized} = prepared
   const raw = post.raw
   const tasks: Array<Task & {key: TaskKey}> = [
     {key: 'floor', name: names.floor, run: () => floor(prepared)},
@@ -178,6 +181,7 @@ export function tasksFor(prepared: Prepared, options: TaskOptions): Array<Task &
   tasks.push(
     {key: 'renderPost', name: names.renderPost, run: () => renderPost(article)},
     {key: 'renderHtml', name: names.renderHtml, run: () => renderHtml(article)},
+    {key: 'renderHtmlCopy', name: names.renderHtmlCopy, run: () => renderHtml(copy)},
     {key: 'renderHtmlHandBuilt', name: names.renderHtmlHandBuilt, run: () => renderHtml(handBuilt)},
     {key: 'toHtml', name: names.toHtml, run: () => toHtml(sanitized)},
     {key: 'handwritten', name: names.handwritten, run: () => parseHandwritten(raw)},
