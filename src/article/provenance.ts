@@ -41,6 +41,8 @@ class Remembered {
     readonly leaves: unknown[],
     /** An item's checked source HTML, or the body a layout's gaps and items were read from. */
     readonly html: string,
+    /** The same object for every record of one parse: an item's body is that layout's body only if they share it. */
+    readonly reading: object,
     /** An item's source fingerprint and index (a change to either is an edit); none for a layout. */
     readonly source?: {digest: unknown; index: unknown}
   ) {}
@@ -74,11 +76,12 @@ const maxDepth = 32
 export function rememberChecked(article: Article, body: string, policy: CheckedPolicy): void {
   // Only what the check depends on: not the caches a parse's settings also carry.
   const checked: CheckedPolicy = {schema: policy.schema, embedHosts: policy.embedHosts}
+  const reading = {}
   const item = (value: {source?: {html: string; digest: string; index: number} | undefined}) => {
     const source = value.source
     if (typeof source?.html !== 'string') return
     const leaves: unknown[] = []
-    if (flatten(value, leaves, 0, true)) Remembered.attach(value, new Remembered(checked, leaves, source.html, {digest: source.digest, index: source.index}))
+    if (flatten(value, leaves, 0, true)) Remembered.attach(value, new Remembered(checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
   }
   for (const block of article.lead) item(block)
   if (article.hero) item(article.hero)
@@ -90,7 +93,7 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
     for (const block of section.blocks) item(block)
     for (const child of section.children) sections.push(child)
   }
-  Remembered.attach(article.layout, new Remembered(checked, [...article.layout.gaps], body))
+  Remembered.attach(article.layout, new Remembered(checked, [...article.layout.gaps], body, reading))
 }
 
 /**
@@ -99,32 +102,32 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
  *
  * @param item - A block, section, hero or summary.
  * @param policy - The renderer's schema and embed hosts.
- * @returns True when its fields and source are exactly what was checked.
+ * @returns The parse it came from (a token to compare with `checkedLayout`'s), when its fields and source are exactly what was checked.
  */
-export function isCheckedItem(item: {source?: {html: unknown; digest?: unknown; index?: unknown} | undefined}, policy: CheckedPolicy): boolean {
+export function checkedItem(item: {source?: {html: unknown; digest?: unknown; index?: unknown} | undefined}, policy: CheckedPolicy): object | undefined {
   const record = Remembered.of(item)
   const source = item.source
   // A changed fingerprint or index marks the item as edited, or moved, as it does for any item: so it is here.
-  if (!record?.source || source?.html !== record.html || source.digest !== record.source.digest || source.index !== record.source.index) return false
-  return samePolicy(record.policy, policy) && matches(item, record.leaves, 0, true) === record.leaves.length
+  if (!record?.source || source?.html !== record.html || source.digest !== record.source.digest || source.index !== record.source.index) return undefined
+  return samePolicy(record.policy, policy) && matches(item, record.leaves, 0, true) === record.leaves.length ? record.reading : undefined
 }
 
 /**
- * The body a parsed layout was read from, while its gaps are still those checked under `policy`:
- * every gap may then be written as it is, and when every item is a checked one, in its place,
- * the body is what they spell out.
+ * A parsed layout whose gaps are still those checked under `policy`: every gap may then be
+ * written as it is, and when every item is a checked one of the same parse (the same
+ * `reading`), each in its place, the body is what they spell out.
  *
  * @param layout - An Article's layout.
  * @param policy - The renderer's schema and embed hosts.
- * @returns The body, or undefined when the layout is not one `parsePost` checked, as it was.
+ * @returns The body it was read from and the parse it came from, or undefined.
  */
-export function checkedBody(layout: Layout | undefined, policy: CheckedPolicy): string | undefined {
+export function checkedLayout(layout: Layout | undefined, policy: CheckedPolicy): {body: string; reading: object} | undefined {
   const record = typeof layout === 'object' && layout !== null ? Remembered.of(layout) : undefined
   if (!record || record.source || !samePolicy(record.policy, policy)) return undefined
   const gaps = layout!.gaps
   if (!Array.isArray(gaps) || gaps.length !== record.leaves.length) return undefined
   for (let index = 0; index < gaps.length; index++) if (gaps[index] !== record.leaves[index]) return undefined
-  return record.html
+  return {body: record.html, reading: record.reading}
 }
 
 function samePolicy(a: CheckedPolicy, b: CheckedPolicy): boolean {

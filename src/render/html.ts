@@ -3,7 +3,7 @@ import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
 import {sanitizeTree} from '../body/sanitize.ts'
 import {writeHtml} from '../body/to-html.ts'
 import {hasDigest} from '../article/digest.ts'
-import {checkedBody, isCheckedItem} from '../article/provenance.ts'
+import {checkedItem, checkedLayout} from '../article/provenance.ts'
 import {blockNode, headingNode, heroNode, objectsIn, summaryNode} from './fields.ts'
 import {safeHtml} from './safe.ts'
 import {trimmedSummary} from './summary.ts'
@@ -45,8 +45,8 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   let separator: string | undefined
   // A parsed Article's gaps and unedited items were checked by parsePost under this policy: written as they are.
-  const body = checkedBody(article.layout, policy)
-  const gapHtml = body === undefined ? (gap: unknown) => safeHtml(String(gap ?? ''), policy) : (gap: unknown) => String(gap ?? '')
+  const layout = checkedLayout(article.layout, policy)
+  const gapHtml = layout === undefined ? (gap: unknown) => safeHtml(String(gap ?? ''), policy) : (gap: unknown) => String(gap ?? '')
   // Written text, in order. Items written from fields gather in one tree (with the text that
   // follows them as raw nodes), sanitised and serialised once, at the end.
   const parts: string[] = []
@@ -58,8 +58,8 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     else parts.push(value)
   }
   let last = -1
-  // Whether every item so far is a checked one, each in its own place: the output is then the body.
-  let intact = body !== undefined && entries.length === gaps.length - 1
+  // Whether every item so far is a checked one of the layout's own parse, each in its place: the output is then the body.
+  let intact = layout !== undefined && entries.length === gaps.length - 1
 
   for (let at = 0; at < entries.length; at++) {
     const entry = entries[at]!
@@ -73,8 +73,9 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
       raw((separator ??= separatorOf(gaps, article.layout?.eol)))
     }
     const source = entry.item.source
-    const checked = isCheckedItem(entry.item, policy)
-    if (!checked || index !== at) intact = false
+    const reading = checkedItem(entry.item, policy)
+    const checked = reading !== undefined
+    if (reading !== layout?.reading || index !== at) intact = false
     const unchanged = checked || (source && typeof source.html === 'string' && hasDigest(entry.item, source.digest))
     // A summary with items removed keeps its other rows as written.
     const trimmed = !unchanged && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
@@ -91,7 +92,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     }
   }
   // What the parts spell out, without copying it again (over 128 KB, a new string costs more than all the rest).
-  if (intact) return body!
+  if (intact) return layout!.body
   if (gaps.length > 0) {
     for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped], policy))
     if (last + 1 <= gaps.length - 1) raw(gapHtml(gaps[gaps.length - 1]))

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {defaultEmbedHosts, defaultSchema, parsePost, renderHtml, renderPost, type Article} from '../../src/index.ts'
-import {checkedBody, isCheckedItem} from '../../src/article/provenance.ts'
+import {checkedItem, checkedLayout, type CheckedPolicy} from '../../src/article/provenance.ts'
 import {parseBody} from '../../src/body/parse.ts'
 import {corpusFolder, postsIn} from '../support/round-trip.ts'
 
@@ -11,6 +11,9 @@ const sample = readFileSync(new URL('../../examples/sample.txt', import.meta.url
 const policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}
 
 type Item = {source?: {html: unknown; index?: unknown} | undefined}
+
+const isCheckedItem = (item: Item, under: CheckedPolicy) => checkedItem(item, under) !== undefined
+const checkedBody = (layout: Article['layout'], under: CheckedPolicy) => checkedLayout(layout, under)?.body
 
 /** Every item of an Article that has a source. */
 function items(article: Article): Item[] {
@@ -110,15 +113,20 @@ function places(article: Article): Array<{parent: Record<string, unknown> | unkn
 
 const hostile = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<p>edited</p>', 'edited', '', '</p><svg onload=alert(1)>']
 
-/** An edit made in place: a value replaced, a member deleted, an array entry repeated or removed. */
-const edit = fc.record({at: fc.nat(), kind: fc.constantFrom('set', 'delete', 'repeat', 'remove', 'swap', 'number', 'same'), value: fc.constantFrom(...hostile)})
+/** An edit made in place: a value replaced, a member deleted, an array entry repeated or removed, or a value (an item, say) brought over from another parsed Article. */
+const edit = fc.record({at: fc.nat(), kind: fc.constantFrom('set', 'delete', 'repeat', 'remove', 'swap', 'number', 'same', 'foreign'), value: fc.constantFrom(...hostile)})
 
-function apply(article: Article, {at, kind, value}: {at: number; kind: string; value: string}): void {
+function apply(article: Article, {at, kind, value}: {at: number; kind: string; value: string}, other: Article): void {
   const all = places(article)
   if (all.length === 0) return
   const {parent, key} = all[at % all.length]!
   const target = parent as Record<string | number, unknown>
   if (kind === 'set') target[key] = value
+  else if (kind === 'foreign') {
+    const theirs = places(other)
+    const place = theirs[Math.floor(at / all.length) % theirs.length]
+    if (place) target[key] = (place.parent as Record<string | number, unknown>)[place.key]
+  }
   else if (kind === 'delete') delete target[key]
   else if (kind === 'same' && typeof target[key] === 'string') target[key] = [...(target[key] as string)].join('')
   else if (kind === 'number' && typeof target[key] === 'number') target[key] = at % 7
@@ -148,7 +156,8 @@ describe('rendering what parsePost checked', () => {
     fc.assert(
       fc.property(fc.nat({max: parsed.length - 1}), fc.array(edit, {minLength: 0, maxLength: 4}), (which, edits) => {
         const article = parsePost(parsed[which]!)
-        for (const one of edits) apply(article, one)
+        const other = parsePost(parsed[(which + 1) % parsed.length]!)
+        for (const one of edits) apply(article, one, other)
         const html = renderHtml(article)
         assert.equal(html, renderHtml(structuredClone(article)))
         assert.equal(hasScript(html), false)
@@ -172,5 +181,21 @@ describe('rendering what parsePost checked', () => {
     const article = parsePost(sample)
     assert.equal(renderPost(article), sample)
     assert.equal(renderHtml(article), renderHtml(structuredClone(article)))
+  })
+})
+
+describe('items from another parse', () => {
+  it('should write an item moved in from another post, not the body it replaced', () => {
+    const article = parsePost(sample)
+    const other = parsePost(sample.replace('<p data-ke-size="size16">', '<p data-ke-size="size16">다른 글: '))
+    // The same place in a post of the same shape: same index, different source.
+    const mine = article.sections[0]!.blocks
+    const theirs = other.sections[0]!.blocks
+    const at = mine.findIndex((block, index) => block.source?.html !== theirs[index]?.source?.html)
+    assert.ok(at >= 0)
+    mine[at] = theirs[at]!
+    const html = renderHtml(article)
+    assert.equal(html, renderHtml(structuredClone(article)))
+    assert.ok(html.includes('다른 글: '))
   })
 })
