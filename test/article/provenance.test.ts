@@ -177,6 +177,15 @@ describe('rendering what parsePost checked', () => {
     }
   })
 
+  it('should render every corpus post as a copy of it renders', () => {
+    for (const post of postsIn(corpusFolder)) {
+      const article = parsePost(post.raw)
+      const copy = structuredClone(article)
+      assert.equal(renderHtml(article), renderHtml(copy), post.name)
+      assert.equal(renderPost(article), renderPost(copy), post.name)
+    }
+  })
+
   it('should give an unmodified post back byte for byte, as before', () => {
     const article = parsePost(sample)
     assert.equal(renderPost(article), sample)
