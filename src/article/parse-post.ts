@@ -277,7 +277,7 @@ function build(reading: Reading, settings: Readonly<ParseOptions>): Parsed {
   messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
   if (settings.strict) throwIfFatal(messages, front.cause)
   // Every source and gap of a verbatim reading passed the renderer's check: it need not run again.
-  if (parts.verbatim) rememberChecked(article, context.body, sanitize)
+  if (parts.verbatim) rememberChecked(article, context.body, sanitize, raw.includes('\n'))
   return {article, verbatim: parts.verbatim, bodyStart}
 }
 

@@ -19,8 +19,9 @@
  * (changing one in place between parsing and rendering is not noticed).
  * Whatever the schema, the check never lets script through.
  */
-import type {Article, Layout} from '../types.ts'
+import type {Article, Layout, Meta} from '../types.ts'
 import type {Schema} from '../body/schema.ts'
+import {keepsBlock} from '../front-matter/render.ts'
 
 /** The settings a check was made under. */
 export interface CheckedPolicy {
@@ -44,7 +45,9 @@ class Remembered {
     /** The same object for every record of one parse: an item's body is that layout's body only if they share it. */
     readonly reading: object,
     /** An item's source fingerprint and index (a change to either is an edit); none for a layout. */
-    readonly source?: {digest: unknown; index: unknown}
+    readonly source?: {digest: unknown; index: unknown},
+    /** For a record of the meta (whose `html` is the front matter block): whether the post had a `\n`. */
+    readonly meta?: {postHasNewline: boolean}
   ) {}
 
   static of(value: object): Remembered | undefined {
@@ -68,12 +71,14 @@ const maxDepth = 32
 /**
  * Remember every item of a freshly parsed Article, and its layout, as checked under `policy`.
  * Call it only when every source and gap passed `isVerbatimSafe` under that policy.
+ * Its meta too, with the front matter block it was read from.
  *
  * @param article - The Article `parsePost` is about to return.
  * @param body - The body it was read from, which its gaps and items, in turn, spell out exactly.
  * @param policy - Schema and embed hosts of the check.
+ * @param postHasNewline - Whether the post had a `\n` (how its front matter's lone CRs were read).
  */
-export function rememberChecked(article: Article, body: string, policy: CheckedPolicy): void {
+export function rememberChecked(article: Article, body: string, policy: CheckedPolicy, postHasNewline: boolean): void {
   // Only what the check depends on: not the caches a parse's settings also carry.
   const checked: CheckedPolicy = {schema: policy.schema, embedHosts: policy.embedHosts}
   const reading = {}
@@ -94,6 +99,26 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
     for (const child of section.children) sections.push(child)
   }
   Remembered.attach(article.layout, new Remembered(checked, [...article.layout.gaps], body, reading))
+  const block = article.layout.frontMatter
+  if (typeof block === 'string') {
+    const leaves: unknown[] = []
+    if (flatten(article.meta, leaves, 0, false)) Remembered.attach(article.meta, new Remembered(checked, leaves, block, reading, undefined, {postHasNewline}))
+  }
+}
+
+/**
+ * The front matter block a parsed Article was read from, while its meta still holds exactly
+ * what it held and the layout still has that block: `renderFrontMatter` would give the block
+ * back (see `keepsBlock`), so it need not parse it again to find that out.
+ *
+ * @param meta - An Article's meta.
+ * @param block - Its `layout.frontMatter`.
+ * @returns The block, or undefined.
+ */
+export function keptFrontMatter(meta: Meta, block: unknown): string | undefined {
+  const record = typeof meta === 'object' && meta !== null ? Remembered.of(meta) : undefined
+  if (!record?.meta || block !== record.html || matches(meta, record.leaves, 0, false) !== record.leaves.length) return undefined
+  return keepsBlock(record.html, record.meta.postHasNewline) ? record.html : undefined
 }
 
 /**
@@ -123,7 +148,7 @@ export function checkedItem(item: {source?: {html: unknown; digest?: unknown; in
  */
 export function checkedLayout(layout: Layout | undefined, policy: CheckedPolicy): {body: string; reading: object} | undefined {
   const record = typeof layout === 'object' && layout !== null ? Remembered.of(layout) : undefined
-  if (!record || record.source || !samePolicy(record.policy, policy)) return undefined
+  if (!record || record.source || record.meta || !samePolicy(record.policy, policy)) return undefined
   const gaps = layout!.gaps
   if (!Array.isArray(gaps) || gaps.length !== record.leaves.length) return undefined
   for (let index = 0; index < gaps.length; index++) if (gaps[index] !== record.leaves[index]) return undefined

@@ -127,6 +127,21 @@ function fresh(pairs: Pair[], eol: string): string {
  * JavaScript regexes with the `m` flag end lines at a lone `\r`, U+2028 and
  * U+2029 too. Such a block is written afresh, never as it was.
  */
+/**
+ * Whether `renderFrontMatter(meta, block)` gives `block` back for the meta
+ * `parsePost` read from it, without parsing it again: it is one whole block
+ * with no fence line inside, and its lone CRs read as they did in the post
+ * (line breaks only in a file without `\n`). The same YAML then gives the
+ * same meta.
+ *
+ * @param block - The front matter block as written (`article.layout.frontMatter`).
+ * @param postHasNewline - Whether the whole post it was read from has a `\n`.
+ * @returns True when the block is written back as it is while the meta is unchanged.
+ */
+export function keepsBlock(block: string, postHasNewline: boolean): boolean {
+  return isWholeBlock(block) && !hasHiddenFence(block) && block.includes('\n') === postHasNewline
+}
+
 function hasHiddenFence(text: string): boolean {
   const lines = text.split(/\r\n|[\n\r\u0085\u2028\u2029]/)
   return lines.slice(1, -2).some((line) => /^(?:---|\.\.\.)[ \t]*$/.test(line))

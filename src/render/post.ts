@@ -1,5 +1,6 @@
 import type {Article} from '../types.ts'
 import {renderFrontMatter} from '../front-matter/render.ts'
+import {keptFrontMatter} from '../article/provenance.ts'
 import {splitPost} from '../post/split.ts'
 import {renderHtml} from './html.ts'
 import type {RenderOptions} from './policy.ts'
@@ -37,7 +38,8 @@ export function renderPost(article: Article, options?: Readonly<RenderOptions> |
  */
 export function assemblePost(meta: Article['meta'], layout: Article['layout'] | undefined, body: string): string {
   const eol = layout?.eol === '\r\n' ? '\r\n' : '\n'
-  const frontMatter = renderFrontMatter(meta, layout?.frontMatter, eol)
+  // A parsed Article's block, while its meta is unchanged, is what renderFrontMatter would give back.
+  const frontMatter = keptFrontMatter(meta, layout?.frontMatter) ?? renderFrontMatter(meta, layout?.frontMatter, eol)
   const hasGaps = Array.isArray(layout?.gaps) && layout.gaps.length > 0
   // A hand-built Article has no layout: a blank line after the front matter, as editors write it.
   const joiner = !hasGaps && frontMatter && body ? eol : ''

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {defaultEmbedHosts, defaultSchema, parsePost, renderHtml, renderPost, type Article} from '../../src/index.ts'
-import {checkedItem, checkedLayout, type CheckedPolicy} from '../../src/article/provenance.ts'
+import {checkedItem, checkedLayout, keptFrontMatter, type CheckedPolicy} from '../../src/article/provenance.ts'
 import {parseBody} from '../../src/body/parse.ts'
 import {corpusFolder, postsIn} from '../support/round-trip.ts'
 
@@ -90,10 +90,10 @@ describe('what parsePost checked', () => {
   })
 })
 
-/** Places in an Article a user may edit: every member of every object and array, but the front matter's and messages. */
+/** Places in an Article a user may edit: every member of every object and array, but the messages'. */
 function places(article: Article): Array<{parent: Record<string, unknown> | unknown[]; key: string | number}> {
   const found: Array<{parent: Record<string, unknown> | unknown[]; key: string | number}> = []
-  const stack: unknown[] = [article.lead, article.hero, article.summary, article.sections, article.layout]
+  const stack: unknown[] = [article.meta, article.lead, article.hero, article.summary, article.sections, article.layout]
   while (stack.length > 0) {
     const value = stack.pop()
     if (Array.isArray(value)) {
@@ -190,6 +190,28 @@ describe('rendering what parsePost checked', () => {
     const article = parsePost(sample)
     assert.equal(renderPost(article), sample)
     assert.equal(renderHtml(article), renderHtml(structuredClone(article)))
+  })
+})
+
+describe('the front matter block', () => {
+  it('should be kept without parsing it while the meta is unchanged, and not after an edit', () => {
+    const article = parsePost(sample)
+    const block = article.layout.frontMatter!
+    assert.equal(keptFrontMatter(article.meta, block), block)
+    assert.equal(keptFrontMatter(structuredClone(article.meta), block), undefined)
+    article.meta.tags.push('새 태그')
+    assert.equal(keptFrontMatter(article.meta, block), undefined)
+    assert.equal(renderPost(article), renderPost(structuredClone(article)))
+    assert.match(renderPost(article), /새 태그/)
+  })
+
+  it('should not be vouched for when renderFrontMatter rewrites the block anyway', () => {
+    // A fence line hidden between line separators: kept by the parse, rewritten by the renderer.
+    const raw = '---\ntitle: "x\u2028---\u2028y"\n---\n<p>b</p>\n'
+    const article = parsePost(raw)
+    assert.equal(article.layout.frontMatter, '---\ntitle: "x\u2028---\u2028y"\n---\n')
+    assert.equal(keptFrontMatter(article.meta, article.layout.frontMatter), undefined)
+    assert.equal(renderPost(article), renderPost(structuredClone(article)))
   })
 })
 
