@@ -5,11 +5,12 @@
  * check (`isVerbatimSafe`) passed on it, and it fingerprints the item's
  * fields. Without more, `renderHtml` must hash every field again and check
  * every source again, because an Article may have been edited or built by
- * hand since. Here, parsed items and layouts carry a hidden record of what
- * their fields held when they were checked: while an item
- * still holds exactly that (compared leaf by leaf, strings by `===`), and
- * is rendered under the policy it was checked with, the renderer can write
- * its source without either step.
+ * hand since. Here, parsed items, the layout and the meta carry a hidden
+ * record of what they held when they were checked: while an item still
+ * holds exactly that (compared leaf by leaf, strings by `===`), and is
+ * rendered under the policy it was checked with, the renderer can write its
+ * source without either step; while the meta does, `renderPost` can write
+ * the front matter block back without parsing it again.
  *
  * This changes no output: a remembered item that matches would pass the
  * fingerprint and the check anyway, and anything else (an edit, a copy, a
