@@ -123,11 +123,6 @@ function fresh(pairs: Pair[], eol: string): string {
 }
 
 /**
- * Whether a block holds a fence line that some readers see and we do not:
- * JavaScript regexes with the `m` flag end lines at a lone `\r`, U+2028 and
- * U+2029 too. Such a block is written afresh, never as it was.
- */
-/**
  * Whether `renderFrontMatter(meta, block)` gives `block` back for the meta
  * `parsePost` read from it, without parsing it again: it is one whole block
  * with no fence line inside, and its lone CRs read as they did in the post
@@ -142,6 +137,11 @@ export function keepsBlock(block: string, postHasNewline: boolean): boolean {
   return isWholeBlock(block) && !hasHiddenFence(block) && block.includes('\n') === postHasNewline
 }
 
+/**
+ * Whether a block holds a fence line that some readers see and we do not:
+ * JavaScript regexes with the `m` flag end lines at a lone `\r`, U+2028 and
+ * U+2029 too. Such a block is written afresh, never as it was.
+ */
 function hasHiddenFence(text: string): boolean {
   const lines = text.split(/\r\n|[\n\r\u0085\u2028\u2029]/)
   return lines.slice(1, -2).some((line) => /^(?:---|\.\.\.)[ \t]*$/.test(line))
