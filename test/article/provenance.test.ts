@@ -59,7 +59,7 @@ describe('what parsePost checked', () => {
     heading.source!.html = '<h2>x</h2><script>alert(1)</script>'
     assert.equal(isCheckedItem(heading, policy), false)
 
-    const moved = items(article).find((item) => item !== paragraph && item !== summary && item !== heading) !
+    const moved = items(article).find((item) => item !== paragraph && item !== summary && item !== heading)!
     moved.source!.index = Number(moved.source!.index) + 1
     assert.equal(isCheckedItem(moved, policy), false)
 
