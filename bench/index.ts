@@ -396,9 +396,9 @@ async function batchSection(): Promise<void> {
   }
   const threads = os.availableParallelism()
   log(`batch: the archive on one thread and on a pool of ${threads} workers`)
-  const start = (share: string[]) =>
+  const start = () =>
     new Promise<Worker>((resolve, reject) => {
-      const data: BatchData = {directory: archiveDirectory, files: share, warmup: 500}
+      const data: BatchData = {directory: archiveDirectory, files, warmup: 500}
       // Workers do not inherit tsx's hooks from `--import tsx`: the worker registers them, then imports the TypeScript.
       const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({register}) => { register(); return import(${JSON.stringify(new URL('./batch-worker.ts', import.meta.url).href)}) })`
       const worker = new Worker(bootstrap, {eval: true, workerData: data})
@@ -433,9 +433,9 @@ async function batchSection(): Promise<void> {
   const cores = {one: [] as number[], pool: [] as number[], floor: [] as number[]}
   // Workers start one at a time: reading and warming up while others measure would skew them.
   // Each holds the whole archive, and takes its work as it goes.
-  const one = [await start(files)]
+  const one = [await start()]
   const pool: Worker[] = []
-  for (let index = 0; index < threads; index++) pool.push(await start(files))
+  for (let index = 0; index < threads; index++) pool.push(await start())
   try {
     const results = {oneFloor: [] as number[], poolFloor: [] as number[], one: [] as number[], pool: [] as number[]}
     // ABBA order, floor passes included: whichever runs first or last, or in a burst of load, is not always the same one.

@@ -43,6 +43,18 @@ export function hasDigest(item: object, expected: unknown): boolean {
 
 const fingerprint = /^[0-9a-f]{16}$/
 
+/**
+ * Whether an item's own key is one of its fields: not where it came from
+ * (`position`, `source`), nor the items it holds (`blocks`, `children`),
+ * which have fingerprints of their own.
+ *
+ * @param key - An own key of a block, section, hero or summary.
+ * @returns True for a field the fingerprint covers.
+ */
+export function isFingerprinted(key: string): boolean {
+  return key !== 'position' && key !== 'source' && key !== 'blocks' && key !== 'children'
+}
+
 /** The same fingerprint through `JSON.stringify`, for values the walk does not handle (getters aside, exotic objects). */
 function slowDigest(item: object): string {
   // A shallow copy without the omitted keys: much cheaper than a replacer function.
@@ -173,7 +185,7 @@ class Stream {
     this.unit(123)
     let first = true
     for (const key of Object.keys(record)) {
-      if (omit && (key === 'position' || key === 'source' || key === 'blocks' || key === 'children')) continue
+      if (omit && !isFingerprinted(key)) continue
       // A toJSON method of its own; one on Object.prototype (a polluted realm) is not looked for.
       if (key === 'toJSON') return false
       const member = record[key]

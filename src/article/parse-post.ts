@@ -17,6 +17,7 @@ import {buildBody, rewrittenMarkup} from './build.ts'
 import {dirtyChecker, rewriteBody, type Written} from './pieces.ts'
 import {computeStats} from './stats.ts'
 import {rememberChecked} from './provenance.ts'
+import {itemsOf} from './items.ts'
 import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 
 /** Options of `parsePost` and `checkPost`. */
@@ -117,7 +118,7 @@ function readRewrite(raw: string, first: Rewrite, settings: Readonly<ParseOption
     }
     return {start: lines.point(start), end: lines.point(end)}
   }
-  for (const entry of sourced(article)) {
+  for (const entry of itemsOf(article)) {
     if (entry.position) entry.position = place(entry.position)
   }
   const messages = [...first.messages]
@@ -137,20 +138,6 @@ function renderOptionsOf(settings: Readonly<ParseOptions>) {
   return {schema: settings.schema, allowEmbedHosts: settings.allowEmbedHosts}
 }
 
-/** Everything in an Article that carries a position. */
-function sourced(article: Article): Array<{position?: Position | undefined}> {
-  const entries: Array<{position?: Position | undefined}> = [...article.lead]
-  if (article.hero) entries.push(article.hero)
-  if (article.summary) entries.push(article.summary)
-  const sections = [...article.sections]
-  while (sections.length > 0) {
-    const section = sections.pop()!
-    entries.push(section, ...section.blocks)
-    sections.push(...section.children)
-  }
-  return entries
-}
-
 /**
  * Map offsets in `rendered` (what `renderPost` wrote for `parsed`) to
  * offsets in `source` (what `parsed` was read from). The body is written as
@@ -159,7 +146,7 @@ function sourced(article: Article): Array<{position?: Position | undefined}> {
 function offsetMap(parsed: Parsed, source: string, rendered: string): OffsetMap {
   const {article} = parsed
   const gaps = article.layout?.gaps ?? []
-  const items = sourced(article)
+  const items = itemsOf(article)
     .map((entry) => entry as {position?: Position; source?: {index: number; html: string}})
     .filter((entry) => entry.position && entry.source)
     .sort((a, b) => a.source!.index - b.source!.index)

@@ -23,6 +23,8 @@
 import type {Article, Layout, Meta} from '../types.ts'
 import type {Schema} from '../body/schema.ts'
 import {keepsBlock} from '../front-matter/render.ts'
+import {isFingerprinted} from './digest.ts'
+import {itemsOf} from './items.ts'
 
 /** The settings a check was made under. */
 export interface CheckedPolicy {
@@ -51,7 +53,8 @@ class Remembered {
     readonly meta?: {postHasNewline: boolean}
   ) {}
 
-  static of(value: object): Remembered | undefined {
+  static of(value: unknown): Remembered | undefined {
+    if (typeof value !== 'object' || value === null) return undefined
     const record = (value as {[key: symbol]: unknown})[key]
     return typeof record === 'object' && record !== null && #brand in record ? (record as Remembered) : undefined
   }
@@ -83,21 +86,11 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
   // Only what the check depends on: not the caches a parse's settings also carry.
   const checked: CheckedPolicy = {schema: policy.schema, embedHosts: policy.embedHosts}
   const reading = {}
-  const item = (value: {source?: {html: string; digest: string; index: number} | undefined}) => {
-    const source = value.source
-    if (typeof source?.html !== 'string') return
+  for (const item of itemsOf(article)) {
+    const source = item.source
+    if (typeof source?.html !== 'string') continue
     const leaves: unknown[] = []
-    if (flatten(value, leaves, 0, true)) Remembered.attach(value, new Remembered(checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
-  }
-  for (const block of article.lead) item(block)
-  if (article.hero) item(article.hero)
-  if (article.summary) item(article.summary)
-  const sections = [...article.sections]
-  while (sections.length > 0) {
-    const section = sections.pop()!
-    item(section)
-    for (const block of section.blocks) item(block)
-    for (const child of section.children) sections.push(child)
+    if (flatten(item, leaves, 0, true)) Remembered.attach(item, new Remembered(checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
   }
   Remembered.attach(article.layout, new Remembered(checked, [...article.layout.gaps], body, reading))
   const block = article.layout.frontMatter
@@ -117,7 +110,7 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
  * @returns The block, or undefined.
  */
 export function keptFrontMatter(meta: Meta, block: unknown): string | undefined {
-  const record = typeof meta === 'object' && meta !== null ? Remembered.of(meta) : undefined
+  const record = Remembered.of(meta)
   if (!record?.meta || block !== record.html || matches(meta, record.leaves, 0, false) !== record.leaves.length) return undefined
   return keepsBlock(record.html, record.meta.postHasNewline) ? record.html : undefined
 }
@@ -148,7 +141,7 @@ export function checkedItem(item: {source?: {html: unknown; digest?: unknown; in
  * @returns The body it was read from and the parse it came from, or undefined.
  */
 export function checkedLayout(layout: Layout | undefined, policy: CheckedPolicy): {body: string; reading: object} | undefined {
-  const record = typeof layout === 'object' && layout !== null ? Remembered.of(layout) : undefined
+  const record = Remembered.of(layout)
   if (!record || record.source || record.meta || !samePolicy(record.policy, policy)) return undefined
   const gaps = layout!.gaps
   if (!Array.isArray(gaps) || gaps.length !== record.leaves.length) return undefined
@@ -162,11 +155,6 @@ function samePolicy(a: CheckedPolicy, b: CheckedPolicy): boolean {
   if (a.embedHosts.length !== b.embedHosts.length) return false
   for (let index = 0; index < a.embedHosts.length; index++) if (a.embedHosts[index] !== b.embedHosts[index]) return false
   return true
-}
-
-/** Whether an item's own key is left out: other items, and where it came from, are not its fields. */
-function isOmitted(key: string): boolean {
-  return key === 'position' || key === 'source' || key === 'blocks' || key === 'children'
 }
 
 /**
@@ -190,7 +178,7 @@ function flatten(value: unknown, leaves: unknown[], depth: number, isItem: boole
   const keys = Object.keys(record)
   leaves.push(objectStart, keys.length)
   for (const key of keys) {
-    if (isItem && isOmitted(key)) {
+    if (isItem && !isFingerprinted(key)) {
       leaves.push(key)
       continue
     }
@@ -216,7 +204,7 @@ function matches(value: unknown, leaves: readonly unknown[], index: number, isIt
   for (let at = 0; at < keys.length && index !== -1; at++) {
     const key = keys[at]!
     if (leaves[index] !== key) return -1
-    index = isItem && isOmitted(key) ? index + 1 : matches(record[key], leaves, index + 1, false)
+    index = isItem && !isFingerprinted(key) ? index + 1 : matches(record[key], leaves, index + 1, false)
   }
   return index
 }

@@ -26,7 +26,7 @@ export function renderFrontMatter(meta: Meta, original?: string | null, lineEndi
   const pairs = toPairs(meta)
   // New lines never end in a lone `\r`: Jekyll would not see the fences.
   const eol = lineEnding === '\r\n' ? '\r\n' : '\n'
-  if (typeof original === 'string' && isWholeBlock(original) && !hasHiddenFence(original)) {
+  if (typeof original === 'string' && isReusable(original)) {
     const parsed = parseFrontMatter(original)
     // Unchanged values keep the block as written, even YAML that only reads with recovery.
     if (samePairs(toPairs(parsed.meta), pairs)) return original
@@ -134,7 +134,12 @@ function fresh(pairs: Pair[], eol: string): string {
  * @returns True when the block is written back as it is while the meta is unchanged.
  */
 export function keepsBlock(block: string, postHasNewline: boolean): boolean {
-  return isWholeBlock(block) && !hasHiddenFence(block) && block.includes('\n') === postHasNewline
+  return isReusable(block) && block.includes('\n') === postHasNewline
+}
+
+/** Whether `renderFrontMatter` may give a block back as written at all: the one place that decides it. */
+function isReusable(block: string): boolean {
+  return isWholeBlock(block) && !hasHiddenFence(block)
 }
 
 /**

@@ -24,8 +24,13 @@ function h(tagName: string, values: Readonly<Record<string, string>>, children: 
 export function objectsIn<T>(list: readonly T[] | null | undefined): Array<NonNullable<T>> {
   const objects: Array<NonNullable<T>> = []
   if (!Array.isArray(list)) return objects
-  for (const entry of list) if (typeof entry === 'object' && entry !== null) objects.push(entry)
+  for (const entry of list) if (isObject(entry)) objects.push(entry)
   return objects
+}
+
+/** Whether a value is an object, where a hand-built Article should have an item. */
+export function isObject<T>(value: T | null | undefined): value is NonNullable<T> {
+  return typeof value === 'object' && value !== null
 }
 
 const editorSizes: Record<number, string> = {2: 'size26', 3: 'size23', 4: 'size20'}

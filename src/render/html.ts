@@ -4,7 +4,7 @@ import {sanitizeTree} from '../body/sanitize.ts'
 import {writeHtml} from '../body/to-html.ts'
 import {hasDigest} from '../article/digest.ts'
 import {checkedItem, checkedLayout} from '../article/provenance.ts'
-import {blockNode, headingNode, heroNode, objectsIn, summaryNode} from './fields.ts'
+import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode} from './fields.ts'
 import {safeHtml} from './safe.ts'
 import {trimmedSummary} from './summary.ts'
 import {policyOf, type Policy, type RenderOptions} from './policy.ts'
@@ -140,13 +140,9 @@ function order(article: Article): Entry[] {
     const children = objectsIn(section.children)
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
   }
-  if (isItem(article.hero)) place(entries, {kind: 'hero', item: article.hero}, 0)
-  if (isItem(article.summary)) place(entries, {kind: 'summary', item: article.summary}, entries.length)
+  if (isObject(article.hero)) place(entries, {kind: 'hero', item: article.hero}, 0)
+  if (isObject(article.summary)) place(entries, {kind: 'summary', item: article.summary}, entries.length)
   return entries
-}
-
-function isItem<T>(value: T | null | undefined): value is T {
-  return typeof value === 'object' && value !== null
 }
 
 function place(entries: Entry[], entry: Entry, fallback: number): void {

@@ -1,0 +1,22 @@
+import type {Article, Block, Hero, Section, Summary} from '../types.ts'
+
+/**
+ * Every item of a parsed Article (lead blocks, hero, summary, sections and
+ * their blocks, depth first), in no particular order: what carries a
+ * position and a source.
+ *
+ * @param article - An Article from `parsePost` (lists present, no holes).
+ * @returns The items.
+ */
+export function itemsOf(article: Article): Array<Block | Hero | Summary | Section> {
+  const items: Array<Block | Hero | Summary | Section> = [...article.lead]
+  if (article.hero) items.push(article.hero)
+  if (article.summary) items.push(article.summary)
+  const sections = [...article.sections]
+  while (sections.length > 0) {
+    const section = sections.pop()!
+    items.push(section, ...section.blocks)
+    sections.push(...section.children)
+  }
+  return items
+}
