@@ -19,8 +19,9 @@ export interface ScannedTag {
 export function scanTag(html: string, from: number): ScannedTag | undefined {
   const length = html.length
   let index = from
-  let name = ''
-  while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') name += html[index++]
+  // Names and values are sliced, not built a character at a time: every `+=` would be a new string.
+  while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') index++
+  const name = html.slice(from, index)
   const attributes: ScannedTag['attributes'] = []
   while (index < length) {
     // Before attribute name.
@@ -32,8 +33,9 @@ export function scanTag(html: string, from: number): ScannedTag | undefined {
       continue
     }
     // Attribute name: a leading `=` is part of it.
-    let attribute = html[index++]!
-    while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>' && html[index] !== '=') attribute += html[index++]
+    const nameStart = index++
+    while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>' && html[index] !== '=') index++
+    const attribute = html.slice(nameStart, index)
     // After attribute name.
     let afterName = index
     while (afterName < length && isSpace(html.charCodeAt(afterName))) afterName++
@@ -53,7 +55,9 @@ export function scanTag(html: string, from: number): ScannedTag | undefined {
       value = html.slice(index + 1, close)
       index = close + 1
     } else if (quote !== '>') {
-      while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '>') value += html[index++]
+      const valueStart = index
+      while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '>') index++
+      value = html.slice(valueStart, index)
     }
     attributes.push([attribute.toLowerCase(), value])
   }
