@@ -3,7 +3,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
-import {Parser, parseFragment, type DefaultTreeAdapterMap} from 'parse5'
+import {defaultTreeAdapter, Parser, parseFragment, type DefaultTreeAdapterMap} from 'parse5'
 import {joinTextRuns} from '../../src/body/text-runs.ts'
 
 const corpus = '/work/shared/corpus'
@@ -12,7 +12,7 @@ type Fragment = DefaultTreeAdapterMap['documentFragment']
 
 /** parse5's own fragment parse, with text runs joined. */
 function joined(html: string): Fragment {
-  const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true})
+  const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true, treeAdapter: defaultTreeAdapter})
   joinTextRuns(parser)
   parser.tokenizer.write(html, true)
   return parser.getFragment()
@@ -69,7 +69,7 @@ describe('joinTextRuns', () => {
   })
 
   it('should leave a parser without the method it wraps as it is', () => {
-    const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true})
+    const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true, treeAdapter: defaultTreeAdapter})
     const tokenizer = parser.tokenizer as unknown as {_ensureCharacterToken?: unknown}
     Object.defineProperty(tokenizer, '_ensureCharacterToken', {value: undefined, configurable: true})
     joinTextRuns(parser)
