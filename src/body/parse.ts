@@ -1,7 +1,8 @@
 import type {Element, Root} from 'hast'
-import {defaultTreeAdapter, Parser, type DefaultTreeAdapterMap, type Token} from 'parse5'
+import type {DefaultTreeAdapterMap} from 'parse5'
 import {fromParse5Fragment} from './from-parse5.ts'
 import {limitNesting} from './limit-nesting.ts'
+import {locatingParser} from './locations.ts'
 import {joinTextRuns} from './text-runs.ts'
 
 type ParentNode = DefaultTreeAdapterMap['parentNode']
@@ -73,8 +74,8 @@ function forgetReopenedElements(tree: Root): void {
 }
 
 /**
- * `parseFragment(html, {sourceCodeLocationInfo: true})`, with cheaper end
- * locations and text runs kept whole (same result).
+ * `parseFragment(html, {sourceCodeLocationInfo: true})`, with cheaper
+ * locations (see locations.ts) and text runs kept whole (same result).
  *
  * @param html - An HTML fragment.
  * @returns parse5's fragment, with source locations.
@@ -83,89 +84,10 @@ function forgetReopenedElements(tree: Root): void {
  * //=> 9
  */
 export function parseLocated(html: string): DefaultTreeAdapterMap['documentFragment'] {
-  // parse5's `parseFragment`, with a parser of our own to adjust.
-  const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true, treeAdapter})
+  const parser = locatingParser()
   joinTextRuns(parser)
-  attachWithoutCopy(parser)
   parser.tokenizer.write(html, true)
   return parser.getFragment()
-}
-
-/**
- * parse5's default tree, with locations of one shape. parse5 hands nodes
- * locations of several shapes (a token's, a spread copy with `startTag`
- * and per-attribute `attrs`) and replaces them with a spread copy at every
- * end update (each text run, each element end): the property accesses on
- * them go megamorphic, and the copies were the largest single cost of a
- * parse. Here every node gets a fresh object with the fields the hast
- * conversion reads, always in the same order, and ends are written into it.
- */
-const treeAdapter: typeof defaultTreeAdapter = {
-  ...defaultTreeAdapter,
-  setNodeSourceCodeLocation(node, location) {
-    node.sourceCodeLocation = location ? locationOf(location, (location as Partial<Token.ElementLocation>).startTag) : location
-  },
-  updateNodeSourceCodeLocation(node, end) {
-    const location = node.sourceCodeLocation as Located | null | undefined
-    if (!location) {
-      node.sourceCodeLocation = {...end} as Token.ElementLocation
-      return
-    }
-    location.endLine = end.endLine!
-    location.endCol = end.endCol!
-    location.endOffset = end.endOffset!
-    if (end.endTag) location.endTag = end.endTag
-  }
-}
-
-/** The parts of parse5's parser `attachWithoutCopy` replaces and calls (not in its public types). */
-interface Attaching {
-  treeAdapter: typeof treeAdapter
-  _attachElementToTree?: (element: ChildNode, location: Token.Location | null, at: {parent: ParentNode; beforeElement?: ChildNode}) => void
-}
-
-/**
- * parse5 hands each new element a spread copy of its start tag's location
- * (`{...location, startTag: location}`), which the tree adapter then copies
- * into its own shape: one object too many per element, and a slow spread.
- * This gives the adapter's shape straight from the tag's location. A parse5
- * without the method is left as it is.
- */
-function attachWithoutCopy(parser: Parser<DefaultTreeAdapterMap>): void {
-  const internals = parser as unknown as Attaching
-  if (typeof internals._attachElementToTree !== 'function') return
-  const adapter = internals.treeAdapter
-  internals._attachElementToTree = (element, location, at) => {
-    element.sourceCodeLocation = location ? locationOf(location, location) : null
-    if (at.beforeElement) adapter.insertBefore(at.parent, element, at.beforeElement)
-    else adapter.appendChild(at.parent, element)
-  }
-}
-
-/** A node's location as the hast conversion reads it (no per-attribute locations). */
-interface Located {
-  startLine: number
-  startCol: number
-  startOffset: number
-  endLine: number
-  endCol: number
-  endOffset: number
-  startTag: Token.Location | undefined
-  endTag: Token.Location | undefined
-}
-
-function locationOf(location: Token.Location, startTag: Token.Location | undefined): Token.ElementLocation {
-  const result: Located = {
-    startLine: location.startLine,
-    startCol: location.startCol,
-    startOffset: location.startOffset,
-    endLine: location.endLine,
-    endCol: location.endCol,
-    endOffset: location.endOffset,
-    startTag,
-    endTag: undefined
-  }
-  return result as Token.ElementLocation
 }
 
 function childrenOf(node: ParentNode): ChildNode[] {
