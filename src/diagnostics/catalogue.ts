@@ -6,45 +6,12 @@
  * README's rule table and the one-folder-per-rule tests are checked against
  * this list, so the three cannot drift apart.
  */
-export interface Rule {
-  fatal: boolean | undefined
-  /** What to do about it. */
-  note: string
-}
+import {frontMatterRules, type Rule} from './front-matter-rules.ts'
+
+export type {Rule} from './front-matter-rules.ts'
 
 const rules = {
-  'front-matter-missing': {
-    fatal: false,
-    note: 'Start the post with a line `---`, the YAML (at least a `title:`), and another `---`.'
-  },
-  'front-matter-unclosed': {
-    fatal: true,
-    note: 'Add a line containing only `---` (or `...`) after the YAML.'
-  },
-  'front-matter-yaml': {
-    fatal: true,
-    note: 'Fix the YAML syntax; quote values that start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or contain `: `.'
-  },
-  'front-matter-alias-limit': {
-    fatal: true,
-    note: 'The YAML expands aliases too many times (a "billion laughs" document); remove the aliases.'
-  },
-  'front-matter-not-mapping': {
-    fatal: true,
-    note: 'The front matter must be a mapping of `key: value` lines.'
-  },
-  'front-matter-duplicate-key': {
-    fatal: false,
-    note: 'Remove one of the two keys; the last one wins.'
-  },
-  'front-matter-type': {
-    fatal: false,
-    note: 'Give the key a value of the expected type (a string, or a list of strings for `categories` and `tags`).'
-  },
-  'front-matter-date': {
-    fatal: false,
-    note: 'Write the date as `YYYY-MM-DD`, optionally followed by a time and an offset (`2024-07-18 09:30:00 +0900`).'
-  },
+  ...frontMatterRules,
   'body-empty': {
     fatal: false,
     note: 'Add the post’s content after the front matter.'
@@ -121,5 +88,4 @@ export type RuleId = keyof typeof rules
 /** Every rule by id. */
 export const catalogue: Readonly<Record<RuleId, Rule>> = rules
 
-/** Where each rule is documented. */
-export const rulesUrl = 'https://github.com/article-kit/article-kit#messages'
+export {rulesUrl} from './front-matter-rules.ts'

@@ -1,6 +1,7 @@
 import type {Message} from '../types.ts'
 import type {LineIndex} from './line-index.ts'
-import {catalogue, rulesUrl, type RuleId} from './catalogue.ts'
+import {catalogue, type RuleId} from './catalogue.ts'
+import {frontMatterRules, rulesUrl, type FrontMatterRuleId, type Rule} from './front-matter-rules.ts'
 
 /**
  * Make a message for `ruleId` at `start`–`end` (offsets into the raw post).
@@ -19,7 +20,25 @@ export function createMessage(
   start: number,
   end: number = start
 ): Message {
-  const rule = catalogue[ruleId]
+  return messageOf(lines, ruleId, catalogue[ruleId], reason, start, end)
+}
+
+/**
+ * `createMessage` for a front matter rule, reading only the front matter's
+ * rules: the `article-kit/front-matter` entry then carries no other notes.
+ *
+ * @param lines - The post's line index.
+ * @param ruleId - Which front matter rule.
+ * @param reason - What is wrong, in one sentence.
+ * @param start - Offset where the problem starts.
+ * @param end - Offset where it ends (defaults to `start`).
+ * @returns A plain, JSON-serialisable message.
+ */
+export function createFrontMatterMessage(lines: LineIndex, ruleId: FrontMatterRuleId, reason: string, start: number, end: number = start): Message {
+  return messageOf(lines, ruleId, frontMatterRules[ruleId], reason, start, end)
+}
+
+function messageOf(lines: LineIndex, ruleId: RuleId, rule: Rule, reason: string, start: number, end: number): Message {
   const from = lines.point(start)
   const to = lines.point(Math.max(start, end))
   const message: Message = {

@@ -1,7 +1,7 @@
 import {isMap, isScalar, parseDocument, type Document} from 'yaml'
 import type {Message, Meta, MetaValue} from '../types.ts'
 import {LineIndex} from '../diagnostics/line-index.ts'
-import {createMessage} from '../diagnostics/message.ts'
+import {createFrontMatterMessage as createMessage} from '../diagnostics/message.ts'
 import {splitPost, type FrontMatterBlock} from '../post/split.ts'
 import {emptyMeta, isKnownKey, setKnownKey} from './normalize.ts'
 
