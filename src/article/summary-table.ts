@@ -95,7 +95,23 @@ function prepare(value: string): Prepared {
   // A plain array: allocating and sorting a typed array costs several times more for keys this short.
   const bigrams: number[] = []
   for (let index = 0; index + 1 < key.length; index++) bigrams.push(key.charCodeAt(index) * 65_536 + key.charCodeAt(index + 1))
-  return {key, bigrams: bigrams.sort(ascending)}
+  return {key, bigrams: bigrams.length <= shortList ? insertionSort(bigrams) : bigrams.sort(ascending)}
+}
+
+/** Up to this many, insertion sort beats `Array#sort` (which copies the array and calls a comparator). */
+const shortList = 48
+
+function insertionSort(list: number[]): number[] {
+  for (let index = 1; index < list.length; index++) {
+    const value = list[index]!
+    let at = index - 1
+    while (at >= 0 && list[at]! > value) {
+      list[at + 1] = list[at]!
+      at--
+    }
+    list[at + 1] = value
+  }
+  return list
 }
 
 function similarity(a: Prepared, b: Prepared): number {

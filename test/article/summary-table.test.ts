@@ -32,6 +32,25 @@ describe('summary matching', () => {
     })
   })
 
+  it('should score rows by shared character pairs, for short and long headings alike', () => {
+    // A row that is its heading with one letter changed contains no heading and is contained in none:
+    // only the pair overlap (about 1 - 2/length) can match it, and only if both pair lists are sorted alike.
+    const letter = fc.constantFrom(...'가나다라마바사아자차카타파하abcdefghij0123'.split(''))
+    const headings = fc.uniqueArray(fc.string({unit: letter, minLength: 8, maxLength: 120}), {minLength: 2, maxLength: 4, selector: matchKey})
+    fc.assert(
+      fc.property(headings, fc.nat(), (texts, seed) => {
+        const sections = texts.map((heading, index) => ({id: `s${index}`, heading}))
+        const rows = texts.map((heading) => {
+          const at = 2 + (seed % (heading.length - 4))
+          return cell(heading.slice(0, at) + (heading[at] === '힣' ? '갛' : '힣') + heading.slice(at + 1))
+        })
+        const result = summaryMatcher(sections)(rows)
+        assert.deepEqual(result?.items.map((item) => item.sectionId), sections.map((section) => section.id))
+      }),
+      {seed: 11, numRuns: 300}
+    )
+  })
+
   it('should not read a table of more than one column', () => {
     assert.equal(summaryMatcher([{id: 'a', heading: 'A'}])([[...cell('A'), ...cell('B')], cell('A')]), undefined)
   })
