@@ -34,6 +34,7 @@ function cellsOf(context: Context, row: Element): TableCell[] {
 }
 
 function span(value: unknown): number | undefined {
+  if (value === undefined) return undefined // The usual case: no attribute.
   const number = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10)
   return Number.isInteger(number) && number > 1 ? number : undefined
 }
