@@ -171,9 +171,13 @@ export function tasksFor(prepared: Prepared, options: TaskOptions): Array<Task &
       {
         key: 'stageSanitize',
         name: names.stageSanitize,
-        // The sanitiser works in place: every call gets a fresh tree, parsed untimed.
-        setup: () => internals.parseBody(body).tree,
-        run: (tree: Root) => [internals.sanitizeTree(tree, sanitizeSettings), internals.documentTagsWithAttributes(body)]
+        // The sanitiser works in place, so each call parses a fresh tree: this times parse and sanitise
+        // together, in batches, and the report subtracts stage 2. (Timing single calls after an untimed
+        // parse charged the scavenge of the fresh tree to the sanitiser: ten times its cost on the sample.)
+        run: () => {
+          const {tree} = internals.parseBody(body)
+          return [internals.sanitizeTree(tree, sanitizeSettings), internals.documentTagsWithAttributes(body)]
+        }
       },
       {key: 'stageFlatten', name: names.stageFlatten, run: () => internals.flatten(sanitized, body)}
     )
