@@ -5,7 +5,7 @@ import {InsertionMode, Token, type DefaultTreeAdapterMap, type Parser} from 'par
  * NUL, everything else. Korean prose has a space every few characters, so a
  * paragraph became hundreds of tokens, each with its own location object,
  * its own dispatch, and its own append to the same text node: a third of
- * all the memory a parse allocated, and a third of parse5's time.
+ * all the memory a parse allocated, and up to half of parse5's time.
  *
  * Where the tree builder does the same with white space as with other
  * characters (insert it, after reconstructing formatting elements), this
