@@ -1,4 +1,4 @@
-import {InsertionMode, Token, type DefaultTreeAdapterMap, type Parser} from 'parse5'
+import {InsertionMode, Token, TokenizerMode, type DefaultTreeAdapterMap, type Parser} from 'parse5'
 
 /*
  * parse5's tokenizer cuts text into tokens of one kind each: white space,
@@ -13,6 +13,13 @@ import {InsertionMode, Token, type DefaultTreeAdapterMap, type Parser} from 'par
  * same: the text node gets the same value and the same location. Where
  * the two differ (tables, the head, a newline to drop after `<pre>` or
  * `<textarea>`), tokens stay as parse5 cuts them.
+ *
+ * Within a run, the tokenizer still took one character at a time through
+ * its whole loop (read, line tracking, state dispatch, token checks) only
+ * to extend the run by one. In the data state, once a character has joined
+ * a text token, the characters after it that would join it the same way
+ * (no `<`, `&`, NUL, line break or surrogate; white space only where it
+ * joins) are taken in one step: the same run, the same position.
  */
 
 const character = Token.TokenType.CHARACTER
@@ -33,10 +40,17 @@ const textAlike: ReadonlySet<InsertionMode> = new Set([
 interface Internals {
   insertionMode: InsertionMode
   skipNextNewLine: boolean
+  onParseError: unknown
   tokenizer: {
+    state: number
     inForeignNode: boolean
     currentCharacterToken: {type: Token.TokenType} | null
+    /** The text run being built: `preprocessor.html.slice(runStart, runEnd)` is added to the token at its next flush. */
+    runEnd: number
+    /** `isEol`: the character just read ends a line; the line count moves on when the next is read. */
+    preprocessor: {html: string; pos: number; isEol: boolean}
     _ensureCharacterToken?: (type: Token.TokenType) => void
+    _stateData?: (code: number) => void
   }
 }
 
@@ -69,6 +83,41 @@ export function joinTextRuns(parser: Parser<DefaultTreeAdapterMap>): void {
     }
     ensure.call(tokenizer, type)
   }
+  const stateData = tokenizer._stateData
+  // With a parse error handler, every character is checked as it is read: no skipping ahead then.
+  if (typeof stateData !== 'function' || typeof tokenizer.runEnd !== 'number' || internals.onParseError) return
+  tokenizer._stateData = function (code) {
+    stateData.call(tokenizer, code)
+    const token = tokenizer.currentCharacterToken
+    const preprocessor = tokenizer.preprocessor
+    // Only when the character just read went into a text token, as the last of its run, and did
+    // not end a line (the next read starts the new line: that one is left to parse5).
+    if (token === null || token.type !== character || tokenizer.state !== TokenizerMode.DATA) return
+    if (tokenizer.runEnd !== preprocessor.pos + 1 || preprocessor.isEol) return
+    const end = runEnd(preprocessor.html, preprocessor.pos + 1, joins(internals, character, whitespace))
+    if (end === tokenizer.runEnd) return
+    preprocessor.pos = end - 1
+    tokenizer.runEnd = end
+  }
+}
+
+/**
+ * Where the characters from `start` on stop extending a text token as the
+ * data state would, one by one: at `<` and `&` (markup), NUL, CR and LF
+ * (replaced or counted as lines when read), surrogates (read in pairs, with
+ * gaps parse5 keeps for going back: left to it, though the tests find no
+ * difference), and white space unless it joins text.
+ */
+function runEnd(html: string, start: number, spaces: boolean): number {
+  let index = start
+  for (; index < html.length; index++) {
+    const code = html.charCodeAt(index)
+    if (code > 0x3c) {
+      if (code >= 0xd8_00 && code <= 0xdf_ff) break
+    } else if (code === 0x3c || code === 0x26 || code === 0 || code === 0x0a || code === 0x0d) break
+    else if ((code === 0x20 || code === 0x09 || code === 0x0c) && !spaces) break
+  }
+  return index
 }
 
 function joins(parser: Internals, current: Token.TokenType, next: Token.TokenType): boolean {

@@ -52,7 +52,17 @@ const edgeCases = [
   '<frameset> a b <frame> </frameset> c d',
   '<b>one <i>two</b> three</i> four <p><b> five</p> six',
   'a\r\n b \r c\n\r d',
-  '<html> a <head> b </head> c <body> d </body> e </html> f'
+  '<html> a <head> b </head> c <body> d </body> e </html> f',
+  // Characters the data state reads one at a time, inside runs it takes whole.
+  'a😀b 😀 \ud800 x \udc00 y 😀\ud800',
+  'tab\tand\fform feed\u00a0nbsp\u3000ideographic \u0001\u007f\ufffe\uffff\ufdd0 end',
+  'a&amp;b&c &lt;d&gt; &#128512;e &notit; f',
+  'line\r\nbreaks\rin\nruns\r\r\n\n',
+  '<p>text, then EOF',
+  'text then a lone <',
+  '<textarea>a b\r\nc</textarea><title>a&amp;b c</title><plaintext>a b <p> c',
+  // Longer than parse5's 64 K buffer, which is cut down while parsing.
+  '<p>' + '가나다 라마바 '.repeat(6000) + '</p><p>' + 'abc def '.repeat(6000) + '</p>' + '<b>x</b> y '.repeat(3000)
 ]
 
 describe('joinTextRuns', () => {
@@ -89,9 +99,9 @@ describe('joinTextRuns', () => {
         '<table>', '</table>', '<caption>', '<colgroup>', '<col>', '<tr>', '<td>', '</td>', '<select>', '<option>',
         '</select>', '<svg>', '</svg>', '<foreignObject>', '<math>', '<mtext>', '</math>', '<template>', '</template>',
         '<title>', '</title>', '<script>', '</script>', '<frameset>', '<frame>', '<html>', '<head>', '<body>', '</body>',
-        '<!--c-->', '&amp;', '&notin', '&#x41;', '\u0000', '\r\n', '\r', '\n', '\t', '\f', ' ', '  '
+        '<!--c-->', '&amp;', '&notin', '&#x41;', '\u0000', '\r\n', '\r', '\n', '\t', '\f', ' ', '  ', '😀', '\ud800'
       ),
-      fc.string({unit: fc.constantFrom('a', '가', ' ', '\n', '\t', '\r', '\u0000', '&', '<', '/', '>')})
+      fc.string({unit: fc.constantFrom('a', '가', ' ', '\n', '\t', '\r', '\u0000', '&', '<', '/', '>', '\udc00', '\u00a0')})
     )
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 40}), (pieces) => check(pieces.join(''))),
