@@ -3,7 +3,7 @@ import type {DefaultTreeAdapterMap} from 'parse5'
 import {fromParse5Fragment} from './from-parse5.ts'
 import {limitNesting} from './limit-nesting.ts'
 import {locatingParser} from './locations.ts'
-import {joinTextRuns} from './text-runs.ts'
+import {joinTextRuns, takeAttributeValuesWhole} from './text-runs.ts'
 
 type ParentNode = DefaultTreeAdapterMap['parentNode']
 type ChildNode = DefaultTreeAdapterMap['childNode']
@@ -75,7 +75,8 @@ function forgetReopenedElements(tree: Root): void {
 
 /**
  * `parseFragment(html, {sourceCodeLocationInfo: true})`, with cheaper
- * locations (see locations.ts) and text runs kept whole (same result).
+ * locations (see locations.ts), and text runs and attribute values taken
+ * whole (see text-runs.ts): the same result.
  *
  * @param html - An HTML fragment.
  * @returns parse5's fragment, with source locations.
@@ -86,6 +87,7 @@ function forgetReopenedElements(tree: Root): void {
 export function parseLocated(html: string): DefaultTreeAdapterMap['documentFragment'] {
   const parser = locatingParser()
   joinTextRuns(parser)
+  takeAttributeValuesWhole(parser)
   parser.tokenizer.write(html, true)
   return parser.getFragment()
 }

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {defaultTreeAdapter, Parser, parseFragment, type DefaultTreeAdapterMap} from 'parse5'
-import {joinTextRuns} from '../../src/body/text-runs.ts'
+import {joinTextRuns, takeAttributeValuesWhole} from '../../src/body/text-runs.ts'
 
 const corpus = '/work/shared/corpus'
 
@@ -14,6 +14,7 @@ type Fragment = DefaultTreeAdapterMap['documentFragment']
 function joined(html: string): Fragment {
   const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true, treeAdapter: defaultTreeAdapter})
   joinTextRuns(parser)
+  takeAttributeValuesWhole(parser)
   parser.tokenizer.write(html, true)
   return parser.getFragment()
 }
@@ -61,8 +62,13 @@ const edgeCases = [
   '<p>text, then EOF',
   'text then a lone <',
   '<textarea>a b\r\nc</textarea><title>a&amp;b c</title><plaintext>a b <p> c',
+  // Attribute values, taken whole up to their quote.
+  '<img alt="한 장의 사진, 😀 \ud800 끝" title=\'작은 "따옴표" 안\' src=a.png data-x="a&amp;b &lt; c &notit; d" data-y=\'\u0000 e\'>',
+  '<a href="line\r\nbreak\rin\nvalue" title="\t\ftabs">x</a><a title="unclosed value to the end',
+  '<p class="a\'b" id=\'c"d\' style="color: red; background: url(&quot;x&quot;)">y</p>',
   // Longer than parse5's 64 K buffer, which is cut down while parsing.
-  '<p>' + '가나다 라마바 '.repeat(6000) + '</p><p>' + 'abc def '.repeat(6000) + '</p>' + '<b>x</b> y '.repeat(3000)
+  '<p>' + '가나다 라마바 '.repeat(6000) + '</p><p>' + 'abc def '.repeat(6000) + '</p>' + '<b>x</b> y '.repeat(3000),
+  `<img srcset="${'https://example.com/image.png 1x, '.repeat(3000)}" alt='${'긴 대체 텍스트 '.repeat(5000)}'>`
 ]
 
 describe('joinTextRuns', () => {
@@ -99,9 +105,10 @@ describe('joinTextRuns', () => {
         '<table>', '</table>', '<caption>', '<colgroup>', '<col>', '<tr>', '<td>', '</td>', '<select>', '<option>',
         '</select>', '<svg>', '</svg>', '<foreignObject>', '<math>', '<mtext>', '</math>', '<template>', '</template>',
         '<title>', '</title>', '<script>', '</script>', '<frameset>', '<frame>', '<html>', '<head>', '<body>', '</body>',
-        '<!--c-->', '&amp;', '&notin', '&#x41;', '\u0000', '\r\n', '\r', '\n', '\t', '\f', ' ', '  ', '😀', '\ud800'
+        '<!--c-->', '&amp;', '&notin', '&#x41;', '\u0000', '\r\n', '\r', '\n', '\t', '\f', ' ', '  ', '😀', '\ud800',
+        '<a title="', '<img alt=\'', '<p class=', '"', "'", '">', "'>", '=', ' x="y"'
       ),
-      fc.string({unit: fc.constantFrom('a', '가', ' ', '\n', '\t', '\r', '\u0000', '&', '<', '/', '>', '\udc00', '\u00a0')})
+      fc.string({unit: fc.constantFrom('a', '가', ' ', '\n', '\t', '\r', '\u0000', '&', '<', '/', '>', '\udc00', '\u00a0', '"', "'", '=')})
     )
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 40}), (pieces) => check(pieces.join(''))),
