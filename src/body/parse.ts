@@ -3,7 +3,7 @@ import type {DefaultTreeAdapterMap} from 'parse5'
 import {fromParse5Fragment} from './from-parse5.ts'
 import {limitNesting} from './limit-nesting.ts'
 import {locatingParser} from './locations.ts'
-import {joinTextRuns, takeAttributeValuesWhole} from './text-runs.ts'
+import {joinTextRuns, readRunsWhole} from './text-runs.ts'
 
 type ParentNode = DefaultTreeAdapterMap['parentNode']
 type ChildNode = DefaultTreeAdapterMap['childNode']
@@ -87,7 +87,7 @@ function forgetReopenedElements(tree: Root): void {
 export function parseLocated(html: string): DefaultTreeAdapterMap['documentFragment'] {
   const parser = locatingParser()
   joinTextRuns(parser)
-  takeAttributeValuesWhole(parser)
+  readRunsWhole(parser)
   parser.tokenizer.write(html, true)
   return parser.getFragment()
 }

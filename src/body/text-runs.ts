@@ -14,12 +14,9 @@ import {InsertionMode, Token, TokenizerMode, type DefaultTreeAdapterMap, type Pa
  * the two differ (tables, the head, a newline to drop after `<pre>` or
  * `<textarea>`), tokens stay as parse5 cuts them.
  *
- * Within a run, the tokenizer still took one character at a time through
- * its whole loop (read, line tracking, state dispatch, token checks) only
- * to extend the run by one. In the data state, once a character has joined
- * a text token, the characters after it that would join it the same way
- * (no `<`, `&`, NUL, line break or surrogate; white space only where it
- * joins) are taken in one step: the same run, the same position.
+ * Within a run, and within a quoted attribute value, the tokenizer still
+ * took one character at a time through its whole loop only to extend the
+ * run by one: `readRunsWhole` takes the rest of a run in one step.
  */
 
 const character = Token.TokenType.CHARACTER
@@ -85,94 +82,74 @@ export function joinTextRuns(parser: Parser<DefaultTreeAdapterMap>): void {
     }
     ensure.call(tokenizer, type)
   }
-  const stateData = tokenizer._stateData
-  // With a parse error handler, every character is checked as it is read: no skipping ahead then.
-  if (typeof stateData !== 'function' || typeof tokenizer.runEnd !== 'number' || internals.onParseError) return
-  tokenizer._stateData = function (code) {
-    stateData.call(tokenizer, code)
-    const token = tokenizer.currentCharacterToken
-    const preprocessor = tokenizer.preprocessor
-    // Only when the character just read went into a text token, as the last of its run, and did
-    // not end a line (the next read starts the new line: that one is left to parse5).
-    if (token === null || token.type !== character || tokenizer.state !== TokenizerMode.DATA) return
-    if (tokenizer.runEnd !== preprocessor.pos + 1 || preprocessor.isEol) return
-    const end = runEnd(preprocessor.html, preprocessor.pos + 1, joins(internals, character, whitespace))
-    if (end === tokenizer.runEnd) return
-    preprocessor.pos = end - 1
-    tokenizer.runEnd = end
-  }
 }
 
 /**
- * Let `parser` take the rest of a quoted attribute value in one step, as
- * `joinTextRuns` does for text. A third of the corpus's characters are in
- * attribute values (`srcset`, `style`, long URLs), which parse5 read one at
- * a time through its whole loop only to extend the value's run by one. The
- * characters after one that went into the run, up to the closing quote, a
- * `&`, NUL, CR, LF or surrogate, are taken at once: the same value, the same
- * position. Not right after a line break, and never with a parse error
- * handler; a parse5 without these methods is left as it is.
+ * Let `parser` read the rest of a run in one step: text in the data state,
+ * and quoted attribute values (a third of the corpus's characters are in
+ * `srcset`, `style` and long URLs). parse5 read each character through its
+ * whole loop (read, line tracking, state dispatch, token checks) only to
+ * extend the run by one. After a character went into a run, the characters
+ * that would go into it the same way are taken at once: the same run, the
+ * same position. Not right after a line break, never with a parse error
+ * handler (every character is checked then); a parse5 without these
+ * methods is left as it is.
  *
- * @param parser - A parse5 parser, before it is given input.
+ * @param parser - A parse5 parser, before it is given input (after `joinTextRuns`, whose joins it follows).
  * @example
  * import {Parser} from 'parse5'
  * const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true})
- * takeAttributeValuesWhole(parser)
+ * readRunsWhole(parser)
  * parser.tokenizer.write('<img alt="한 장의 사진" src=\'a.png\'>', true)
  * parser.getFragment().childNodes[0].attrs.map((attribute) => attribute.value)
  * //=> ['한 장의 사진', 'a.png']
  */
-export function takeAttributeValuesWhole(parser: Parser<DefaultTreeAdapterMap>): void {
+export function readRunsWhole(parser: Parser<DefaultTreeAdapterMap>): void {
   const internals = parser as unknown as Internals
   const tokenizer = internals.tokenizer
+  const {_stateData: data, _stateAttributeValueDoubleQuoted: double, _stateAttributeValueSingleQuoted: single} = tokenizer
   if (typeof tokenizer.runEnd !== 'number' || internals.onParseError) return
-  const double = tokenizer._stateAttributeValueDoubleQuoted
-  const single = tokenizer._stateAttributeValueSingleQuoted
-  if (typeof double !== 'function' || typeof single !== 'function') return
+  if (typeof data !== 'function' || typeof double !== 'function' || typeof single !== 'function') return
+  tokenizer._stateData = function (code) {
+    data.call(tokenizer, code)
+    // Only after a character that went into a text token, in text: white space goes on where it joins.
+    const token = tokenizer.currentCharacterToken
+    if (token === null || token.type !== character || tokenizer.state !== TokenizerMode.DATA) return
+    takeRest(tokenizer, 0x3c, joins(internals, character, whitespace))
+  }
   tokenizer._stateAttributeValueDoubleQuoted = function (code) {
     const state = tokenizer.state
     double.call(tokenizer, code)
-    if (tokenizer.state === state) skipValue(tokenizer, 0x22)
+    if (tokenizer.state === state) takeRest(tokenizer, 0x22, true)
   }
   tokenizer._stateAttributeValueSingleQuoted = function (code) {
     const state = tokenizer.state
     single.call(tokenizer, code)
-    if (tokenizer.state === state) skipValue(tokenizer, 0x27)
+    if (tokenizer.state === state) takeRest(tokenizer, 0x27, true)
   }
 }
 
-/** After a character went into an attribute value's run (still in the value): take the rest of the run. */
-function skipValue(tokenizer: Internals['tokenizer'], quote: number): void {
+/**
+ * When the character just read went into the run, as its last, and did not end a line
+ * (the next read starts the new line: that one is left to parse5), take the rest of the
+ * run: up to `stop` (`<` for text, the quote for a value), `&` (a reference), NUL, CR and
+ * LF (replaced or counted as lines when read), surrogates (read in pairs, with gaps
+ * parse5 keeps for going back: left to it, though the tests find no difference), and
+ * white space unless `spaces`.
+ */
+function takeRest(tokenizer: Internals['tokenizer'], stop: number, spaces: boolean): void {
   const preprocessor = tokenizer.preprocessor
   if (tokenizer.runEnd !== preprocessor.pos + 1 || preprocessor.isEol) return
   const html = preprocessor.html
   let index = preprocessor.pos + 1
   for (; index < html.length; index++) {
     const code = html.charCodeAt(index)
-    if (code === quote || code === 0x26 || code === 0 || code === 0x0a || code === 0x0d || (code >= 0xd8_00 && code <= 0xdf_ff)) break
+    if (code === stop || code === 0x26 || code === 0 || code === 0x0a || code === 0x0d || (code >= 0xd8_00 && code <= 0xdf_ff)) break
+    if (!spaces && (code === 0x20 || code === 0x09 || code === 0x0c)) break
   }
   if (index === tokenizer.runEnd) return
   preprocessor.pos = index - 1
   tokenizer.runEnd = index
-}
-
-/**
- * Where the characters from `start` on stop extending a text token as the
- * data state would, one by one: at `<` and `&` (markup), NUL, CR and LF
- * (replaced or counted as lines when read), surrogates (read in pairs, with
- * gaps parse5 keeps for going back: left to it, though the tests find no
- * difference), and white space unless it joins text.
- */
-function runEnd(html: string, start: number, spaces: boolean): number {
-  let index = start
-  for (; index < html.length; index++) {
-    const code = html.charCodeAt(index)
-    if (code > 0x3c) {
-      if (code >= 0xd8_00 && code <= 0xdf_ff) break
-    } else if (code === 0x3c || code === 0x26 || code === 0 || code === 0x0a || code === 0x0d) break
-    else if ((code === 0x20 || code === 0x09 || code === 0x0c) && !spaces) break
-  }
-  return index
 }
 
 function joins(parser: Internals, current: Token.TokenType, next: Token.TokenType): boolean {

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {defaultTreeAdapter, Parser, parseFragment, type DefaultTreeAdapterMap} from 'parse5'
-import {joinTextRuns, takeAttributeValuesWhole} from '../../src/body/text-runs.ts'
+import {joinTextRuns, readRunsWhole} from '../../src/body/text-runs.ts'
 
 const corpus = '/work/shared/corpus'
 
@@ -14,7 +14,7 @@ type Fragment = DefaultTreeAdapterMap['documentFragment']
 function joined(html: string): Fragment {
   const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true, treeAdapter: defaultTreeAdapter})
   joinTextRuns(parser)
-  takeAttributeValuesWhole(parser)
+  readRunsWhole(parser)
   parser.tokenizer.write(html, true)
   return parser.getFragment()
 }
