@@ -40,17 +40,17 @@ export interface CheckedPolicy {
 class Remembered {
   readonly #brand = true
   constructor(
+    /** What was remembered: an item, a layout, or a meta whose block `renderFrontMatter` would give back. */
+    readonly kind: 'item' | 'layout' | 'meta',
     readonly policy: CheckedPolicy,
-    /** An item's fields as a flat list of markers and leaves (see `flatten`), or a layout's gaps. */
+    /** An item's or the meta's fields as a flat list of markers and leaves (see `flatten`), or a layout's gaps. */
     readonly leaves: unknown[],
-    /** An item's checked source HTML, or the body a layout's gaps and items were read from. */
+    /** An item's checked source HTML, the body a layout's gaps and items were read from, or the meta's front matter block. */
     readonly html: string,
     /** The same object for every record of one parse: an item's body is that layout's body only if they share it. */
     readonly reading: object,
-    /** An item's source fingerprint and index (a change to either is an edit); none for a layout. */
-    readonly source?: {digest: unknown; index: unknown},
-    /** For a record of the meta (whose `html` is the front matter block): whether the post had a `\n`. */
-    readonly meta?: {postHasNewline: boolean}
+    /** An item's source fingerprint and index (a change to either is an edit). */
+    readonly source: {digest: unknown; index: unknown} = {digest: undefined, index: undefined}
   ) {}
 
   static of(value: unknown): Remembered | undefined {
@@ -90,20 +90,22 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
     const source = item.source
     if (typeof source?.html !== 'string') continue
     const leaves: unknown[] = []
-    if (flatten(item, leaves, 0, true)) Remembered.attach(item, new Remembered(checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
+    if (flatten(item, leaves, 0, true)) Remembered.attach(item, new Remembered('item', checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
   }
-  Remembered.attach(article.layout, new Remembered(checked, [...article.layout.gaps], body, reading))
+  Remembered.attach(article.layout, new Remembered('layout', checked, [...article.layout.gaps], body, reading))
+  // Decided here, once: whether renderFrontMatter would give this block back for this meta.
   const block = article.layout.frontMatter
-  if (typeof block === 'string') {
+  if (typeof block === 'string' && keepsBlock(block, postHasNewline)) {
     const leaves: unknown[] = []
-    if (flatten(article.meta, leaves, 0, false)) Remembered.attach(article.meta, new Remembered(checked, leaves, block, reading, undefined, {postHasNewline}))
+    if (flatten(article.meta, leaves, 0, false)) Remembered.attach(article.meta, new Remembered('meta', checked, leaves, block, reading))
   }
 }
 
 /**
  * The front matter block a parsed Article was read from, while its meta still holds exactly
- * what it held and the layout still has that block: `renderFrontMatter` would give the block
- * back (see `keepsBlock`), so it need not parse it again to find that out.
+ * what it held and the layout still has that block. Only a block `renderFrontMatter` would
+ * give back for that meta is remembered (`keepsBlock`, decided once by `rememberChecked`),
+ * so it need not be parsed again to find that out.
  *
  * @param meta - An Article's meta.
  * @param block - Its `layout.frontMatter`.
@@ -111,8 +113,8 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
  */
 export function keptFrontMatter(meta: Meta, block: unknown): string | undefined {
   const record = Remembered.of(meta)
-  if (!record?.meta || block !== record.html || matches(meta, record.leaves, 0, false) !== record.leaves.length) return undefined
-  return keepsBlock(record.html, record.meta.postHasNewline) ? record.html : undefined
+  if (record?.kind !== 'meta' || block !== record.html) return undefined
+  return matches(meta, record.leaves, 0, false) === record.leaves.length ? record.html : undefined
 }
 
 /**
@@ -127,7 +129,7 @@ export function checkedItem(item: {source?: {html: unknown; digest?: unknown; in
   const record = Remembered.of(item)
   const source = item.source
   // A changed fingerprint or index marks the item as edited, or moved, as it does for any item: so it is here.
-  if (!record?.source || source?.html !== record.html || source.digest !== record.source.digest || source.index !== record.source.index) return undefined
+  if (record?.kind !== 'item' || source?.html !== record.html || source.digest !== record.source.digest || source.index !== record.source.index) return undefined
   return samePolicy(record.policy, policy) && matches(item, record.leaves, 0, true) === record.leaves.length ? record.reading : undefined
 }
 
@@ -142,7 +144,7 @@ export function checkedItem(item: {source?: {html: unknown; digest?: unknown; in
  */
 export function checkedLayout(layout: Layout | undefined, policy: CheckedPolicy): {body: string; reading: object} | undefined {
   const record = Remembered.of(layout)
-  if (!record || record.source || record.meta || !samePolicy(record.policy, policy)) return undefined
+  if (record?.kind !== 'layout' || !samePolicy(record.policy, policy)) return undefined
   const gaps = layout!.gaps
   if (!Array.isArray(gaps) || gaps.length !== record.leaves.length) return undefined
   for (let index = 0; index < gaps.length; index++) if (gaps[index] !== record.leaves[index]) return undefined
@@ -178,11 +180,9 @@ function flatten(value: unknown, leaves: unknown[], depth: number, isItem: boole
   const keys = Object.keys(record)
   leaves.push(objectStart, keys.length)
   for (const key of keys) {
-    if (isItem && !isFingerprinted(key)) {
-      leaves.push(key)
-      continue
-    }
     leaves.push(key)
+    // Where it came from and the items it holds are checked on their own: only the key counts here.
+    if (isItem && !isFingerprinted(key)) continue
     if (!flatten(record[key], leaves, depth + 1, false)) return false
   }
   return true
