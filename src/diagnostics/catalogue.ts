@@ -6,9 +6,10 @@
  * README's rule table and the one-folder-per-rule tests are checked against
  * this list, so the three cannot drift apart.
  */
-import {frontMatterRules, type Rule} from './front-matter-rules.ts'
+import {frontMatterRules} from './front-matter-rules.ts'
+import type {Rule} from './rule.ts'
 
-export type {Rule} from './front-matter-rules.ts'
+export type {Rule} from './rule.ts'
 
 const rules = {
   ...frontMatterRules,
@@ -88,4 +89,3 @@ export type RuleId = keyof typeof rules
 /** Every rule by id. */
 export const catalogue: Readonly<Record<RuleId, Rule>> = rules
 
-export {rulesUrl} from './front-matter-rules.ts'

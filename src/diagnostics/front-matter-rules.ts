@@ -2,16 +2,7 @@
  * The rules of the front matter: apart from the rest of the catalogue, so
  * that the `article-kit/front-matter` entry carries only its own notes.
  */
-
-/** A diagnostic rule: how serious, and what to do about it. */
-export interface Rule {
-  fatal: boolean | undefined
-  /** What to do about it. */
-  note: string
-}
-
-/** Where each rule is documented. */
-export const rulesUrl = 'https://github.com/article-kit/article-kit#messages'
+import type {Rule} from './rule.ts'
 
 /** The rules of the front matter, by id. */
 export const frontMatterRules = {

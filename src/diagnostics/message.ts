@@ -1,7 +1,8 @@
 import type {Message} from '../types.ts'
 import type {LineIndex} from './line-index.ts'
 import {catalogue, type RuleId} from './catalogue.ts'
-import {frontMatterRules, rulesUrl, type FrontMatterRuleId, type Rule} from './front-matter-rules.ts'
+import {frontMatterRules, type FrontMatterRuleId} from './front-matter-rules.ts'
+import {rulesUrl, type Rule} from './rule.ts'
 
 /**
  * Make a message for `ruleId` at `start`–`end` (offsets into the raw post).
