@@ -46,7 +46,7 @@ const treeAdapter: typeof defaultTreeAdapter = {
 
 /** The method of parse5's parser replaced here (not in its public types). */
 interface Internals {
-  _attachElementToTree?: (element: ChildNode, location: Token.Location | null, at: {parent: ParentNode; beforeElement?: ChildNode | null}) => void
+  _attachElementToTree?: typeof attachElement
 }
 
 /**
@@ -70,14 +70,15 @@ interface Internals {
 export function locatingParser(): Parser<DefaultTreeAdapterMap> {
   const parser = Parser.getFragmentParser(null, {sourceCodeLocationInfo: true, treeAdapter})
   const internals = parser as unknown as Internals
-  if (typeof internals._attachElementToTree === 'function') {
-    internals._attachElementToTree = (element, location, at) => {
-      element.sourceCodeLocation = location ? locationOf(location, location) : null
-      if (at.beforeElement) treeAdapter.insertBefore(at.parent, element, at.beforeElement)
-      else treeAdapter.appendChild(at.parent, element)
-    }
-  }
+  if (typeof internals._attachElementToTree === 'function') internals._attachElementToTree = attachElement
   return parser
+}
+
+/** parse5's `_attachElementToTree` with source locations, the location made once. */
+function attachElement(element: ChildNode, location: Token.Location | null, at: {parent: ParentNode; beforeElement?: ChildNode | null}): void {
+  element.sourceCodeLocation = location ? locationOf(location, location) : null
+  if (at.beforeElement) treeAdapter.insertBefore(at.parent, element, at.beforeElement)
+  else treeAdapter.appendChild(at.parent, element)
 }
 
 function locationOf(location: Token.Location, startTag: Token.Location | undefined): Token.ElementLocation {
