@@ -21,7 +21,10 @@ export interface BatchData {
 }
 
 /** Messages to the worker. `next` is a shared counter: the index of the next post nobody took yet. */
-export type BatchCommand = {type: 'go'; task: 'parsePost' | 'floor'; next: SharedArrayBuffer} | {type: 'exit'}
+export type BatchCommand = {type: 'go'; task: BatchTask; next: SharedArrayBuffer} | {type: 'exit'}
+
+/** What a pass runs on each post. */
+export type BatchTask = 'parsePost' | 'floor'
 
 /** Messages from the worker. */
 export type BatchReport = {type: 'ready'; posts: number} | {type: 'done'; posts: number; ms: number; failed: number}
@@ -37,7 +40,7 @@ const split = raws.map((raw) => {
 })
 
 let sink: unknown
-function run(task: 'parsePost' | 'floor', from: number, to: number): number {
+function run(task: BatchTask, from: number, to: number): number {
   let failed = 0
   for (let index = from; index < to; index++) {
     try {

@@ -30,7 +30,8 @@ import {buildPackage, bundleSizes, htmlInputs, timeProcesses} from './load.ts'
 import {checkTargets, compare, rowKey, table, targetList, type Results, type Row} from './report.ts'
 import {floor, loadInternals, names, prepare, tasksFor, useInternals, type Internals, type TaskKey} from './tasks.ts'
 import {parseReadability} from './peers/readability.ts'
-import type {BatchCommand, BatchData, BatchReport} from './batch-worker.ts'
+import type {BatchCommand, BatchData, BatchReport, BatchTask} from './batch-worker.ts'
+import {poolCeiling} from './ceiling.ts'
 
 type Section = Row['section']
 const allSections: Section[] = ['time', 'memory', 'batch', 'load', 'bundle']
@@ -416,7 +417,7 @@ async function batchSection(): Promise<void> {
       worker.once('error', reject)
       worker.once('message', (report: BatchReport) => (report.type === 'ready' ? resolve(worker) : reject(new Error('unexpected message'))))
     })
-  const run = (workers: Worker[], task: 'parsePost' | 'floor') => {
+  const run = (workers: Worker[], task: BatchTask) => {
     // One counter per pass: every worker takes the next chunk of posts from it until the archive is done.
     const next = new SharedArrayBuffer(4)
     return Promise.all(
@@ -429,7 +430,7 @@ async function batchSection(): Promise<void> {
       )
     )
   }
-  const time = async (workers: Worker[], task: 'parsePost' | 'floor') => {
+  const time = async (workers: Worker[], task: BatchTask) => {
     collect()
     const begin = performance.now()
     const cpu = process.cpuUsage()
@@ -437,11 +438,11 @@ async function batchSection(): Promise<void> {
     const ms = performance.now() - begin
     const used = process.cpuUsage(cpu)
     // CPU time of every thread of this process over wall time: how many cores the pass really had.
-    cores[task === 'floor' ? 'floor' : workers.length > 1 ? 'pool' : 'one'].push((used.user + used.system) / 1000 / ms)
+    if (task === 'parsePost') cores[workers.length > 1 ? 'pool' : 'one'].push((used.user + used.system) / 1000 / ms)
     return {postsPerSecond: sum(reports.map((report) => report.posts)) / (ms / 1000), failed: sum(reports.map((report) => report.failed))}
   }
 
-  const cores = {one: [] as number[], pool: [] as number[], floor: [] as number[]}
+  const cores = {one: [] as number[], pool: [] as number[]}
   // Workers start one at a time: reading and warming up while others measure would skew them.
   // Each holds the whole archive, and takes its work as it goes.
   const one = [await start()]
@@ -450,7 +451,7 @@ async function batchSection(): Promise<void> {
   try {
     const results = {oneFloor: [] as number[], poolFloor: [] as number[], one: [] as number[], pool: [] as number[]}
     // ABBA order, floor passes included: whichever runs first or last, or in a burst of load, is not always the same one.
-    const steps: Array<['one' | 'pool', 'parsePost' | 'floor']> = [
+    const steps: Array<['one' | 'pool', BatchTask]> = [
       ['one', 'parsePost'],
       ['pool', 'parsePost'],
       ['one', 'floor'],
@@ -467,6 +468,7 @@ async function batchSection(): Promise<void> {
     const parallel = results.pool
     const floorSingle = {postsPerSecond: median(results.oneFloor)}
     const floorPool = {postsPerSecond: median(results.poolFloor)}
+    const ceiling = await poolCeiling(threads)
     const input = `archive (${files.length} posts)`
     const megabytes = sum(files.map((name) => statSync(path.join(archiveDirectory, name)).size)) / 1e6
     const mbps = (postsPerSecond: number) => (postsPerSecond * megabytes) / files.length
@@ -486,6 +488,8 @@ async function batchSection(): Promise<void> {
       ratio: floorPool.postsPerSecond / poolRate,
       note: `${format(poolRate / singleRate)}× one thread; median of ${parallel.length} passes; the process used ${format(median(cores.pool))} cores (1-minute load ${os.loadavg()[0]!.toFixed(1)})`
     })
+    // What the cores give at best: the same pool on work that touches no memory.
+    rows.push({section: 'batch', input, name: `machine: arithmetic, pool of ${threads}`, value: ceiling, unit: '×', ratio: undefined, note: `${threads} workers on integer arithmetic alone (no memory) over one: what the cores give at best`})
   } finally {
     for (const worker of [...one, ...pool]) await worker.terminate()
   }

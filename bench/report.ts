@@ -10,7 +10,7 @@ export interface Row {
   name: string
   /** The figure itself: a median time, bytes, posts per second, … (see `unit`). */
   value: number
-  unit: 'ms' | 'B/post' | 'MB' | 'posts/s' | 'KB'
+  unit: 'ms' | 'B/post' | 'MB' | 'posts/s' | 'KB' | '×'
   postsPerSecond?: number | undefined
   megabytesPerSecond?: number | undefined
   /** The row's cost divided by the floor's, measured in the same run (1.25 = 25 % more than the floor). */
@@ -131,7 +131,18 @@ export function checkTargets(
   add('memory-peak', 'peak RSS at 5000× ≤ 1.5× the floor’s', [['parsePost ÷ floor', peak?.ratio]], (value) => value <= 1.5)
   const pool = rows.find((row) => row.section === 'batch' && row.name.startsWith('parsePost: pool'))
   const single = rows.find((row) => row.section === 'batch' && row.name.startsWith('parsePost: one thread'))
-  add('batch-pool', 'worker pool ≥ 1.7× one thread (posts/s over the archive)', [['pool ÷ one thread', pool && single ? pool.value / single.value : undefined]], (value) => value >= 1.7)
+  // The floor's own pool and the machine's ceiling (arithmetic alone) say how much of a miss is the machine's.
+  const floorPool = rows.find((row) => row.section === 'batch' && row.name.startsWith('floor: pool'))
+  const floorSingle = rows.find((row) => row.section === 'batch' && row.name.startsWith('floor: one thread'))
+  const ceiling = rows.find((row) => row.section === 'batch' && row.name.startsWith('machine: arithmetic'))
+  const context = [floorPool && floorSingle ? `the floor's own pool ${times(floorPool.value / floorSingle.value)}` : undefined, ceiling ? `arithmetic alone ${times(ceiling.value)}` : undefined].filter(Boolean)
+  add(
+    'batch-pool',
+    'worker pool ≥ 1.7× one thread (posts/s over the archive)',
+    [['pool ÷ one thread', pool && single ? pool.value / single.value : undefined]],
+    (value) => value >= 1.7,
+    (value) => times(value) + (context.length > 0 ? ` (${context.join('; ')})` : '')
+  )
   const load = rows.find((row) => row.section === 'load' && row.name.includes('article-kit'))
   add('cold-import', 'cold import ≤ 2.0× bare node', [["node -e import('article-kit') ÷ node -e 0", load?.ratio]], (value) => value <= 2)
   const bundle = (name: string) => rows.find((row) => row.section === 'bundle' && row.name.startsWith(name))
