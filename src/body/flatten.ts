@@ -1,5 +1,5 @@
 import type {Comment, Element, ElementContent, Nodes, Root, RootContent, Text} from 'hast'
-import {isSpace, scanTag} from './tag-scanner.ts'
+import {isSpace, tagEnd} from './tag-scanner.ts'
 
 /** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
 export interface Item {
@@ -129,7 +129,7 @@ export function flatten(tree: Root, body: string): Flat {
         // The end tag that ends exactly here, read as a browser reads it (its "attributes" may hold `<`).
         for (let open = body.lastIndexOf('</', run.end - 1), tries = 0; open >= run.start && tries < 8; open = body.lastIndexOf('</', open - 1), tries++) {
           if (!/[a-zA-Z]/.test(body.charAt(open + 2))) continue
-          if (scanTag(body, open + 2)?.end === run.end) {
+          if (tagEnd(body, open + 2) === run.end) {
             run.end = open
             changed = true
             break

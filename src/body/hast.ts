@@ -2,7 +2,7 @@ import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {attributeName} from './attribute-name.ts'
 import {writeHtml} from './to-html.ts'
 import {isArtifact, isReopened} from './flatten.ts'
-import {scanTag} from './tag-scanner.ts'
+import {isSpace, tagEnd} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
 
 export {textOf} from './text.ts'
@@ -126,12 +126,25 @@ export function innerHtml(context: Context, node: Element): string {
  */
 export function innerRange(body: string, tagName: string, start: number, end: number): [number, number] | undefined {
   // The start tag ends where a browser's tokenizer ends it (quotes, `=` and all).
-  const open = scanTag(body, start + 1)?.end
-  if (open === undefined || open > end) return undefined
+  const open = tagEnd(body, start + 1)
+  if (open === -1 || open > end) return undefined
   let close = end
   const at = body.lastIndexOf('</', end - 1)
-  if (at >= open && body.slice(at + 2, at + 2 + tagName.length).toLowerCase() === tagName && /^[\t\n\f\r ]*>$/.test(body.slice(at + 2 + tagName.length, end))) close = at
+  if (at >= open && isEndTagOf(body, at + 2, end, tagName)) close = at
   return [open, close]
+}
+
+/** Whether `body` from `from` to `end` is `tagName` (any case), white space, and `>`: an end tag's rest, read without copies. */
+function isEndTagOf(body: string, from: number, end: number, tagName: string): boolean {
+  let index = from
+  for (let offset = 0; offset < tagName.length; offset++, index++) {
+    // ASCII letters only fold; tag names here are lowercase.
+    let code = body.charCodeAt(index)
+    if (code >= 65 && code <= 90) code += 32
+    if (code !== tagName.charCodeAt(offset)) return false
+  }
+  while (index < end - 1 && isSpace(body.charCodeAt(index))) index++
+  return index === end - 1 && body.charCodeAt(index) === 62 /* > */
 }
 
 /** Attributes of an element, by HTML attribute name, as strings. */

@@ -17,17 +17,35 @@ export interface ScannedTag {
  * so the tag ends exactly where a browser ends it. Undefined at the end of input.
  */
 export function scanTag(html: string, from: number): ScannedTag | undefined {
+  const attributes: ScannedTag['attributes'] = []
+  const end = readTag(html, from, attributes)
+  if (end === -1) return undefined
+  let nameEnd = from
+  while (nameEnd < end && !isSpace(html.charCodeAt(nameEnd)) && html[nameEnd] !== '/' && html[nameEnd] !== '>') nameEnd++
+  return {name: html.slice(from, nameEnd).toLowerCase(), attributes, end}
+}
+
+/**
+ * Where a tag read from its name on ends (after its `>`), as `scanTag` reads
+ * it but without building anything: for callers that need only the end.
+ *
+ * @returns The offset after the tag, or -1 at the end of input.
+ */
+export function tagEnd(html: string, from: number): number {
+  return readTag(html, from, undefined)
+}
+
+/** The tokenizer walk behind `scanTag` and `tagEnd`: attributes are collected only when asked for. */
+function readTag(html: string, from: number, attributes: ScannedTag['attributes'] | undefined): number {
   const length = html.length
   let index = from
   // Names and values are sliced, not built a character at a time: every `+=` would be a new string.
   while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') index++
-  const name = html.slice(from, index)
-  const attributes: ScannedTag['attributes'] = []
   while (index < length) {
     // Before attribute name.
     while (index < length && isSpace(html.charCodeAt(index))) index++
-    if (index >= length) return undefined
-    if (html[index] === '>') return {name: name.toLowerCase(), attributes, end: index + 1}
+    if (index >= length) return -1
+    if (html[index] === '>') return index + 1
     if (html[index] === '/') {
       index++
       continue
@@ -35,33 +53,34 @@ export function scanTag(html: string, from: number): ScannedTag | undefined {
     // Attribute name: a leading `=` is part of it.
     const nameStart = index++
     while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>' && html[index] !== '=') index++
-    const attribute = html.slice(nameStart, index)
+    const nameEnd = index
     // After attribute name.
     let afterName = index
     while (afterName < length && isSpace(html.charCodeAt(afterName))) afterName++
     if (html[afterName] !== '=') {
-      attributes.push([attribute.toLowerCase(), undefined])
+      attributes?.push([html.slice(nameStart, nameEnd).toLowerCase(), undefined])
       index = afterName
       continue
     }
     index = afterName + 1
     while (index < length && isSpace(html.charCodeAt(index))) index++
-    if (index >= length) return undefined
+    if (index >= length) return -1
     const quote = html[index]
-    let value = ''
+    let valueStart = index
+    let valueEnd = index
     if (quote === '"' || quote === "'") {
       const close = html.indexOf(quote, index + 1)
-      if (close === -1) return undefined
-      value = html.slice(index + 1, close)
+      if (close === -1) return -1
+      valueStart = index + 1
+      valueEnd = close
       index = close + 1
     } else if (quote !== '>') {
-      const valueStart = index
       while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '>') index++
-      value = html.slice(valueStart, index)
+      valueEnd = index
     }
-    attributes.push([attribute.toLowerCase(), value])
+    attributes?.push([html.slice(nameStart, nameEnd).toLowerCase(), html.slice(valueStart, valueEnd)])
   }
-  return undefined
+  return -1
 }
 
 /** HTML white space: tab, line feed, form feed, carriage return, space. */
