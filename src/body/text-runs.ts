@@ -78,7 +78,8 @@ export function joinTextRuns(parser: Parser<DefaultTreeAdapterMap>): void {
   // An own property: the tokenizer's state functions call it as `this._ensureCharacterToken(type)`.
   // One module function for every parse, not a closure per parse: closures made per parse and
   // called from parse5's hot paths led V8 to allocate parse5's nodes in the old generation, where
-  // dead trees kept young objects alive (measured: 5 MB promoted per scavenge instead of 0.5).
+  // dead trees kept young objects alive (parse5 alone on the sample: 5 MB promoted per scavenge,
+  // unpatched 0.5 MB; parsePost 1.3 MB, now 7 KB).
   tokenizer._ensureCharacterToken = ensureCharacterToken
 }
 
