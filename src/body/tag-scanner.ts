@@ -20,9 +20,7 @@ export function scanTag(html: string, from: number): ScannedTag | undefined {
   const attributes: ScannedTag['attributes'] = []
   const end = readTag(html, from, attributes)
   if (end === -1) return undefined
-  let nameEnd = from
-  while (nameEnd < end && !isSpace(html.charCodeAt(nameEnd)) && html[nameEnd] !== '/' && html[nameEnd] !== '>') nameEnd++
-  return {name: html.slice(from, nameEnd).toLowerCase(), attributes, end}
+  return {name: html.slice(from, tagNameEnd(html, from)).toLowerCase(), attributes, end}
 }
 
 /**
@@ -38,9 +36,8 @@ export function tagEnd(html: string, from: number): number {
 /** The tokenizer walk behind `scanTag` and `tagEnd`: attributes are collected only when asked for. */
 function readTag(html: string, from: number, attributes: ScannedTag['attributes'] | undefined): number {
   const length = html.length
-  let index = from
   // Names and values are sliced, not built a character at a time: every `+=` would be a new string.
-  while (index < length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') index++
+  let index = tagNameEnd(html, from)
   while (index < length) {
     // Before attribute name.
     while (index < length && isSpace(html.charCodeAt(index))) index++
@@ -81,6 +78,13 @@ function readTag(html: string, from: number, attributes: ScannedTag['attributes'
     attributes?.push([html.slice(nameStart, nameEnd).toLowerCase(), html.slice(valueStart, valueEnd)])
   }
   return -1
+}
+
+/** Where a tag's name read from `from` ends: at white space, `/` or `>` (or the end of input). */
+function tagNameEnd(html: string, from: number): number {
+  let index = from
+  while (index < html.length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') index++
+  return index
 }
 
 /** HTML white space: tab, line feed, form feed, carriage return, space. */

@@ -73,8 +73,8 @@ interface Tokenizer {
  * //=> 1
  */
 export function joinTextRuns(parser: Parser<DefaultTreeAdapterMap>): void {
-  const tokenizer = (parser as unknown as Internals).tokenizer
-  if (!hasOriginals(tokenizer, ['_ensureCharacterToken']) || tokenizer.handler !== (parser as unknown as Internals)) return
+  const tokenizer = ownTokenizer(parser, ['_ensureCharacterToken'])
+  if (!tokenizer) return
   // An own property: the tokenizer's state functions call it as `this._ensureCharacterToken(type)`.
   // One module function for every parse, not a closure per parse: closures made per parse and
   // called from parse5's hot paths led V8 to allocate parse5's nodes in the old generation, where
@@ -114,9 +114,8 @@ function ensureCharacterToken(this: Tokenizer, type: Token.TokenType): void {
  * //=> ['한 장의 사진', 'a.png']
  */
 export function readRunsWhole(parser: Parser<DefaultTreeAdapterMap>): void {
-  const internals = parser as unknown as Internals
-  const tokenizer = internals.tokenizer
-  if (typeof tokenizer.runEnd !== 'number' || internals.onParseError || !hasOriginals(tokenizer, ['_stateData', '_stateAttributeValueDoubleQuoted', '_stateAttributeValueSingleQuoted']) || tokenizer.handler !== internals) return
+  const tokenizer = ownTokenizer(parser, ['_stateData', '_stateAttributeValueDoubleQuoted', '_stateAttributeValueSingleQuoted'])
+  if (!tokenizer || typeof tokenizer.runEnd !== 'number' || tokenizer.handler.onParseError) return
   tokenizer._stateData = stateData
   tokenizer._stateAttributeValueDoubleQuoted = stateDoubleQuoted
   tokenizer._stateAttributeValueSingleQuoted = stateSingleQuoted
@@ -147,14 +146,21 @@ const originals = Parse5Tokenizer.prototype as unknown as Required<Pick<Tokenize
 
 type Replaced = keyof typeof originals
 
+/** Whether this parse5 has every method replaced here (decided once, at load). */
+const hasOriginals = [originals._ensureCharacterToken, originals._stateData, originals._stateAttributeValueDoubleQuoted, originals._stateAttributeValueSingleQuoted].every(
+  (method) => typeof method === 'function'
+)
+
 /**
- * Whether the tokenizer is the parse5 this module knows (not another copy or
- * version) and still has its own `methods`: one that lacks them, or had them
- * replaced by someone else, is left as it is.
+ * The parser's tokenizer, when it is one of the parse5 this module knows
+ * (not another copy or version), reports to that parser, and still has its
+ * own `methods`; undefined otherwise, and the parser is left as it is.
  */
-function hasOriginals(tokenizer: Tokenizer, methods: readonly Replaced[]): boolean {
-  if (Object.getPrototypeOf(tokenizer) !== Parse5Tokenizer.prototype) return false
-  return methods.every((name) => typeof originals[name] === 'function' && tokenizer[name] === originals[name])
+function ownTokenizer(parser: Parser<DefaultTreeAdapterMap>, methods: readonly Replaced[]): Tokenizer | undefined {
+  const internals = parser as unknown as Internals
+  const tokenizer = internals.tokenizer
+  if (!hasOriginals || Object.getPrototypeOf(tokenizer) !== Parse5Tokenizer.prototype || tokenizer.handler !== internals) return undefined
+  return methods.every((name) => tokenizer[name] === originals[name]) ? tokenizer : undefined
 }
 
 /**
