@@ -5,7 +5,7 @@ import {createMessage} from '../diagnostics/message.ts'
 import {ArticleError} from '../diagnostics/error.ts'
 import {parseFrontMatterWith, type FrontMatterResult} from '../front-matter/parse.ts'
 import type {RuleId} from '../diagnostics/catalogue.ts'
-import {dominantLineEnding} from '../post/split.ts'
+import {dominantLineEnding, splitPost} from '../post/split.ts'
 import {parseBody} from '../body/parse.ts'
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
 import {sanitizeTree, type SanitizeSettings} from '../body/sanitize.ts'
@@ -16,7 +16,7 @@ import type {Context} from '../body/hast.ts'
 import {buildBody, rewrittenMarkup} from './build.ts'
 import {dirtyChecker, rewriteBody, type Written} from './pieces.ts'
 import {computeStats} from './stats.ts'
-import {rememberChecked} from './provenance.ts'
+import {rememberChecked, rememberFrontMatter} from './provenance.ts'
 import {itemsOf} from './items.ts'
 import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 
@@ -58,7 +58,7 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   const first = build(reading, settings)
   if (first.verbatim) return first.article
   const rendered = renderPost(first.article, renderOptionsOf(settings))
-  return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages, contentFromRewrite: false}, settings)
+  return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages, contentFromRewrite: false, front: reading.front}, settings)
 }
 
 /** One parse, and whether its body is kept exactly as written (nothing sanitised or rewritten). */
@@ -81,6 +81,8 @@ interface Rewrite {
   messages: Message[]
   /** Whether messages about the content (`contentRules`) come from the rewrite's Article, mapped back. */
   contentFromRewrite: boolean
+  /** The first reading's front matter: the rewrite keeps its block as written when it can. */
+  front: FrontMatterResult
 }
 
 /** Offsets in a rewrite to offsets in the text it was written from (`isEnd` for the end of a range). */
@@ -98,7 +100,7 @@ function readRewrite(raw: string, first: Rewrite, settings: Readonly<ParseOption
   const lenient = {...settings, strict: false}
   const maps: OffsetMap[] = [first.map]
   let source = first.rendered
-  let parsed = build(read(source, lenient), lenient)
+  let parsed = build(read(source, lenient, {raw, front: first.front}), lenient)
   for (let round = 1; round < maxRounds && !parsed.verbatim; round++) {
     const rendered = renderPost(parsed.article, renderOptionsOf(settings))
     maps.push(offsetMap(parsed, source, rendered))
@@ -211,10 +213,11 @@ interface Reading {
 }
 
 /** Read a post up to its flattened body (throws at a fatal front matter problem when strict). */
-function read(raw: string, settings: Readonly<ParseOptions>): Reading {
+function read(raw: string, settings: Readonly<ParseOptions>, known?: KnownFrontMatter): Reading {
   const lines = new LineIndex(raw)
-  const front = parseFrontMatterWith(raw, lines)
-  const messages: Message[] = front.messages
+  const front = frontMatterOf(raw, lines, known)
+  // A copy: the front matter's own messages may serve a later reading of the same block.
+  const messages: Message[] = [...front.messages]
   if (settings.strict) throwIfFatal(messages, front.cause)
 
   const bodyStart = front.bodyStart
@@ -240,6 +243,30 @@ function read(raw: string, settings: Readonly<ParseOptions>): Reading {
   const context: Context = {body, isDirty: dirtyChecker(changes)}
   const flat = flatten(tree, body)
   return {raw, lines, front, messages, context, flat, sanitize, sanitized: changes.length > 0, imagesWithoutAlt}
+}
+
+/** A front matter already read, and the post it was read from. */
+interface KnownFrontMatter {
+  raw: string
+  front: FrontMatterResult
+}
+
+/**
+ * The front matter of `raw`: `known`'s when `raw` opens with the very block
+ * it was read from and reads it the same way (a rewrite keeps the block as
+ * written), else parsed. YAML is the slowest part of reading most posts; a
+ * rewrite need not read it twice.
+ */
+function frontMatterOf(raw: string, lines: LineIndex, known: KnownFrontMatter | undefined): FrontMatterResult {
+  const block = known?.front.block
+  if (!known || !block || raw.includes('\n') !== known.raw.includes('\n') || !raw.startsWith(known.raw.slice(0, block.end))) {
+    return parseFrontMatterWith(raw, lines)
+  }
+  const split = splitPost(raw)
+  // The closing fence's line ends where it did (not extended by what follows it now).
+  if (split.frontMatter?.end !== block.end || split.bodyStart !== known.front.bodyStart) return parseFrontMatterWith(raw, lines)
+  // Same block, same offsets: the same meta and messages.
+  return known.front
 }
 
 /** Build the Article of a reading. */
@@ -290,12 +317,15 @@ function rewriteOf(reading: Reading): Rewrite {
   for (const [start, end] of rewritten) messages.push(rewrittenMarkup(lines, bodyStart + start, bodyStart + end))
   // Sorted with the content's messages, once those are read from the rewrite.
   imageAltMessages(lines, bodyStart, reading.imagesWithoutAlt, messages)
-  const rendered = assemblePost(front.meta, layoutOf(raw, front, [html]), html)
+  const layout = layoutOf(raw, front, [html])
+  // The block as written, when the meta read from it is what it says: no YAML is read to find that out.
+  rememberFrontMatter(front.meta, layout.frontMatter, raw.includes('\n'))
+  const rendered = assemblePost(front.meta, layout, html)
   for (const entry of written) {
     entry.from += bodyStart
     entry.to += bodyStart
   }
-  return {rendered, map: mapBack(written, rendered.length - html.length, bodyStart, raw.length), messages, contentFromRewrite: true}
+  return {rendered, map: mapBack(written, rendered.length - html.length, bodyStart, raw.length), messages, contentFromRewrite: true, front}
 }
 
 /**

@@ -93,13 +93,32 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
     if (flatten(item, leaves, 0, true)) Remembered.attach(item, new Remembered('item', checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
   }
   Remembered.attach(article.layout, new Remembered('layout', checked, [...article.layout.gaps], body, reading))
-  // Decided here, once: whether renderFrontMatter would give this block back for this meta.
-  const block = article.layout.frontMatter
-  if (typeof block === 'string' && keepsBlock(block, postHasNewline)) {
-    const leaves: unknown[] = []
-    if (flatten(article.meta, leaves, 0, false)) Remembered.attach(article.meta, new Remembered('meta', checked, leaves, block, reading))
-  }
+  rememberFrontMatter(article.meta, article.layout.frontMatter, postHasNewline, checked, reading)
 }
+
+/**
+ * Remember `meta` with the front matter block it was just read from, when
+ * `renderFrontMatter` would give that block back for it (decided here, once):
+ * `renderPost` then writes the block without parsing it again.
+ *
+ * @param meta - The meta read from `block`.
+ * @param block - The block as written, or null.
+ * @param postHasNewline - Whether the post had a `\n` (how the block's lone CRs were read).
+ */
+export function rememberFrontMatter(
+  meta: Meta,
+  block: string | null,
+  postHasNewline: boolean,
+  policy: CheckedPolicy = noPolicy,
+  reading: object = {}
+): void {
+  if (typeof block !== 'string' || !keepsBlock(block, postHasNewline)) return
+  const leaves: unknown[] = []
+  if (flatten(meta, leaves, 0, false)) Remembered.attach(meta, new Remembered('meta', policy, leaves, block, reading))
+}
+
+// A meta's record is not about the body: no schema is involved.
+const noPolicy: CheckedPolicy = {schema: {}, embedHosts: []}
 
 /**
  * The front matter block a parsed Article was read from, while its meta still holds exactly

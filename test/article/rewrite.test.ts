@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {checkPost, parsePost, renderPost, type Block} from '../../src/index.ts'
+import {checkPost, parseFrontMatter, parsePost, renderPost, type Block} from '../../src/index.ts'
 import {content} from '../support/round-trip.ts'
 
 const front = '---\ntitle: t\n---\n'
@@ -60,6 +60,29 @@ describe('a post whose body was rewritten', () => {
   it('should give checkPost the messages parsePost gives', () => {
     for (const raw of [front + '<p onclick="x()">a</p><h2>A</h2><h2>A</h2>', front + '<h3>x</h3><p>a</p>', '<p>no front matter</p><script>x</script>']) {
       assert.deepEqual(checkPost(raw), parsePost(raw).messages)
+    }
+  })
+
+  it('should keep the front matter it read when the rewrite starts with the same block', () => {
+    const block = '---\n# kept as written\ntitle: "A"\ntags: [a, b]\ncomments:\n  - {id: 1, content: hi}\n---\n'
+    const raw = block + '<p onclick="x()">a</p>\n'
+    const article = parsePost(raw)
+    assert.deepEqual(article.meta, parseFrontMatter(raw).meta)
+    assert.ok(renderPost(article).startsWith(block))
+    assert.deepEqual(content(parsePost(renderPost(article))), content(article))
+  })
+
+  it('should read the front matter of the rewrite again when the rewrite reads it differently', () => {
+    for (const raw of [
+      // An old Mac file (lone CRs) whose rewrite gains a `\n` from `&#10;`: its lines now end elsewhere.
+      '---\rtitle: a\r---\r<p style="position: fixed">a&#10;b</p>',
+      // A block with a fence line that other readers see (after U+2028) is written afresh.
+      '---\ntitle: a\u2028---\nx: 1\n---\n<p onclick="x()">b</p>'
+    ]) {
+      const article = parsePost(raw)
+      const again = parsePost(renderPost(article))
+      assert.deepEqual(article.meta, again.meta)
+      assert.deepEqual(content(again), content(article))
     }
   })
 })
