@@ -57,6 +57,8 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   if (reading.sanitized) return readRewrite(raw, rewriteOf(reading), settings)
   const first = build(reading, settings)
   if (first.verbatim) return first.article
+  // Only the body needs a rewrite: its front matter block is written as it was, without reading the YAML again.
+  rememberFrontMatter(first.article.meta, first.article.layout.frontMatter, raw.includes('\n'))
   const rendered = renderPost(first.article, renderOptionsOf(settings))
   return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages, contentFromRewrite: false, front: reading.front}, settings)
 }
