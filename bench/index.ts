@@ -410,7 +410,9 @@ async function batchSection(): Promise<void> {
   log(`batch: the archive on one thread and on a pool of ${threads} workers`)
   const start = () =>
     new Promise<Worker>((resolve, reject) => {
-      const data: BatchData = {directory: archiveDirectory, files, warmup: 500}
+      // Warm-up is a whole untimed pass of each task: after 500 posts the first timed pass still ran
+      // at 60–80 % of the later ones (compiling on a core the pool needs), and skewed the medians.
+      const data: BatchData = {directory: archiveDirectory, files, warmup: files.length}
       // Workers do not inherit tsx's hooks from `--import tsx`: the worker registers them, then imports the TypeScript.
       const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({register}) => { register(); return import(${JSON.stringify(new URL('./batch-worker.ts', import.meta.url).href)}) })`
       const worker = new Worker(bootstrap, {eval: true, workerData: data})
