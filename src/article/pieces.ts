@@ -5,6 +5,7 @@ import {flatten, isReopened, type Flat, type Gap, type Item} from '../body/flatt
 import {parseBody} from '../body/parse.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from '../body/sanitize.ts'
 import {isVerbatimSafe} from '../render/check-html.ts'
+import {voidElements} from '../body/void-elements.ts'
 
 /** An item with the text it is read from, and where it came from in the body. */
 export interface Piece {
@@ -135,7 +136,7 @@ function keptItems(context: Context, flat: Flat, settings: SanitizeSettings, rew
 function closesItself(context: Context, item: Flat['items'][number]): boolean {
   const node = item.nodes.at(-1)
   if (!node || node.type !== 'element' || item.kind === 'run') return true
-  if (voids.has(node.tagName)) return true
+  if (voidElements.has(node.tagName)) return true
   const name = node.tagName
   return context.body.slice(Math.max(item.start, item.end - name.length - 3), item.end).toLowerCase() === `</${name}>`
 }
@@ -151,8 +152,6 @@ function holdsReopened(item: Item): boolean {
   }
   return false
 }
-
-const voids = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr'])
 
 /** A gap's source, when nothing in it was sanitised. */
 function cleanGapHtml(context: Context, gap: Gap): string | undefined {

@@ -1,6 +1,6 @@
 import {scanTag} from './tag-scanner.ts'
+import {voidElements} from './void-elements.ts'
 
-const voids = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'])
 // Elements whose start tag closes an open one of the same name (`<p>a<p>b`, `<li>a<li>b`).
 const selfClosing = new Set(['p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th'])
@@ -45,7 +45,7 @@ export function limitNesting(html: string, limit: number): {html: string; cut: n
       tag.lastIndex = found ? found.index : html.length
       continue
     }
-    if (voids.has(name)) continue
+    if (voidElements.has(name)) continue
     if (selfClosing.has(name) && stack.at(-1) === name) stack.pop()
     if (stack.length >= limit) blanks.push([match.index, scanned.end])
     else stack.push(name)

@@ -13,6 +13,7 @@ import {attributeName, type AttributeName} from './attribute-name.ts'
  * hast-util-to-html itself.
  */
 
+// hast-util-to-html's void elements (`command` too), not the parser's (`void-elements.ts`): the output must match it.
 const voids = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 // Elements whose content the default serialiser writes differently (not escaped, or in another space).
 const elsewhere = new Set(['script', 'style', 'svg', 'template'])

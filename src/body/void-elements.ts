@@ -1,0 +1,28 @@
+/**
+ * Elements the HTML parser never leaves open: the start tag is the whole
+ * element, nothing nests in it and no end tag is needed (`<image>` becomes
+ * `<img>`; `<frame>` outside a frameset is dropped). The serialiser keeps
+ * its own list (`to-html.ts`): that one is hast-util-to-html's, `command`
+ * included, so that output matches it byte for byte.
+ */
+export const voidElements: ReadonlySet<string> = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr'
+])
