@@ -231,8 +231,8 @@ function read(raw: string, settings: Readonly<ParseOptions>, known?: KnownFrontM
 
   const schema = settings.schema ?? defaultSchema
   const embedHosts = settings.allowEmbedHosts ? [...defaultEmbedHosts, ...settings.allowEmbedHosts] : defaultEmbedHosts
-  // A style cache for this parse only: posts repeat a few styles many times.
-  const sanitize = {schema, embedHosts, styles: new Map<string, StyleResult>()}
+  // Caches for this parse only: posts repeat a few styles and attributes many times.
+  const sanitize: SanitizeSettings = {schema, embedHosts, styles: new Map<string, StyleResult>(), definitions: new Map()}
   const {changes, imagesWithoutAlt} = sanitizeTree(tree, {...sanitize, source: body})
   for (const tag of documentTagsWithAttributes(body)) {
     changes.push({ruleId: 'sanitized-attribute', reason: `Removed the attributes of \`<${tag.name}>\`: browsers would copy them onto the page`, start: tag.start, end: tag.end})

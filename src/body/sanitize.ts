@@ -22,16 +22,26 @@ export interface Sanitized {
   imagesWithoutAlt: Array<[number, number]>
 }
 
+/**
+ * What the checks of one parse or one render remember, never shared between
+ * calls (a schema changed between two calls is read anew): posts repeat a
+ * few styles and attributes many times.
+ */
+export interface CheckMemo {
+  /** Style attributes checked so far. */
+  styles?: Map<string, StyleResult>
+  /** The schema's definition of each attribute met so far, by tag name, then property. */
+  definitions?: Map<string, Map<string, Definition | undefined>>
+}
+
 /** What the sanitiser needs. */
-export interface SanitizeSettings {
+export interface SanitizeSettings extends CheckMemo {
   schema: Schema
   embedHosts: readonly string[]
   /** Keep `raw` nodes (the renderer makes them only from HTML it has checked). */
   keepRaw?: boolean
   /** The source the tree was parsed from, to tell real comments from bogus ones (`<?php …>`). */
   source?: string
-  /** Style attributes checked so far in this one parse or render (posts repeat a few styles many times). */
-  styles?: Map<string, StyleResult>
 }
 
 type Chain = {name: string; parent: Chain | undefined} | undefined
@@ -173,7 +183,7 @@ function properties(node: Element, settings: SanitizeSettings, changes: Change[]
   const result: Properties = {}
   for (const key of Object.keys(node.properties)) {
     const value = node.properties[key]
-    const checked = checkProperty(settings.schema, node.tagName, key, value, settings.styles)
+    const checked = checkProperty(settings.schema, node.tagName, key, value, settings)
     if (checked.ok) {
       result[key] = checked.value
       continue
@@ -207,15 +217,13 @@ export type PropertyCheck =
  * allowed value, safe URL protocol, harmless CSS, no DOM clobbering.
  * Shared by the sanitiser and the renderer's check of verbatim HTML.
  */
-export function checkProperty(schema: Schema, tagName: string, key: string, value: Properties[string], styles?: Map<string, StyleResult>): PropertyCheck {
-  const attributes = schema.attributes ?? {}
-  const specific = own.call(attributes, tagName) ? attributes[tagName] : undefined
-  const defaults = own.call(attributes, '*') ? attributes['*'] : undefined
-  const definition = findDefinition(specific, key) ?? findDefinition(defaults, key)
+export function checkProperty(schema: Schema, tagName: string, key: string, value: Properties[string], memo?: CheckMemo): PropertyCheck {
+  const definition = definitionOf(schema, tagName, key, memo?.definitions)
   if (definition === undefined) return {ok: false, why: 'allowed'}
   const safe = propertyValue(schema, definition, key, value)
   if (safe === undefined) return {ok: false, why: 'value'}
   if (key === 'style' && typeof safe === 'string') {
+    const styles = memo?.styles
     let cleaned = styles?.get(safe)
     if (!cleaned) {
       cleaned = sanitizeStyle(safe)
@@ -231,6 +239,21 @@ export function checkProperty(schema: Schema, tagName: string, key: string, valu
 }
 
 type Definition = string | [string, ...Array<string | number | boolean | RegExp | null | undefined>]
+
+/** The schema's definition of `key` on `tagName` (the element's own first, then `*`), remembered in `definitions`. */
+function definitionOf(schema: Schema, tagName: string, key: string, definitions: CheckMemo['definitions']): Definition | undefined {
+  let known = definitions?.get(tagName)
+  if (known?.has(key)) return known.get(key)
+  const attributes = schema.attributes ?? {}
+  const specific = own.call(attributes, tagName) ? attributes[tagName] : undefined
+  const defaults = own.call(attributes, '*') ? attributes['*'] : undefined
+  const definition = findDefinition(specific, key) ?? findDefinition(defaults, key)
+  if (definitions) {
+    if (!known) definitions.set(tagName, (known = new Map()))
+    known.set(key, definition)
+  }
+  return definition
+}
 
 function findDefinition(definitions: readonly Definition[] | undefined, key: string): Definition | undefined {
   if (!definitions) return undefined

@@ -146,7 +146,7 @@ function isAllowedAttribute(tag: string, attribute: string, value: string | unde
   else property = text
   // A character reference inside a URL's scheme is read differently by browsers; refuse it.
   if ((info.property === 'href' || info.property === 'src' || info.property === 'srcSet' || info.property === 'cite' || info.property === 'poster' || info.property === 'longDesc') && schemeHasReference(raw)) return false
-  return checkProperty(policy.schema, tag, info.property, property, policy.styles).ok
+  return checkProperty(policy.schema, tag, info.property, property, policy).ok
 }
 
 function schemeHasReference(value: string): boolean {

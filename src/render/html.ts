@@ -40,7 +40,7 @@ type Entry =
  */
 export function renderHtml(article: Article, options?: Readonly<RenderOptions> | null): string {
   // Caches for this call only: posts repeat a few styles, tags and strings many times.
-  const policy: Policy = {...policyOf(options), styles: new Map(), tags: new Set(), verbatim: new Set()}
+  const policy: Policy = {...policyOf(options), styles: new Map(), definitions: new Map(), tags: new Set(), verbatim: new Set()}
   const entries = order(article)
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   let separator: string | undefined

@@ -1,5 +1,5 @@
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
-import type {StyleResult} from '../body/style.ts'
+import type {CheckMemo} from '../body/sanitize.ts'
 
 /** Options of `renderHtml` and `renderPost`. */
 export interface RenderOptions {
@@ -10,11 +10,9 @@ export interface RenderOptions {
 }
 
 /** The settings the renderer checks against. */
-export interface Policy {
+export interface Policy extends CheckMemo {
   schema: Schema
   embedHosts: readonly string[]
-  /** Style attributes checked so far in this one call (never shared between calls). */
-  styles?: Map<string, StyleResult>
   /** Tags `isVerbatimSafe` accepted so far in this one call, by their exact text (never shared between calls). */
   tags?: Set<string>
   /** Strings `isVerbatimSafe` accepted so far in this one call (never shared between calls). */
