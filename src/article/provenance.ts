@@ -93,7 +93,7 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
     if (flatten(item, leaves, 0, true)) Remembered.attach(item, new Remembered('item', checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
   }
   Remembered.attach(article.layout, new Remembered('layout', checked, [...article.layout.gaps], body, reading))
-  rememberFrontMatter(article.meta, article.layout.frontMatter, postHasNewline, checked, reading)
+  rememberFrontMatter(article.meta, article.layout.frontMatter, postHasNewline)
 }
 
 /**
@@ -105,25 +105,19 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
  * @param block - The block as written, or null.
  * @param postHasNewline - Whether the post had a `\n` (how the block's lone CRs were read).
  */
-export function rememberFrontMatter(
-  meta: Meta,
-  block: string | null,
-  postHasNewline: boolean,
-  policy: CheckedPolicy = noPolicy,
-  reading: object = {}
-): void {
+export function rememberFrontMatter(meta: Meta, block: string | null, postHasNewline: boolean): void {
   if (typeof block !== 'string' || !keepsBlock(block, postHasNewline)) return
   const leaves: unknown[] = []
-  if (flatten(meta, leaves, 0, false)) Remembered.attach(meta, new Remembered('meta', policy, leaves, block, reading))
+  // A meta's record is about its block alone: no schema, and no parse's body, is involved.
+  if (flatten(meta, leaves, 0, false)) Remembered.attach(meta, new Remembered('meta', noPolicy, leaves, block, {}))
 }
 
-// A meta's record is not about the body: no schema is involved.
 const noPolicy: CheckedPolicy = {schema: {}, embedHosts: []}
 
 /**
  * The front matter block a parsed Article was read from, while its meta still holds exactly
  * what it held and the layout still has that block. Only a block `renderFrontMatter` would
- * give back for that meta is remembered (`keepsBlock`, decided once by `rememberChecked`),
+ * give back for that meta is remembered (`keepsBlock`, decided once by `rememberFrontMatter`),
  * so it need not be parsed again to find that out.
  *
  * @param meta - An Article's meta.
