@@ -39,6 +39,24 @@ describe('messages', () => {
     })
   }
 
+  it('should report every rule of a post that is also sanitised, where it happens', () => {
+    // A sanitised post's messages about its content come from its rewrite, filtered by rule:
+    // a rule left out of that filter would vanish here.
+    for (const rule of rules) {
+      const raw = readFileSync(join(root, rule, 'input.txt'), 'utf8')
+      // Only messages about the post as it was: not the one about the paragraph added below.
+      const placed = (text: string) =>
+        checkPost(text)
+          .filter((message) => message.ruleId === rule && message.place.start.offset < raw.length)
+          .map((message) => [message.place.start.offset, message.place.end.offset])
+      const expected = placed(raw)
+      const sanitised = raw + (/\n$/.test(raw) ? '' : '\n') + '<p onclick="x()">tail</p>\n'
+      // Rules about the end of the post or the whole body may move or go with the added paragraph.
+      if (rule === 'body-empty' || rule === 'front-matter-unclosed' || rule === 'front-matter-missing') continue
+      assert.deepEqual(placed(sanitised), expected, rule)
+    }
+  })
+
   it('should throw an ArticleError in strict mode exactly when a message is fatal', () => {
     for (const rule of rules) {
       const raw = readFileSync(join(root, rule, 'input.txt'), 'utf8')
