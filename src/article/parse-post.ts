@@ -8,7 +8,7 @@ import type {RuleId} from '../diagnostics/catalogue.ts'
 import {dominantLineEnding, splitPost} from '../post/split.ts'
 import {parseBody} from '../body/parse.ts'
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
-import {sanitizeTree, type SanitizeSettings} from '../body/sanitize.ts'
+import {sanitizeTree, type CheckMemo, type SanitizeSettings} from '../body/sanitize.ts'
 import type {StyleResult} from '../body/style.ts'
 import {flatten, type Flat} from '../body/flatten.ts'
 import {documentTagsWithAttributes} from '../body/tag-scanner.ts'
@@ -52,15 +52,17 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
 export function parsePost(raw: string, options?: Readonly<ParseOptions> | null): Article {
   assertString(raw)
   const settings = options ?? emptyOptions
-  const reading = read(raw, settings)
+  // What the checks remember, shared by every reading in this call: a rewrite repeats most of the post.
+  const memo: CheckMemo = {styles: new Map<string, StyleResult>(), definitions: new Map(), tags: new Set(), verbatim: new Set()}
+  const reading = read(raw, settings, memo)
   // A sanitised body is read again from its rewrite anyway: the rewrite is all this reading must give.
-  if (reading.sanitized) return readRewrite(raw, rewriteOf(reading), settings)
+  if (reading.sanitized) return readRewrite(raw, rewriteOf(reading), settings, memo)
   const first = build(reading, settings)
   if (first.verbatim) return first.article
   // Only the body needs a rewrite: its front matter block is written as it was, without reading the YAML again.
   rememberFrontMatter(first.article.meta, first.article.layout.frontMatter, raw.includes('\n'))
   const rendered = renderPost(first.article, renderOptionsOf(settings))
-  return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages, contentFromRewrite: false, front: reading.front}, settings)
+  return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages, contentFromRewrite: false, front: reading.front}, settings, memo)
 }
 
 /** One parse, and whether its body is kept exactly as written (nothing sanitised or rewritten). */
@@ -98,15 +100,15 @@ type OffsetMap = (offset: number, isEnd: boolean) => number
  * Messages stay those of the first reading, and positions are mapped back
  * to the raw post.
  */
-function readRewrite(raw: string, first: Rewrite, settings: Readonly<ParseOptions>): Article {
+function readRewrite(raw: string, first: Rewrite, settings: Readonly<ParseOptions>, memo: CheckMemo): Article {
   const lenient = {...settings, strict: false}
   const maps: OffsetMap[] = [first.map]
   let source = first.rendered
-  let parsed = build(read(source, lenient, {raw, front: first.front}), lenient)
+  let parsed = build(read(source, lenient, memo, {raw, front: first.front}), lenient)
   for (let round = 1; round < maxRounds && !parsed.verbatim; round++) {
     const rendered = renderPost(parsed.article, renderOptionsOf(settings))
     maps.push(offsetMap(parsed, source, rendered))
-    parsed = build(read(rendered, lenient), lenient)
+    parsed = build(read(rendered, lenient, memo), lenient)
     source = rendered
   }
   const article = parsed.article
@@ -215,7 +217,7 @@ interface Reading {
 }
 
 /** Read a post up to its flattened body (throws at a fatal front matter problem when strict). */
-function read(raw: string, settings: Readonly<ParseOptions>, known?: KnownFrontMatter): Reading {
+function read(raw: string, settings: Readonly<ParseOptions>, memo: CheckMemo, known?: KnownFrontMatter): Reading {
   const lines = new LineIndex(raw)
   const front = frontMatterOf(raw, lines, known)
   // A copy: the front matter's own messages may serve a later reading of the same block.
@@ -231,8 +233,7 @@ function read(raw: string, settings: Readonly<ParseOptions>, known?: KnownFrontM
 
   const schema = settings.schema ?? defaultSchema
   const embedHosts = settings.allowEmbedHosts ? [...defaultEmbedHosts, ...settings.allowEmbedHosts] : defaultEmbedHosts
-  // Caches for this parse only: posts repeat a few styles and attributes many times.
-  const sanitize: SanitizeSettings = {schema, embedHosts, styles: new Map<string, StyleResult>(), definitions: new Map()}
+  const sanitize: SanitizeSettings = {schema, embedHosts, ...memo}
   const {changes, imagesWithoutAlt} = sanitizeTree(tree, {...sanitize, source: body})
   for (const tag of documentTagsWithAttributes(body)) {
     changes.push({ruleId: 'sanitized-attribute', reason: `Removed the attributes of \`<${tag.name}>\`: browsers would copy them onto the page`, start: tag.start, end: tag.end})

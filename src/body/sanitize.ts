@@ -32,6 +32,10 @@ export interface CheckMemo {
   styles?: Map<string, StyleResult>
   /** The schema's definition of each attribute met so far, by tag name, then property. */
   definitions?: Map<string, Map<string, Definition | undefined>>
+  /** Tags `isVerbatimSafe` accepted so far, by their exact text. */
+  tags?: Set<string>
+  /** Whole strings `isVerbatimSafe` accepted so far. */
+  verbatim?: Set<string>
 }
 
 /** What the sanitiser needs. */

@@ -13,10 +13,6 @@ export interface RenderOptions {
 export interface Policy extends CheckMemo {
   schema: Schema
   embedHosts: readonly string[]
-  /** Tags `isVerbatimSafe` accepted so far in this one call, by their exact text (never shared between calls). */
-  tags?: Set<string>
-  /** Strings `isVerbatimSafe` accepted so far in this one call (never shared between calls). */
-  verbatim?: Set<string>
 }
 
 const defaultPolicy: Policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}

@@ -41,6 +41,9 @@ describe('verbatim check within one call', () => {
       assert.equal(isVerbatimSafe(accepted, policy), true, accepted)
       assert.equal(isVerbatimSafe(refused, policy), false, `${refused} after ${accepted}`)
       assert.equal(isVerbatimSafe(accepted + refused, policy), false, `${accepted + refused} after ${accepted}`)
+      // Only what was accepted is remembered whole.
+      assert.ok(policy.verbatim!.has(accepted), accepted)
+      assert.ok(!policy.verbatim!.has(refused) && !policy.verbatim!.has(accepted + refused), refused)
     }
   })
 
