@@ -24,7 +24,8 @@ const whitespace = /[\t\n\f\r ]*/y
 const {charCodeAt, includes, indexOf, slice} = String.prototype
 
 /**
- * Whether `html` may be emitted verbatim under `policy`.
+ * Whether `html` may be emitted verbatim under `policy`. A string accepted
+ * once is remembered in `policy.verbatim` (when the caller gives one).
  *
  * @param html - A fragment of HTML.
  * @param policy - Schema and embed hosts.
@@ -39,12 +40,13 @@ const {charCodeAt, includes, indexOf, slice} = String.prototype
 export function isVerbatimSafe(html: string, policy: Policy): boolean {
   // A string accepted before in this call (posts repeat their layout; a rewrite repeats the post) is accepted again.
   if (policy.verbatim?.has(html)) return true
-  if (!isSafeText(html, policy)) return false
+  if (!scanIsSafe(html, policy)) return false
   policy.verbatim?.add(html)
   return true
 }
 
-function isSafeText(html: string, policy: Policy): boolean {
+/** The check itself: one pass over the tags and comments, text skipped. */
+function scanIsSafe(html: string, policy: Policy): boolean {
   if (includes.call(html, '\u0000')) return false
   let index = 0
   while (true) {
