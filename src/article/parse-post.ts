@@ -53,7 +53,8 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   assertString(raw)
   const settings = options ?? emptyOptions
   // What the checks remember, shared by every reading in this call: a rewrite repeats most of the post.
-  const memo: CheckMemo = {styles: new Map<string, StyleResult>(), definitions: new Map(), tags: new Set(), verbatim: new Set()}
+  // (`verbatim` is set once a reading is sanitised; declared here so that every settings object has one shape.)
+  const memo: CheckMemo = {styles: new Map<string, StyleResult>(), definitions: new Map(), tags: new Set(), verbatim: undefined}
   const reading = read(raw, settings, memo)
   // A sanitised body is read again from its rewrite anyway: the rewrite is all this reading must give.
   if (reading.sanitized) return readRewrite(raw, rewriteOf(reading), settings, memo)
@@ -238,6 +239,9 @@ function read(raw: string, settings: Readonly<ParseOptions>, memo: CheckMemo, kn
   for (const tag of documentTagsWithAttributes(body)) {
     changes.push({ruleId: 'sanitized-attribute', reason: `Removed the attributes of \`<${tag.name}>\`: browsers would copy them onto the page`, start: tag.start, end: tag.end})
   }
+  // A sanitised body is read again from its rewrite, which repeats most of it: from here on, what the
+  // strict check accepts whole is remembered (a post read once would only pay for the remembering).
+  if (changes.length > 0) sanitize.verbatim = memo.verbatim ??= new Set()
   changes.sort((a, b) => a.start - b.start)
   for (const change of changes) {
     if (change.reason) messages.push(createMessage(lines, change.ruleId, change.reason, bodyStart + change.start, bodyStart + change.end))
