@@ -129,12 +129,13 @@ export function checkTargets(
   add('memory-retained', 'heap retained < 100 bytes per post (10,000 posts)', [['parsePost', retained?.value]], (value) => value < 100, (value) => `${value.toFixed(1)} B/post`)
   const peak = rows.find((row) => row.section === 'memory' && row.name.startsWith('parsePost: peak RSS'))
   add('memory-peak', 'peak RSS at 5000× ≤ 1.5× the floor’s', [['parsePost ÷ floor', peak?.ratio]], (value) => value <= 1.5)
-  const pool = rows.find((row) => row.section === 'batch' && row.name.startsWith('parsePost: pool'))
-  const single = rows.find((row) => row.section === 'batch' && row.name.startsWith('parsePost: one thread'))
+  const batch = (name: string) => rows.find((row) => row.section === 'batch' && row.name.startsWith(name))
+  const pool = batch('parsePost: pool')
+  const single = batch('parsePost: one thread')
   // The floor's own pool and the machine's ceiling (arithmetic alone) say how much of a miss is the machine's.
-  const floorPool = rows.find((row) => row.section === 'batch' && row.name.startsWith('floor: pool'))
-  const floorSingle = rows.find((row) => row.section === 'batch' && row.name.startsWith('floor: one thread'))
-  const ceiling = rows.find((row) => row.section === 'batch' && row.name.startsWith('machine: arithmetic'))
+  const floorPool = batch('floor: pool')
+  const floorSingle = batch('floor: one thread')
+  const ceiling = batch('machine: arithmetic')
   const context = [floorPool && floorSingle ? `the floor's own pool ${times(floorPool.value / floorSingle.value)}` : undefined, ceiling ? `arithmetic alone ${times(ceiling.value)}` : undefined].filter(Boolean)
   add(
     'batch-pool',

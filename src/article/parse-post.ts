@@ -8,8 +8,7 @@ import type {RuleId} from '../diagnostics/catalogue.ts'
 import {dominantLineEnding, splitPost} from '../post/split.ts'
 import {parseBody} from '../body/parse.ts'
 import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
-import {sanitizeTree, type CheckMemo, type SanitizeSettings} from '../body/sanitize.ts'
-import type {StyleResult} from '../body/style.ts'
+import {createCheckMemo, sanitizeTree, type CheckMemo, type SanitizeSettings} from '../body/sanitize.ts'
 import {flatten, type Flat} from '../body/flatten.ts'
 import {documentTagsWithAttributes} from '../body/tag-scanner.ts'
 import type {Context} from '../body/hast.ts'
@@ -53,15 +52,12 @@ export function parsePost(raw: string, options?: Readonly<ParseOptions> | null):
   assertString(raw)
   const settings = options ?? emptyOptions
   // What the checks remember, shared by every reading in this call: a rewrite repeats most of the post.
-  // (`verbatim` is set once a reading is sanitised; declared here so that every settings object has one shape.)
-  const memo: CheckMemo = {styles: new Map<string, StyleResult>(), definitions: new Map(), tags: new Set(), verbatim: undefined}
+  const memo = createCheckMemo()
   const reading = read(raw, settings, memo)
   // A sanitised body is read again from its rewrite anyway: the rewrite is all this reading must give.
   if (reading.sanitized) return readRewrite(raw, rewriteOf(reading), settings, memo)
   const first = build(reading, settings)
   if (first.verbatim) return first.article
-  // Only the body needs a rewrite: its front matter block is written as it was, without reading the YAML again.
-  rememberFrontMatter(first.article.meta, first.article.layout.frontMatter, raw.includes('\n'))
   const rendered = renderPost(first.article, renderOptionsOf(settings))
   return readRewrite(raw, {rendered, map: offsetMap(first, raw, rendered), messages: first.article.messages, contentFromRewrite: false, front: reading.front}, settings, memo)
 }
@@ -297,8 +293,10 @@ function build(reading: Reading, settings: Readonly<ParseOptions>): Parsed {
   contentMessages(state, article, flat.items.length, reading.imagesWithoutAlt)
   messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
   if (settings.strict) throwIfFatal(messages, front.cause)
+  // The block gives this meta back whatever the body holds: renderPost need not read its YAML again.
+  rememberFrontMatter(article.meta, article.layout.frontMatter, raw.includes('\n'))
   // Every source and gap of a verbatim reading passed the renderer's check: it need not run again.
-  if (parts.verbatim) rememberChecked(article, context.body, sanitize, raw.includes('\n'))
+  if (parts.verbatim) rememberChecked(article, context.body, sanitize)
   return {article, verbatim: parts.verbatim, bodyStart}
 }
 

@@ -75,14 +75,13 @@ const maxDepth = 32
 /**
  * Remember every item of a freshly parsed Article, and its layout, as checked under `policy`.
  * Call it only when every source and gap passed `isVerbatimSafe` under that policy.
- * Its meta too, with the front matter block it was read from.
+ * (Its meta is remembered apart, whatever the body: `rememberFrontMatter`.)
  *
  * @param article - The Article `parsePost` is about to return.
  * @param body - The body it was read from, which its gaps and items, in turn, spell out exactly.
  * @param policy - Schema and embed hosts of the check.
- * @param postHasNewline - Whether the post had a `\n` (how its front matter's lone CRs were read).
  */
-export function rememberChecked(article: Article, body: string, policy: CheckedPolicy, postHasNewline: boolean): void {
+export function rememberChecked(article: Article, body: string, policy: CheckedPolicy): void {
   // Only what the check depends on: not the caches a parse's settings also carry.
   const checked: CheckedPolicy = {schema: policy.schema, embedHosts: policy.embedHosts}
   const reading = {}
@@ -93,7 +92,6 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
     if (flatten(item, leaves, 0, true)) Remembered.attach(item, new Remembered('item', checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
   }
   Remembered.attach(article.layout, new Remembered('layout', checked, [...article.layout.gaps], body, reading))
-  rememberFrontMatter(article.meta, article.layout.frontMatter, postHasNewline)
 }
 
 /**

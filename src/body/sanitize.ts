@@ -38,6 +38,15 @@ export interface CheckMemo {
   verbatim?: Set<string>
 }
 
+/**
+ * An empty memo for one call. `verbatim` is left for the caller to start
+ * (a parse starts it only when a rewrite will be read); every memo has the
+ * same keys, so the settings objects made from it keep one shape.
+ */
+export function createCheckMemo(): CheckMemo {
+  return {styles: new Map(), definitions: new Map(), tags: new Set(), verbatim: undefined}
+}
+
 /** What the sanitiser needs. */
 export interface SanitizeSettings extends CheckMemo {
   schema: Schema

@@ -18,9 +18,10 @@ export interface ScannedTag {
  */
 export function scanTag(html: string, from: number): ScannedTag | undefined {
   const attributes: ScannedTag['attributes'] = []
-  const end = readTag(html, from, attributes)
+  const nameEnd = tagNameEnd(html, from)
+  const end = readTag(html, nameEnd, attributes)
   if (end === -1) return undefined
-  return {name: html.slice(from, tagNameEnd(html, from)).toLowerCase(), attributes, end}
+  return {name: html.slice(from, nameEnd).toLowerCase(), attributes, end}
 }
 
 /**
@@ -30,14 +31,14 @@ export function scanTag(html: string, from: number): ScannedTag | undefined {
  * @returns The offset after the tag, or -1 at the end of input.
  */
 export function tagEnd(html: string, from: number): number {
-  return readTag(html, from, undefined)
+  return readTag(html, tagNameEnd(html, from), undefined)
 }
 
-/** The tokenizer walk behind `scanTag` and `tagEnd`: attributes are collected only when asked for. */
-function readTag(html: string, from: number, attributes: ScannedTag['attributes'] | undefined): number {
+/** The tokenizer walk behind `scanTag` and `tagEnd`, from the end of the tag's name: attributes are collected only when asked for. */
+function readTag(html: string, nameEnd: number, attributes: ScannedTag['attributes'] | undefined): number {
   const length = html.length
   // Names and values are sliced, not built a character at a time: every `+=` would be a new string.
-  let index = tagNameEnd(html, from)
+  let index = nameEnd
   while (index < length) {
     // Before attribute name.
     while (index < length && isSpace(html.charCodeAt(index))) index++

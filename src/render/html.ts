@@ -1,6 +1,6 @@
 import type {ElementContent, Root} from 'hast'
 import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
-import {sanitizeTree} from '../body/sanitize.ts'
+import {createCheckMemo, sanitizeTree} from '../body/sanitize.ts'
 import {writeHtml} from '../body/to-html.ts'
 import {hasDigest} from '../article/digest.ts'
 import {checkedItem, checkedLayout} from '../article/provenance.ts'
@@ -40,7 +40,7 @@ type Entry =
  */
 export function renderHtml(article: Article, options?: Readonly<RenderOptions> | null): string {
   // Caches for this call only: posts repeat a few styles, tags and strings many times.
-  const policy: Policy = {...policyOf(options), styles: new Map(), definitions: new Map(), tags: new Set(), verbatim: new Set()}
+  const policy: Policy = {...policyOf(options), ...createCheckMemo(), verbatim: new Set()}
   const entries = order(article)
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   let separator: string | undefined
