@@ -3,7 +3,7 @@
  * `node --cpu-prof`), started after a warm-up so start-up and JIT do not
  * count, and report where the time goes.
  *
- *   npx tsx bench/profile.ts [sample100|sample1|corpus|archive] [--task=parsePost|renderHtml|renderHandBuilt|renderPost] [--seconds=10] [--top=25]
+ *   npx tsx bench/profile.ts [sample100|sample1|corpus|archive|path/to/post] [--task=parsePost|renderHtml|renderHandBuilt|renderPost] [--seconds=10] [--top=25]
  *
  * Prints self time by module (ours per file, dependencies per package),
  * the top functions by self time, and each of our functions with the time
@@ -12,7 +12,7 @@
  * bench/results/profile-<input>.cpuprofile.json (load it in Chrome DevTools'
  * Performance panel, or https://www.speedscope.app).
  */
-import {writeFileSync, mkdirSync} from 'node:fs'
+import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs'
 import {Session} from 'node:inspector/promises'
 import path from 'node:path'
 import {parsePost, renderHtml, renderPost, type Article} from '../src/index.ts'
@@ -29,8 +29,10 @@ if (!['parsePost', 'renderHtml', 'renderHandBuilt', 'renderPost'].includes(task)
 function postsFor(name: string): Post[] {
   if (name.startsWith('sample')) return samplePosts([Number(name.slice('sample'.length) || 1)])
   const directory = name === 'corpus' ? corpusDirectory : name === 'archive' ? archiveDirectory : undefined
+  // One post by its path: to see where the time goes on the post a table row points at.
+  if (!directory && existsSync(name) && statSync(name).isFile()) return readPosts(path.dirname(name), [path.basename(name)])
   const names = directory ? listPosts(directory) : null
-  if (!directory || !names) throw new Error(`Unknown or missing input ${name}: expected sample<N>, corpus or archive`)
+  if (!directory || !names) throw new Error(`Unknown or missing input ${name}: expected sample<N>, corpus, archive or a post's path`)
   return readPosts(directory, names)
 }
 
@@ -80,7 +82,7 @@ session.disconnect()
 void sink
 
 mkdirSync(path.join(root, 'bench', 'results'), {recursive: true})
-const file = path.join(root, 'bench', 'results', `profile-${task === 'parsePost' ? '' : `${task}-`}${input}.cpuprofile.json`)
+const file = path.join(root, 'bench', 'results', `profile-${task === 'parsePost' ? '' : `${task}-`}${path.basename(input)}.cpuprofile.json`)
 writeFileSync(file, JSON.stringify(profile))
 
 // Analysis --------------------------------------------------------------------
