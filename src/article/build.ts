@@ -150,15 +150,20 @@ function positionOf(state: BuildState, piece: Piece): Position {
 }
 
 function headingMessages(state: BuildState, item: Piece, section: Section, stack: Section[], hasH2: boolean, seen: Map<string, number>): void {
-  const at = (ruleId: Parameters<typeof createMessage>[1], reason: string) =>
-    state.messages.push(createMessage(state.lines, ruleId, reason, state.bodyStart + item.start, state.bodyStart + item.end))
   const parent = stack.findLast((open) => open.depth < section.depth)
-  if (!parent && section.depth > 2 && hasH2) at('heading-order', `Expected an \`<h2>\` before this \`<h${section.depth}>\``)
-  if (parent && section.depth > parent.depth + 1) at('heading-order', `Expected an \`<h${parent.depth + 1}>\` between this \`<h${section.depth}>\` and the \`<h${parent.depth}>\` before it`)
-  if (section.heading === '') at('heading-empty', `Expected text in this \`<h${section.depth}>\``)
+  if (!parent && section.depth > 2 && hasH2) headingMessage(state, item, 'heading-order', `Expected an \`<h2>\` before this \`<h${section.depth}>\``)
+  if (parent && section.depth > parent.depth + 1) {
+    headingMessage(state, item, 'heading-order', `Expected an \`<h${parent.depth + 1}>\` between this \`<h${section.depth}>\` and the \`<h${parent.depth}>\` before it`)
+  }
+  if (section.heading === '') headingMessage(state, item, 'heading-empty', `Expected text in this \`<h${section.depth}>\``)
   const key = section.heading.toLowerCase()
-  if (section.heading !== '' && seen.has(key)) at('heading-duplicate', `Expected a unique heading; \`${section.heading}\` is used before (its id is \`${section.id}\`)`)
+  if (section.heading !== '' && seen.has(key)) headingMessage(state, item, 'heading-duplicate', `Expected a unique heading; \`${section.heading}\` is used before (its id is \`${section.id}\`)`)
   seen.set(key, (seen.get(key) ?? 0) + 1)
+}
+
+// A module function, not a closure per heading: every heading would make one.
+function headingMessage(state: BuildState, item: Piece, ruleId: Parameters<typeof createMessage>[1], reason: string): void {
+  state.messages.push(createMessage(state.lines, ruleId, reason, state.bodyStart + item.start, state.bodyStart + item.end))
 }
 
 function findSummary(state: BuildState, tables: Array<{block: TableBlock; owner: Block[]}>, sections: Section[]): Summary | null {
