@@ -2,6 +2,7 @@ import type {Element} from 'hast'
 import type {Article, Block, Hero, Message, Position, Section, Source, Summary, TableBlock} from '../types.ts'
 import type {LineIndex} from '../diagnostics/line-index.ts'
 import {createMessage} from '../diagnostics/message.ts'
+import type {RuleId} from '../diagnostics/catalogue.ts'
 import {cleanText, textOf, attributesOf, type Context} from '../body/hast.ts'
 import type {Flat} from '../body/flatten.ts'
 import type {SanitizeSettings} from '../body/sanitize.ts'
@@ -162,7 +163,7 @@ function headingMessages(state: BuildState, item: Piece, section: Section, stack
 }
 
 // A module function, not a closure per heading: every heading would make one.
-function headingMessage(state: BuildState, item: Piece, ruleId: Parameters<typeof createMessage>[1], reason: string): void {
+function headingMessage(state: BuildState, item: Piece, ruleId: RuleId, reason: string): void {
   state.messages.push(createMessage(state.lines, ruleId, reason, state.bodyStart + item.start, state.bodyStart + item.end))
 }
 
