@@ -27,13 +27,14 @@ const task = argv.find((argument) => argument.startsWith('--task='))?.split('=')
 if (!['parsePost', 'renderHtml', 'renderHandBuilt', 'renderPost'].includes(task)) throw new Error(`Unknown task ${task}: expected parsePost, renderHtml, renderHandBuilt or renderPost`)
 
 function postsFor(name: string): Post[] {
-  if (name.startsWith('sample')) return samplePosts([Number(name.slice('sample'.length) || 1)])
+  const sample = /^sample(\d*)$/.exec(name)
+  if (sample) return samplePosts([Number(sample[1]) || 1])
   const directory = name === 'corpus' ? corpusDirectory : name === 'archive' ? archiveDirectory : undefined
-  // One post by its path: to see where the time goes on the post a table row points at.
-  if (!directory && existsSync(name) && statSync(name).isFile()) return readPosts(path.dirname(name), [path.basename(name)])
   const names = directory ? listPosts(directory) : null
-  if (!directory || !names) throw new Error(`Unknown or missing input ${name}: expected sample<N>, corpus, archive or a post's path`)
-  return readPosts(directory, names)
+  if (directory && names) return readPosts(directory, names)
+  // One post by its path (`samples/….txt` too): to see where the time goes on the post a table row points at.
+  if (!directory && existsSync(name) && statSync(name).isFile()) return readPosts(path.dirname(name), [path.basename(name)])
+  throw new Error(`Unknown or missing input ${name}: expected sample<N>, corpus, archive or a post's path`)
 }
 
 interface ProfileNode {
