@@ -1,5 +1,0 @@
-#if defined(OPENSSL_NO_ASM)
-# include "./err_no-asm.h"
-#else
-# include "./err_asm.h"
-#endif

@@ -1,5 +1,0 @@
-#if defined(OPENSSL_NO_ASM)
-# include "./opensslv_no-asm.h"
-#else
-# include "./opensslv_asm.h"
-#endif

@@ -1,5 +1,0 @@
-#if defined(OPENSSL_NO_ASM)
-# include "./srp_no-asm.h"
-#else
-# include "./srp_asm.h"
-#endif
