@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import {archiveFolder, corpusFolder, postsIn, roundTrip} from './support/round-trip.ts'
 
-// Real posts, read in place from ../shared when it exists (it does in CI).
+// Real posts, read in place from ../shared (a missing or empty folder fails the test).
 for (const [name, folder] of [
   ['corpus', corpusFolder],
   ['archive', archiveFolder]

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
@@ -9,10 +9,9 @@ import {parseFragment} from 'parse5'
 import type {VFile} from 'vfile'
 import {fromParse5Fragment} from '../../src/body/from-parse5.ts'
 import {parseLocated} from '../../src/body/parse.ts'
+import {archiveFolder, corpusFolder, postFilesIn} from '../support/shared.ts'
 
 const fixtures = new URL('../fixtures/', import.meta.url)
-const corpus = '/work/shared/corpus'
-const archive = '/work/shared/archive/koreablockchain'
 
 /** What hast-util-from-parse5 gives, without `data.position` (which the converter may leave out). */
 function reference(html: string): Root {
@@ -52,13 +51,6 @@ function check(html: string, label: string = JSON.stringify(html)): void {
   } catch (error) {
     throw new Error(`Trees differ for ${label}: ${(error as Error).message.slice(0, 4000)}`)
   }
-}
-
-function files(folder: string): string[] {
-  return readdirSync(folder)
-    .sort()
-    .map((name) => join(folder, name))
-    .filter((path) => statSync(path).isFile())
 }
 
 const edgeCases = [
@@ -175,15 +167,15 @@ describe('fromParse5Fragment', () => {
     assert.ok(count > 0)
   })
 
-  it('should match on the shared corpus', {skip: !existsSync(corpus)}, () => {
-    for (const path of files(corpus)) check(readFileSync(path, 'utf8'), path)
+  it('should match on the shared corpus', () => {
+    for (const name of postFilesIn(corpusFolder)) check(readFileSync(join(corpusFolder, name), 'utf8'), name)
   })
 
-  it('should match on a sample of the koreablockchain archive', {skip: !existsSync(archive)}, () => {
-    const sample = files(archive)
+  it('should match on a sample of the koreablockchain archive', () => {
+    const sample = postFilesIn(archiveFolder)
       .filter((_, index) => index % 14 === 0)
       .slice(0, 500)
-    for (const path of sample) check(readFileSync(path, 'utf8'), path)
+    for (const name of sample) check(readFileSync(join(archiveFolder, name), 'utf8'), name)
   })
 
   it('should match on random HTML-ish strings', () => {

@@ -28,6 +28,7 @@
  * is recorded and aborted, so nothing leaves the machine.
  */
 
+import {existsSync} from 'node:fs'
 import {chromium, type Browser, type Page, type Request} from 'playwright-core'
 
 /** One HTML document to check. */
@@ -87,6 +88,16 @@ export const launchOptions = {
     '--disable-sync',
     '--no-first-run'
   ]
+}
+
+/**
+ * Fail (not skip) when Debian's Chromium is missing: a browser suite that
+ * skips itself proves nothing, and CI installs it.
+ */
+export function requireChromium(): void {
+  if (!existsSync(launchOptions.executablePath)) {
+    throw new Error(`Chromium not found at ${launchOptions.executablePath} (apt-get install -y chromium fonts-noto-cjk)`)
+  }
 }
 
 const origin = 'https://xss.test'

@@ -3,7 +3,6 @@
  * paste the sample in Debian's Chromium and check every panel.
  */
 import assert from 'node:assert/strict'
-import {existsSync} from 'node:fs'
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -12,6 +11,7 @@ import {extname, join, normalize, sep} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {chromium, type Browser, type Page} from 'playwright-core'
+import {launchOptions, requireChromium} from './harness.ts'
 import {build} from 'vite'
 import {parsePost} from '../../src/index.ts'
 
@@ -19,8 +19,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const configFile = join(root, 'examples', 'playground', 'vite.config.ts')
 const output = join(root, 'test-output')
 const sample = await readFile(join(root, 'examples', 'sample.txt'), 'utf8')
-const executablePath = '/usr/bin/chromium'
-const skip = existsSync(executablePath) ? false : `Chromium not found at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,7 +30,7 @@ const types: Record<string, string> = {
 // Stands in for remote images: the test makes no outside requests.
 const placeholder = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="#c7d2fe"/><stop offset="1" stop-color="#fbcfe8"/></linearGradient></defs><rect width="1200" height="630" fill="url(#g)"/></svg>`
 
-describe('playground', {skip}, () => {
+describe('playground', () => {
   let directory = ''
   let server: Server | undefined
   let browser: Browser | undefined
@@ -40,14 +38,12 @@ describe('playground', {skip}, () => {
   let origin = ''
 
   before(async () => {
+    requireChromium()
     directory = await mkdtemp(join(tmpdir(), 'article-kit-playground-'))
     await build({configFile, logLevel: 'warn', build: {outDir: directory, emptyOutDir: true}})
     server = await serve(directory)
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    })
+    browser = await chromium.launch(launchOptions)
     page = await browser.newPage({viewport: {width: 1600, height: 1000}, deviceScaleFactor: 1})
     await page.route('**/*', async (route) => {
       const request = route.request()

@@ -1,5 +1,3 @@
-import {readdirSync, readFileSync, existsSync} from 'node:fs'
-import {join} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 import {toText} from 'hast-util-to-text'
 import {parsePost, renderPost} from '../../src/index.ts'
@@ -8,19 +6,7 @@ import {parseBody} from '../../src/body/parse.ts'
 import {sanitizeTree} from '../../src/body/sanitize.ts'
 import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
 
-/** The shared data folders, when they exist (they do in CI). */
-export const shared = new URL('../../../shared/', import.meta.url).pathname
-export const corpusFolder = join(shared, 'corpus')
-export const archiveFolder = join(shared, 'archive', 'koreablockchain')
-
-/** Every post file in a folder (none when the folder is missing). */
-export function postsIn(folder: string): Array<{name: string; raw: string}> {
-  if (!existsSync(folder)) return []
-  return readdirSync(folder)
-    .filter((name) => !name.startsWith('.') && !name.endsWith('.tsv'))
-    .sort()
-    .map((name) => ({name, raw: readFileSync(join(folder, name), 'utf8')}))
-}
+export {archiveFolder, corpusFolder, postsIn} from './shared.ts'
 
 /** An Article without what depends on where things were: positions, sources, layout, messages. */
 export function content(article: Article): unknown {
