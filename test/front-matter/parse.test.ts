@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {maxAliasCount, parseFrontMatter} from '../../src/front-matter/parse.ts'
+import {emptyMeta} from '../../src/front-matter/normalize.ts'
+
+/** The messages as [ruleId, start offset, end offset, fatal]. */
+function messages(raw: string): Array<[string, number, number, boolean | undefined]> {
+  return parseFrontMatter(raw).messages.map((message) => [message.ruleId!, message.place.start.offset, message.place.end.offset, message.fatal])
+}
+
+describe('parseFrontMatter', () => {
+  it('should read the known keys and keep the others in extra, in order', () => {
+    const result = parseFrontMatter('---\ntitle: Hi\ntags: a b\nfoo: 1\nbar: [x]\n---\n<p>b</p>')
+    assert.equal(result.meta.title, 'Hi')
+    assert.deepEqual(result.meta.tags, ['a', 'b'])
+    assert.deepEqual(result.meta.extra, [['foo', 1], ['bar', ['x']]])
+    assert.deepEqual(result.messages, [])
+    assert.equal(result.bodyStart, 44)
+    assert.deepEqual(result.block, {start: 0, end: 44, contentStart: 4, contentEnd: 40})
+    assert.equal('cause' in result, false)
+  })
+
+  it('should report a missing front matter at the start of the body', () => {
+    const result = parseFrontMatter('\uFEFF<p>b</p>')
+    assert.deepEqual(messages('\uFEFF<p>b</p>'), [['front-matter-missing', 1, 1, false]])
+    assert.equal(result.block, null)
+    assert.equal(result.bodyStart, 1)
+    assert.deepEqual(result.meta, emptyMeta())
+  })
+
+  it('should report an unclosed front matter on its opening fence', () => {
+    assert.deepEqual(messages('---\ntitle: a\n'), [['front-matter-unclosed', 0, 3, true]])
+    assert.deepEqual(parseFrontMatter('---\ntitle: a\n').meta, emptyMeta())
+  })
+
+  it('should read an empty block, or one of comments only, as no values', () => {
+    for (const raw of ['---\n---\n', '---\n# only a comment\n---\n', '---\n~\n---\n']) {
+      const result = parseFrontMatter(raw)
+      assert.deepEqual(result.messages, [], raw)
+      assert.deepEqual(result.meta, emptyMeta(), raw)
+    }
+  })
+
+  it('should report a front matter that is not a mapping, over its content', () => {
+    assert.deepEqual(messages('---\n- a\n---\n'), [['front-matter-not-mapping', 4, 8, true]])
+    assert.deepEqual(messages('---\njust text\n---\n'), [['front-matter-not-mapping', 4, 14, true]])
+    assert.deepEqual(messages('---\n42\n---\n'), [['front-matter-not-mapping', 4, 7, true]])
+  })
+
+  it('should report a duplicate key on the second key and keep the last value', () => {
+    const result = parseFrontMatter('---\na: 1\na: 2\n---\n')
+    assert.deepEqual(messages('---\na: 1\na: 2\n---\n'), [['front-matter-duplicate-key', 9, 10, false]])
+    assert.deepEqual(result.meta.extra, [['a', 2]])
+    assert.equal(result.cause, undefined)
+  })
+
+  it('should report invalid YAML in place, fatal, with the error as its cause', () => {
+    const raw = '---\ntitle: a\n  b: c\n---\n'
+    const result = parseFrontMatter(raw)
+    assert.ok(result.messages.length > 0)
+    for (const message of result.messages) {
+      assert.equal(message.ruleId, 'front-matter-yaml')
+      assert.equal(message.fatal, true)
+      assert.ok(message.place.start.offset >= 4 && message.place.end.offset <= 20)
+      assert.ok(!/ at line \d+/.test(message.reason), message.reason)
+    }
+    assert.ok(result.cause instanceof Error)
+    assert.deepEqual(result.meta, emptyMeta())
+  })
+
+  it('should place an error at the end of the YAML on its last character, not the closing fence', () => {
+    const raw = '---\r\ntitle: "a\r\n---\r\n'
+    assert.deepEqual(messages(raw), [['front-matter-yaml', 15, 15, true]])
+    assert.deepEqual(messages('---\ntitle: [a\nx: "\n---\n').at(-1), ['front-matter-yaml', 18, 18, true])
+  })
+
+  it('should read a value YAML reserves as text, and warn', () => {
+    const raw = '---\ntitle: [속보] 뉴스\ntags: a\n---\n'
+    const result = parseFrontMatter(raw)
+    assert.equal(result.meta.title, '[속보] 뉴스')
+    assert.deepEqual(result.meta.tags, ['a'])
+    assert.deepEqual(messages(raw), [['front-matter-yaml', 16, 18, false]])
+    assert.match(result.messages[0]!.reason, /quote it/)
+    assert.equal('cause' in result, false)
+  })
+
+  it('should recover each reserved value, quotes and all, and keep valid ones as they are', () => {
+    const result = parseFrontMatter("---\ntitle: @a 'b'\nexcerpt: [x] it's\nimage: [a.png]\nlayout: post\n---\n")
+    assert.equal(result.meta.title, "@a 'b'")
+    assert.equal(result.meta.excerpt, "[x] it's")
+    assert.equal(result.meta.image, null)
+    assert.deepEqual(result.meta.extra, [['image', ['a.png']]])
+    assert.equal(result.meta.layout, 'post')
+    assert.ok(result.messages.every((message) => message.fatal === false || message.ruleId === 'front-matter-type'))
+  })
+
+  it('should keep a duplicate key a duplicate key after a recovery', () => {
+    const raw = '---\ntitle: [a] b\na: 1\na: 2\n---\n'
+    const result = parseFrontMatter(raw)
+    assert.equal(result.meta.title, '[a] b')
+    assert.deepEqual(
+      result.messages.map((message) => [message.ruleId, message.fatal]),
+      [['front-matter-yaml', false], ['front-matter-duplicate-key', false]]
+    )
+  })
+
+  it('should give up when quoting does not help', () => {
+    const result = parseFrontMatter('---\ntitle: [a] b\nx: "\n---\n')
+    assert.ok(result.cause)
+    assert.deepEqual(result.meta, emptyMeta())
+    assert.ok(result.messages.every((message) => message.ruleId === 'front-matter-yaml' && message.fatal === true))
+    // Nothing to quote at all.
+    const plain = parseFrontMatter('---\nx: "\n---\n')
+    assert.ok(plain.cause)
+    assert.equal(plain.messages[0]!.fatal, true)
+  })
+
+  it('should refuse an alias bomb over the whole block', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let index = 0; index < 12; index++) lines.push(`${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [${Array(10).fill('*' + String.fromCharCode(97 + index)).join(', ')}]`)
+    const raw = '---\n' + lines.join('\n') + '\n---\nbody'
+    const result = parseFrontMatter(raw)
+    assert.deepEqual(messages(raw), [['front-matter-alias-limit', 0, raw.length - 4, true]])
+    assert.match(result.messages[0]!.reason, new RegExp(String(maxAliasCount)))
+    assert.ok(result.cause instanceof ReferenceError)
+    assert.equal(maxAliasCount, 100)
+  })
+
+  it('should allow up to the alias limit', () => {
+    const raw = '---\na: &a 1\nb: [' + Array(maxAliasCount - 1).fill('*a').join(', ') + ']\n---\n'
+    const result = parseFrontMatter(raw)
+    assert.deepEqual(result.messages, [])
+    assert.equal((result.meta.extra[1]![1] as unknown[]).length, maxAliasCount - 1)
+  })
+
+  it('should read a file with lone `\\r` line endings', () => {
+    const result = parseFrontMatter('---\rtitle: A\rtags: a b\r---\rbody')
+    assert.equal(result.meta.title, 'A')
+    assert.deepEqual(result.meta.tags, ['a', 'b'])
+  })
+
+  it('should keep a lone `\\r` as a character in a file with `\\n`', () => {
+    assert.equal(parseFrontMatter('---\ntitle: A\rB\n---\n').meta.title, 'A\rB')
+  })
+
+  it('should keep numbers as written in known keys', () => {
+    const result = parseFrontMatter('---\ntitle: 1.10\nexcerpt: 0x1F\nlayout: true\n---\n')
+    assert.equal(result.meta.title, '1.10')
+    assert.equal(result.meta.excerpt, '0x1F')
+    assert.equal(result.meta.layout, 'true')
+  })
+
+  it('should place a problem with a known key on that key', () => {
+    assert.deepEqual(messages('---\na: 1\ndate: soon\n---\n'), [['front-matter-date', 9, 13, false]])
+    assert.deepEqual(messages('---\ntitle: [a, b]\n---\n'), [['front-matter-type', 4, 9, false]])
+    assert.deepEqual(messages('---\n"title": {a: b}\n---\n'), [['front-matter-type', 4, 11, false]])
+  })
+
+  it('should place a problem with a key it cannot find on the opening fence', () => {
+    // A key written as an alias is no scalar in the document: it has no place of its own.
+    assert.deepEqual(messages('---\nx: &k title\n*k : [a]\n---\n'), [['front-matter-type', 0, 3, false]])
+  })
+
+  it('should make values JSON-safe', () => {
+    const raw = '---\nf: .nan\ng: -.inf\nh: .inf\ni: 1e400\nn: ~\ns: !!set {x, y}\nb: !!binary aGk=\nt: !!timestamp 2001-12-14\no: !!omap [x: 1, y: [.nan]]\nl: [.inf, {k: .nan}]\n---\n'
+    assert.deepEqual(parseFrontMatter(raw).meta.extra, [
+      ['f', '.nan'], ['g', '-.inf'], ['h', '.inf'], ['i', '.inf'], ['n', null], ['s', ['x', 'y']],
+      ['b', '104,105'], ['t', '2001-12-14T00:00:00.000Z'], ['o', {x: 1, y: ['.nan']}], ['l', ['.inf', {k: '.nan'}]]
+    ])
+  })
+
+  it('should keep `__proto__` keys as plain data', () => {
+    const result = parseFrontMatter('---\n__proto__: {polluted: 1}\nx: {__proto__: {p: 2}}\no: !!omap [__proto__: 3]\n---\n')
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined)
+    const [[key, value], [, nested], [, omap]] = result.meta.extra as [[string, Record<string, unknown>], [string, Record<string, unknown>], [string, Record<string, unknown>]]
+    assert.equal(key, '__proto__')
+    assert.deepEqual(Object.keys(value), ['polluted'])
+    assert.equal(Object.getPrototypeOf(value), Object.prototype)
+    assert.ok(Object.hasOwn(nested, '__proto__'))
+    assert.deepEqual(nested['__proto__'], {p: 2})
+    assert.equal(Object.getPrototypeOf(nested), Object.prototype)
+    assert.ok(Object.hasOwn(omap, '__proto__'))
+    assert.equal(Object.getPrototypeOf(omap), Object.prototype)
+  })
+})
