@@ -25,6 +25,18 @@ describe('hostile and extreme input', () => {
       assert.throws(() => parsePost(raw, {strict: true}), (error: unknown) => error instanceof ArticleError && error.code === 'front-matter-alias-limit' && error.cause instanceof ReferenceError)
     })
 
+    // yaml counts the anchored node with its aliases: at the limit of 100, an anchor takes 99 aliases.
+    it('should allow an anchor 100 uses (yaml\'s default limit), and refuse the 101st', () => {
+      const post = (count: number) => `---\nword: &w lol\nlist: [${Array.from({length: count}, () => '*w').join(', ')}]\n---\n<p>a</p>\n`
+      const allowed = parsePost(post(99))
+      assert.ok(!rules(allowed).includes('front-matter-alias-limit'), rules(allowed).join(', '))
+      assert.equal((allowed.meta.extra.find(([key]) => key === 'list')?.[1] as unknown[]).length, 99)
+      const refused = parsePost(post(100))
+      const message = refused.messages.find((item) => item.ruleId === 'front-matter-alias-limit')
+      assert.ok(message, rules(refused).join(', '))
+      assert.ok(message.line >= 1 && message.line <= 4, 'the message points into the front matter')
+    })
+
     it('should keep __proto__, constructor and prototype keys as plain data, polluting nothing', () => {
       const article = sound(artifact('proto-keys.txt'))
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined)

@@ -32,6 +32,25 @@ describe('summary matching', () => {
     })
   })
 
+  it('should give a heading to one row only: the best-matching one, never a second row that also matches it', () => {
+    const match = summaryMatcher([
+      {id: 'a', heading: '국제사회의 반응'},
+      {id: 'b', heading: 'Costs and benefits'}
+    ])
+    // Both rows match heading `a`; the exact one wins it wherever it stands, and the other row is left unmatched.
+    for (const rows of [
+      [cell('국제사회 반응'), cell('국제사회의 반응'), cell('costs and benefits')],
+      [cell('국제사회의 반응'), cell('국제사회 반응'), cell('costs and benefits')]
+    ]) {
+      const result = match(rows)
+      assert.ok(result)
+      const ids = result.items.map((item) => item.sectionId)
+      assert.equal(ids.filter((id) => id === 'a').length, 1, JSON.stringify(result.items))
+      assert.equal(result.items.find((item) => item.sectionId === 'a')?.text, '국제사회의 반응')
+      assert.equal(result.matched, 2)
+    }
+  })
+
   it('should score rows by shared character pairs, for short and long headings alike', () => {
     // A row that is its heading with one letter changed contains no heading and is contained in none:
     // only the pair overlap (about 1 - 2/length) can match it, and only if both pair lists are sorted alike.

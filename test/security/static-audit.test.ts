@@ -1,0 +1,52 @@
+/**
+ * The XSS vectors, rendered and read as a browser parses them, without a
+ * browser (jsdom): the part of the Chromium sweep that needs no script to
+ * run, so a broken rule fails here too when Chromium is not installed.
+ */
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {auditHtml} from '../support/static-audit.ts'
+import {articlePlacements, postPlacements, renderVectors, vectors} from '../support/xss-vectors.ts'
+
+// One placement of each kind: body markup, an attribute, front matter, and each hand-built field that holds HTML.
+const placements = new Set(['body-paragraph', 'body-a-href', 'body-img-alt', 'matter-title-raw', 'article-paragraph-html', 'article-source-html', 'article-layout-gaps', 'article-summary-cell-html', 'article-hero-src'])
+
+describe('static audit of rendered vectors', () => {
+  it('should find each kind of danger in unsanitised markup (positive controls)', () => {
+    const controls: Array<[html: string, expected: RegExp]> = [
+      ['<img src=x onerror=alert(1)>', /^handler img\[onerror\]/],
+      ['<a href="javascript:alert(1)">x</a>', /^url a\[href\]=javascript:/],
+      ['<a href=" java&#x09;script:alert(1)">x</a>', /^url a\[href\]/],
+      ['<img src="x.png" srcset="a.png 1x, javascript:alert(1) 2x">', /^url img\[srcset\]=javascript:/],
+      ['<p style="background:url(https://evil.invalid/x)">x</p>', /^style url p/],
+      ['<p style="background:u\\72l(javascript:alert(1))">x</p>', /^style p/],
+      ['<iframe src="https://evil.invalid/"></iframe>', /^iframe without sandbox/],
+      ['<iframe src="https://a.example/" sandbox="allow-scripts allow-top-navigation"></iframe>', /allow-top-navigation/],
+      ['<iframe srcdoc="<b>x</b>" sandbox=""></iframe>', /^iframe sandbox allows|^srcdoc/],
+      ['<script>alert(1)</script>', /^element script/],
+      ['<script type="application/ld+json">{</script>', /^json-ld/],
+      ['<meta http-equiv="refresh" content="0;url=https://evil.invalid/">', /^element meta/],
+      ['<form action="https://evil.invalid/"></form>', /^element form/],
+      ['<svg><animate attributeName="href" to="javascript:alert(1)"/></svg>', /^svg animation/],
+      ['<img id="cookie" src="x.png">', /^clobber document\.cookie/],
+      ['<form><input id="submit"></form>', /^element form/]
+    ]
+    for (const [html, expected] of controls) {
+      const found = auditHtml(html)
+      assert.ok(found.some((finding) => expected.test(finding)), `${html}: ${JSON.stringify(found)}`)
+    }
+    assert.deepEqual(auditHtml('<p id="intro" style="color:red"><a href="https://example.com/?q=1#x">x</a><img src="data:image/png;base64,AA==" alt=""></p>'), [])
+  })
+
+  it('should find nothing in what the renderers write for any vector, in one placement of each kind', () => {
+    for (const name of placements) assert.ok(name in postPlacements || name in articlePlacements, `no placement ${name}`)
+    const {documents, crashes} = renderVectors(placements)
+    assert.deepEqual(crashes, [])
+    assert.ok(documents.size > vectors.length, `only ${documents.size} documents`)
+    const findings: string[] = []
+    for (const [html, origins] of documents) {
+      for (const finding of auditHtml(html)) findings.push(`${finding} (${origins.slice(0, 2).map((origin) => `${origin.vector} @ ${origin.placement}, ${origin.renderer}`).join('; ')})`)
+    }
+    assert.deepEqual(findings.slice(0, 20), [], `${findings.length} findings`)
+  })
+})
