@@ -2,13 +2,14 @@ import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
-import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {delimiter, dirname, join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {parsePost, renderHtml} from '../../src/index.ts'
 import {toArticleData} from '../../node/astro/index.ts'
+import {ensureBuilt} from '../../scripts/ensure-build.ts'
 
 // Astro 7 needs Node >= 22.12: this test builds the example site with Node 24,
 // downloaded once into .cache/node24 (as the `node-<platform>-<arch>` npm package)
@@ -26,7 +27,7 @@ let node = ''
 before(async () => {
   temp = await mkdtemp(join(tmpdir(), 'article-kit-astro-'))
   node = await ensureNode()
-  await ensureBuilt()
+  ensureBuilt()
   await ensureInstalled()
 })
 
@@ -82,19 +83,6 @@ async function ensureNode(): Promise<string> {
   const extracted = await run('tar', ['-xzf', tarball], {cwd: cache})
   assert.equal(extracted.code, 0, extracted.output)
   return binary
-}
-
-/** `dist/` (which the example imports through `file:../..`) must be at least as new as `src/` and `node/`. */
-async function ensureBuilt(): Promise<void> {
-  const newest = async (folder: string): Promise<number> => {
-    const names = await readdir(folder, {recursive: true})
-    const times = await Promise.all(names.map(async (name) => (await stat(join(folder, name))).mtimeMs))
-    return Math.max(0, ...times)
-  }
-  const sources = Math.max(await newest(join(repo, 'src')), await newest(join(repo, 'node')))
-  if (existsSync(join(repo, 'dist/astro/index.js')) && (await newest(join(repo, 'dist'))) >= sources) return
-  const built = await run(process.execPath, ['--import', 'tsx', join(repo, 'scripts/build.ts')], {cwd: repo})
-  assert.ok(existsSync(join(repo, 'dist/astro/index.js')), built.output)
 }
 
 /** `npm install` in the example with Node 24, unless its package.json and lockfile did not change. */
