@@ -6,6 +6,9 @@ import type {Flat, Item} from '../body/flatten.ts'
 // `![alt](src)` or `![alt](src "title")` alone on the first line.
 const imageLine = /^!\[([^\]\r\n]*)\]\(\s*<?([^\s<>()]+)>?(?:\s+"([^"\r\n]*)")?\s*\)[ \t]*(?=\r\n|\r|\n|$)/
 
+// HTML white space only: what a run is trimmed of.
+const blank = /^[\t\n\f\r ]*$/
+
 /**
  * Jekyll posts kept as `.md` often start their HTML body with a Markdown
  * image line; take it as the hero. When more loose text follows in the same
@@ -20,7 +23,10 @@ export function markdownHero(context: Context, flat: Flat): {image: Image} | und
   const first = flat.items[0]
   if (!first || first.kind !== 'run') return undefined
   const node = first.nodes[0]
-  if (!node || node.type !== 'text' || !node.position || node.position.start.offset !== first.start) return undefined
+  if (!node || node.type !== 'text' || !node.position) return undefined
+  // The run starts where its text does, or after the white space that opens it (the blank line after front matter).
+  const nodeStart = node.position.start.offset
+  if (nodeStart === undefined || nodeStart > first.start || !blank.test(context.body.slice(nodeStart, first.start))) return undefined
   const source = context.body.slice(first.start, first.end)
   const match = imageLine.exec(source)
   if (!match) return undefined
@@ -33,7 +39,8 @@ export function markdownHero(context: Context, flat: Flat): {image: Image} | und
 
   const rest = context.body.slice(lineEnd, first.end)
   const restStart = lineEnd + (rest.length - rest.trimStart().length)
-  const lineNode: Text = {type: 'text', value: match[0], position: {start: node.position.start, end: {line: 0, column: 0, offset: lineEnd}}}
+  const lineStart = nodeStart === first.start ? node.position.start : {line: 0, column: 0, offset: first.start}
+  const lineNode: Text = {type: 'text', value: match[0], position: {start: lineStart, end: {line: 0, column: 0, offset: lineEnd}}}
   if (restStart >= first.end) {
     first.nodes = [lineNode]
     first.end = lineEnd

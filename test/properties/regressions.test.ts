@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {parsePost, renderPost, type Article, type Meta} from '../../src/index.ts'
+import {content} from '../support/round-trip.ts'
+
+/*
+ * The minimal counterexamples the round-trip properties found, shrunk by
+ * fast-check, each as a unit test of its fix.
+ */
+
+const emptyMeta: Meta = {title: null, categories: [], tags: [], excerpt: null, featureText: null, image: null, date: null, dateIso: null, author: null, permalink: null, layout: null, extra: []}
+
+function handBuilt(fields: Partial<Article>): Article {
+  return {
+    meta: emptyMeta,
+    hero: null,
+    lead: [],
+    sections: [],
+    summary: null,
+    text: '',
+    stats: {characters: 0, charactersWithoutSpaces: 0, words: 0, readingMinutes: 0},
+    messages: [],
+    layout: {bom: false, eol: '\n', frontMatter: null, gaps: []},
+    ...fields
+  }
+}
+
+describe('regressions found by the round-trip properties', () => {
+  it('should read a Markdown hero line after the blank line that follows front matter', () => {
+    // renderPost writes a blank line after front matter; the line was then read as a paragraph.
+    const raw = '---\ntitle: x\n---\n\n![a](/img/a.jpg)\n\n<p>b</p>\n'
+    const article = parsePost(raw)
+    assert.deepEqual(article.hero && {src: article.hero.src, alt: article.hero.alt, markdown: article.hero.markdown}, {src: '/img/a.jpg', alt: 'a', markdown: true})
+    assert.equal(article.hero?.position?.start.line, 5)
+    assert.deepEqual(
+      article.lead.map((block) => block.type),
+      ['paragraph']
+    )
+    assert.equal(renderPost(article), raw)
+    const value = handBuilt({meta: {...emptyMeta, title: 'x'}, hero: {src: '/img/a.jpg', alt: '', markdown: true}})
+    assert.deepEqual(content(parsePost(renderPost(value))), content(value))
+  })
+})
