@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import type {Element, Root} from 'hast'
+import {maxDepth, parseBody, parseLocated} from '../../src/body/parse.ts'
+
+function depth(node: Root | Element): number {
+  let deepest = 0
+  const children = node.type === 'element' && node.tagName === 'template' && node.content ? node.content.children : node.children
+  for (const child of children) if (child.type === 'element') deepest = Math.max(deepest, depth(child))
+  return deepest + (node.type === 'element' ? 1 : 0)
+}
+
+function textOf(node: Root | Element): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('')
+}
+
+describe('parseBody', () => {
+  it('should parse a body into a positioned tree', () => {
+    const {tree, flattened} = parseBody('<p>Hi</p>')
+    assert.deepEqual(flattened, [])
+    const p = tree.children[0] as Element
+    assert.equal(p.tagName, 'p')
+    assert.deepEqual([p.position!.start.offset, p.position!.end.offset], [0, 9])
+  })
+
+  it('should cap nesting at 512 elements, keeping the content in order', () => {
+    assert.equal(maxDepth, 512)
+    const html = '<div>'.repeat(600) + 'x<b>y</b>'
+    const {tree, flattened} = parseBody(html)
+    assert.deepEqual(flattened, [maxDepth * 5])
+    assert.equal(depth(tree), maxDepth)
+    assert.equal(textOf(tree), 'xy')
+    const shallow = parseBody('<div>'.repeat(maxDepth) + 'x')
+    assert.deepEqual(shallow.flattened, [])
+    assert.equal(depth(shallow.tree), maxDepth)
+  })
+
+  it('should cap nesting the estimate misses (implied elements) in the tree', () => {
+    // Each level is four elements to the parser (`<tbody>` is implied) and three tags to the estimate.
+    const html = '<table><tr><td>'.repeat(130) + 'x'
+    const {tree, flattened} = parseBody(html)
+    assert.equal(flattened.length, 1)
+    assert.equal(flattened[0], 1916)
+    assert.ok(depth(tree) <= maxDepth + 1)
+    assert.equal(textOf(tree), 'x')
+    assert.deepEqual(parseBody('<table><tr><td>'.repeat(127) + 'x').flattened, [])
+  })
+
+  it('should cap nesting inside a template’s content', () => {
+    const {tree, flattened} = parseBody('<template>' + '<div>'.repeat(600) + '</template>')
+    assert.equal(flattened.length, 1)
+    assert.ok(depth(tree) <= maxDepth + 1)
+  })
+
+  it('should leave an element at the cap with no grandchildren as it is', () => {
+    const html = '<div>'.repeat(maxDepth - 1) + '<p>a</p><p>b</p>'
+    const {flattened} = parseBody(html)
+    assert.deepEqual(flattened, [])
+  })
+
+  it('should mark formatting elements the parser reopened, and drop their position', () => {
+    const {tree} = parseBody('<p><b>a</p><p>b</b>')
+    const [first, second] = tree.children as Element[]
+    const original = first!.children[0] as Element
+    const reopened = second!.children[0] as Element
+    assert.equal(original.position!.start.offset, 3)
+    assert.equal(original.data?.reopened, undefined)
+    assert.equal(reopened.tagName, 'b')
+    assert.equal(reopened.position, undefined)
+    assert.equal(reopened.data?.reopened, true)
+  })
+})
+
+describe('parseLocated', () => {
+  it('should give parse5’s fragment with source locations', () => {
+    const fragment = parseLocated('<p>Hi</p>')
+    const p = fragment.childNodes[0] as {sourceCodeLocation: {startOffset: number; endOffset: number}}
+    assert.deepEqual([p.sourceCodeLocation.startOffset, p.sourceCodeLocation.endOffset], [0, 9])
+  })
+})
