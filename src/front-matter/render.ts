@@ -108,13 +108,27 @@ const separators = /[\u0085\u2028\u2029]/
 
 function line(key: string, value: MetaValue, eol: string): string {
   let text = stringify(new Map([[key, value]]), {lineWidth: 0, minContentWidth: 0})
-  if (separators.test(text)) {
+  if (separators.test(text) || hasBlankLines(key) || hasBlankLines(value)) {
     // Double quotes everywhere, so the separators can be written as escapes and never start a line.
     text = stringify(new Map([[key, value]]), {lineWidth: 0, minContentWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'QUOTE_DOUBLE', blockQuote: false})
     text = text.replace(/\u0085/g, '\\N').replace(/\u2028/g, '\\L').replace(/\u2029/g, '\\P')
   }
   return eol === '\n' ? text : text.replace(/\n/g, eol)
 }
+
+/**
+ * Whether a value holds a string of white space with a line break in it
+ * (`' \n'`): yaml writes it as a block scalar (`|+` and a line of spaces)
+ * that reads back as another string. Double quotes keep it.
+ */
+function hasBlankLines(value: MetaValue): boolean {
+  if (typeof value === 'string') return blankLines.test(value)
+  if (Array.isArray(value)) return value.some(hasBlankLines)
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([key, item]) => blankLines.test(key) || hasBlankLines(item))
+  return false
+}
+
+const blankLines = /^[\t\n\r ]*[\r\n][\t\n\r ]*$/
 
 function fresh(pairs: Pair[], eol: string): string {
   let yaml = ''

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {parsePost, renderPost, type Article, type Meta} from '../../src/index.ts'
+import {parseFrontMatter, parsePost, renderFrontMatter, renderPost, type Article, type Meta} from '../../src/index.ts'
 import {content} from '../support/round-trip.ts'
 
 /*
@@ -39,5 +39,15 @@ describe('regressions found by the round-trip properties', () => {
     assert.equal(renderPost(article), raw)
     const value = handBuilt({meta: {...emptyMeta, title: 'x'}, hero: {src: '/img/a.jpg', alt: '', markdown: true}})
     assert.deepEqual(content(parsePost(renderPost(value))), content(value))
+  })
+
+  it('should write strings of white space and line breaks so that they read back', () => {
+    // yaml wrote `title: |+` and a line of spaces, which reads back as "\n".
+    for (const value of [' \n', '  \n \n', '\n', '\t\n', ' \r\n ']) {
+      const meta: Meta = {...emptyMeta, title: value, extra: [['list', [value]], ['map', {[value]: value}]]}
+      const back = parseFrontMatter(renderFrontMatter(meta)).meta
+      assert.equal(back.title, value)
+      assert.deepEqual(back.extra, meta.extra)
+    }
   })
 })
