@@ -153,7 +153,8 @@ function recover(yaml: string): Document.Parsed | undefined {
 function toMetaValue(value: unknown): MetaValue {
   if (value === null || value === undefined) return null
   if (typeof value === 'number') {
-    if (Number.isFinite(value)) return value
+    // JSON has no -0 (`x: -0` would not survive a JSON copy of the Article): it is 0.
+    if (Number.isFinite(value)) return value === 0 ? 0 : value
     return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value

@@ -50,4 +50,13 @@ describe('regressions found by the round-trip properties', () => {
       assert.deepEqual(back.extra, meta.extra)
     }
   })
+
+  it('should read -0 in front matter as 0, which JSON keeps', () => {
+    const article = parsePost('---\nx: -0\ny: [-0.0]\n---\n')
+    assert.deepEqual(JSON.parse(JSON.stringify(article)), article)
+    assert.deepEqual(article.meta.extra, [
+      ['x', 0],
+      ['y', [0]]
+    ])
+  })
 })
