@@ -29,7 +29,8 @@ describe('parseBody', () => {
     const {tree, flattened} = parseBody(html)
     assert.deepEqual(flattened, [maxDepth * 5])
     assert.equal(depth(tree), maxDepth)
-    assert.equal(textOf(tree), 'xy')
+    // The tags cut out are blanked (offsets stay), their content kept in order.
+    assert.equal(textOf(tree).trim(), 'x   y')
     const shallow = parseBody('<div>'.repeat(maxDepth) + 'x')
     assert.deepEqual(shallow.flattened, [])
     assert.equal(depth(shallow.tree), maxDepth)
