@@ -91,7 +91,7 @@ describe('isKnownKey', () => {
 describe('emptyMeta', () => {
   it('should give a fresh Meta with nothing set', () => {
     const meta = emptyMeta()
-    assert.deepEqual(meta, {
+    assert.deepEqual({...meta}, {
       title: null, categories: [], tags: [], excerpt: null, featureText: null, image: null,
       date: null, dateIso: null, author: null, permalink: null, layout: null, extra: []
     })
