@@ -8,6 +8,11 @@ import {emptyMeta, isKnownKey, setKnownKey} from './normalize.ts'
 /** Aliases a front matter may expand before it is refused ("billion laughs"). */
 export const maxAliasCount = 100
 
+// A library never writes to the console: yaml's default `logLevel` ('warn') sends warnings to
+// `process.emitWarning` or `console.warn` (`toJS` on a key that is a collection, `[a, b]: x`).
+const quiet = {logLevel: 'error'} as const
+const yamlOptions = {...quiet, prettyErrors: false, uniqueKeys: true} as const
+
 /** The front matter of a raw post, parsed. */
 export interface FrontMatterResult {
   meta: Meta
@@ -62,7 +67,7 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   let document: Document.Parsed
   let value: unknown
   try {
-    document = parseDocument(yaml, {prettyErrors: false, uniqueKeys: true})
+    document = parseDocument(yaml, yamlOptions)
     // An error at the end of the YAML ("expected `]`") belongs to its last line, not to the closing fence.
     const last = Math.max(offset, block.contentEnd - 1)
     for (const error of document.errors) {
@@ -141,11 +146,11 @@ const suspicious = /^([^\s#:][^:\r\n]*):[ \t]+([[{@`%!&*|>].*?)[ \t]*$/gm
  */
 function recover(yaml: string): Document.Parsed | undefined {
   const quoted = yaml.replace(suspicious, (line: string, key: string, value: string) => {
-    const alone = parseDocument(`${key}: ${value}`)
+    const alone = parseDocument(`${key}: ${value}`, quiet)
     return alone.errors.length === 0 ? line : `${key}: '${value.replace(/'/g, "''")}'`
   })
   if (quoted === yaml) return undefined
-  const document = parseDocument(quoted, {prettyErrors: false, uniqueKeys: true})
+  const document = parseDocument(quoted, yamlOptions)
   return document.errors.some((error) => error.code !== 'DUPLICATE_KEY') ? undefined : document
 }
 

@@ -68,7 +68,7 @@ function patch(original: string, before: Meta, pairs: Pair[], eol: string): stri
   const block = splitPost(original).frontMatter!
   const text = original.slice(block.contentStart, block.contentEnd)
   // Parsed with lone `\r`s read as line breaks (same offsets); sliced from the text as written.
-  const document = parseDocument(original.includes('\n') ? text : text.replace(/\r/g, '\n'))
+  const document = parseDocument(original.includes('\n') ? text : text.replace(/\r/g, '\n'), {logLevel: 'error'})
   const yaml = text
   if (!isMap(document.contents)) return undefined
   const old = new Map(toPairs(before).map(([key, value]) => [key, JSON.stringify(value)]))
