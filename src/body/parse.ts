@@ -1,12 +1,11 @@
-import type {Element, Root} from 'hast'
-import type {DefaultTreeAdapterMap} from 'parse5'
-import {fromParse5Fragment} from './from-parse5.ts'
+import type {Element, Root, RootContent} from 'hast'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
 import {limitNesting} from './limit-nesting.ts'
-import {locatingParser} from './locations.ts'
-import {joinTextRuns, readRunsWhole} from './text-runs.ts'
+import {neutralizeTagNames} from './tag-names.ts'
 
-type ParentNode = DefaultTreeAdapterMap['parentNode']
-type ChildNode = DefaultTreeAdapterMap['childNode']
+/** One processor for every parse: frozen, so no call can change its settings. */
+const parser = unified().use(rehypeParse, {fragment: true}).freeze()
 
 /** How deep elements may nest: Chromium's HTML parser stops at 512. */
 export const maxDepth = 512
@@ -19,12 +18,14 @@ export interface ParsedBody {
 }
 
 /**
- * Parse an HTML body into a hast tree with positions, as rehype-parse does,
- * but with nesting capped at `maxDepth` the way browsers cap it.
+ * Parse an HTML body into a hast tree with positions, with rehype-parse (as
+ * a fragment), with nesting capped at `maxDepth` the way browsers cap it.
  *
- * parse5 copes with any depth, but turning its tree into hast recurses, so
- * deeper content is moved up (in order) before the conversion: that keeps
- * every later walk, ours or a dependency's, far from the stack limit.
+ * The cap is set twice. Before parsing, a string-level estimate blanks out
+ * start tags nested too deeply (parse5's tree builder is quadratic in the
+ * depth, and turning its tree into hast recurses). After parsing, what still
+ * nests deeper (elements the parser opened itself) is moved up, in order,
+ * so every later walk, ours or a dependency's, stays far from the stack limit.
  *
  * @param html - The body (positions are offsets into it).
  * @returns The tree, and where nesting was capped.
@@ -34,9 +35,8 @@ export interface ParsedBody {
  */
 export function parseBody(html: string): ParsedBody {
   const limited = limitNesting(html, maxDepth)
-  const fragment = parseLocated(limited.html)
-  const flattened = [...limited.cut, ...capDepth(fragment)]
-  const tree = fromParse5Fragment(fragment, html)
+  const tree = parser.parse(neutralizeTagNames(limited.html))
+  const flattened = [...limited.cut, ...capDepth(tree)]
   forgetReopenedElements(tree)
   return {tree, flattened}
 }
@@ -73,62 +73,41 @@ function forgetReopenedElements(tree: Root): void {
   }
 }
 
-/**
- * `parseFragment(html, {sourceCodeLocationInfo: true})`, with cheaper
- * locations (see locations.ts), and text runs and attribute values taken
- * whole (see text-runs.ts): the same result.
- *
- * @param html - An HTML fragment.
- * @returns parse5's fragment, with source locations.
- * @example
- * parseLocated('<p>Hi</p>').childNodes[0].sourceCodeLocation.endOffset
- * //=> 9
- */
-export function parseLocated(html: string): DefaultTreeAdapterMap['documentFragment'] {
-  const parser = locatingParser()
-  joinTextRuns(parser)
-  readRunsWhole(parser)
-  parser.tokenizer.write(html, true)
-  return parser.getFragment()
+/** The children of an element as the parser gave them (a `<template>`'s live in its content). */
+function childrenOf(node: Root | Element): RootContent[] {
+  return node.type === 'element' && node.tagName === 'template' && node.content ? node.content.children : node.children
 }
 
-function childrenOf(node: ParentNode): ChildNode[] {
-  // A `<template>`'s children live in its content fragment.
-  return 'content' in node && node.content ? (node.content.childNodes as ChildNode[]) : node.childNodes
-}
-
-/** Move content deeper than `maxDepth` up, iteratively; returns where. */
-function capDepth(root: ParentNode): number[] {
+/** Move content deeper than `maxDepth` up, iteratively; returns where (offsets into the body). */
+function capDepth(root: Root): number[] {
   const flattened: number[] = []
-  const stack: Array<[ParentNode, number]> = [[root, 0]]
+  const stack: Array<[Root | Element, number]> = [[root, 0]]
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!
     const children = childrenOf(node)
     if (depth < maxDepth) {
       for (const child of children) {
-        if ('childNodes' in child) stack.push([child as ParentNode, depth + 1])
+        if (child.type === 'element') stack.push([child, depth + 1])
       }
       continue
     }
-    if (!children.some((child) => 'childNodes' in child && childrenOf(child as ParentNode).length > 0)) continue
+    if (!children.some((child) => child.type === 'element' && childrenOf(child).length > 0)) continue
     // At the cap: every descendant becomes a child of this node, in document order.
-    const flat: ChildNode[] = []
-    const pending: ChildNode[] = [...children].reverse()
+    const flat: RootContent[] = []
+    const pending: RootContent[] = [...children].reverse()
     while (pending.length > 0) {
       const child = pending.pop()!
       flat.push(child)
-      if ('childNodes' in child) {
-        const grandchildren = childrenOf(child as ParentNode)
+      if (child.type === 'element') {
+        const grandchildren = childrenOf(child)
         for (let index = grandchildren.length - 1; index >= 0; index--) pending.push(grandchildren[index]!)
         grandchildren.length = 0
       }
     }
-    for (const child of flat) child.parentNode = node as never
     children.length = 0
     // A loop, not push(...flat): spreading 100,000 arguments overflows the stack.
     for (const child of flat) children.push(child)
-    const location = (node as {sourceCodeLocation?: {startOffset: number} | null}).sourceCodeLocation
-    flattened.push(location ? location.startOffset : 0)
+    flattened.push(node.position?.start.offset ?? 0)
   }
   return flattened
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element, Root} from 'hast'
-import {maxDepth, parseBody, parseLocated} from '../../src/body/parse.ts'
+import {maxDepth, parseBody} from '../../src/body/parse.ts'
 
 function depth(node: Root | Element): number {
   let deepest = 0
@@ -69,13 +69,5 @@ describe('parseBody', () => {
     assert.equal(reopened.tagName, 'b')
     assert.equal(reopened.position, undefined)
     assert.equal(reopened.data?.reopened, true)
-  })
-})
-
-describe('parseLocated', () => {
-  it('should give parse5’s fragment with source locations', () => {
-    const fragment = parseLocated('<p>Hi</p>')
-    const p = fragment.childNodes[0] as {sourceCodeLocation: {startOffset: number; endOffset: number}}
-    assert.deepEqual([p.sourceCodeLocation.startOffset, p.sourceCodeLocation.endOffset], [0, 9])
   })
 })
