@@ -1,29 +1,28 @@
 /**
  * Build `dist/` (`npm run build`).
  *
- * Why bundled: a cold `import('article-kit')` used to load ~50 modules of
- * ours plus ~25 packages from node_modules (yaml, parse5, entities, hast-util-*,
- * …), about 2.6–2.9× a bare `node -e 0`; resolving and reading that many files
- * is most of the cost. esbuild bundles every entry point of the `exports` map
- * and the `bin` into a few ESM files, dependencies inlined, with the code the
- * entries share split into `dist/chunks/` (so `article-kit/front-matter`
- * still loads no parse5 or hast code, and every entry sees the same
- * `ArticleError`). That brings the import to about 1.7× (target ≤ 2.0×).
- *
- * - JavaScript: esbuild, `platform: 'neutral'` (the core has no Node
- *   built-ins and must run in browsers; `node:*` imports of the command line
- *   and the Astro loader stay imports). Peer dependencies (vite, astro) are
- *   never inlined.
- * - Types: tsc with `emitDeclarationOnly`, as before, so the `.d.ts` files
- *   are unchanged. `dependencies` keeps only what they import (`@types/hast`,
- *   `vfile`, …); packages that are only inlined are devDependencies.
- * - `dist/THIRD-PARTY-LICENSES.md`: the licences of the inlined packages.
+ * - JavaScript: esbuild bundles our own modules, one file per entry point of
+ *   the `exports` map and the `bin`, with the code the entries share split
+ *   into `dist/chunks/` (so every entry sees the same `ArticleError`). Every
+ *   package (`packages: 'external'`) and `node:*` built-in stays an import:
+ *   nothing from node_modules is inlined, so consumers install, audit and
+ *   update yaml, parse5 and the hast utilities themselves, and an error's
+ *   `cause` is their own yaml's `YAMLParseError`. `article-kit/front-matter`
+ *   must import no parse5 or hast package, directly or through a chunk.
+ *   `platform: 'neutral'`: the core has no Node built-ins and must run in
+ *   browsers; only the command line and the Astro loader (node/) use them.
+ *   Why esbuild rather than tsc's own `.js`: our ~60 modules load as a few
+ *   files instead of one each.
+ * - Types: tsc with `emitDeclarationOnly`, so the `.d.ts` files are tsc's.
+ * - `dependencies` in package.json: exactly the packages dist/ imports (and
+ *   the types packages its `.d.ts` files need); `test/package.test.ts`
+ *   checks both ways.
  *
  * `bundle(outDir)` is also used by the benchmark (bench/load.ts) to build
  * into a temporary folder.
  */
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, copyFileSync, existsSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build, type Metafile} from 'esbuild'
@@ -33,13 +32,12 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 interface PackageJson {
   exports: Record<string, string | {types?: string; default?: string}>
   bin: Record<string, string>
-  peerDependencies?: Record<string, string>
 }
 
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson
 
-/** Packages whose code must never be inlined into the front matter entry. */
-const htmlPackage = /node_modules\/(?:parse5|hast-util-[^/]+|hastscript|rehype-[^/]+)\//
+/** Packages the front matter entry must never import: the HTML side. */
+const htmlPackage = /^(?:parse5|hast-util-[^/]+|hastscript|rehype-[^/]+|unified|property-information)(?:\/|$)/
 
 /**
  * Entry points, `dist/` path (without `.js`) to source: every JavaScript
@@ -72,53 +70,48 @@ export async function bundle(outDir: string): Promise<Metafile> {
     chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'neutral',
-    // `neutral` reads no `main` field by default; some dependencies have only that.
-    mainFields: ['module', 'main'],
     target: 'es2023',
-    // The command line and the Astro loader import `article-kit` by name: the same code, shared.
+    // The command line and the Astro loader import `article-kit` by name: the same code, shared
+    // (aliases apply before `packages: 'external'`).
     alias: {'article-kit': './src/index.ts'},
-    external: ['node:*', ...Object.keys(packageJson.peerDependencies ?? {}).flatMap((name) => [name, `${name}/*`]), 'astro:*'],
+    // Dependencies, peer dependencies and built-ins are imported, never inlined.
+    packages: 'external',
+    external: ['node:*', 'astro:*'],
     metafile: true,
     logLevel: 'warning'
   })
+  checkInlined(result.metafile)
   checkFrontMatter(result.metafile, outDir)
+  for (const target of Object.values(packageJson.bin)) {
+    const file = path.join(outDir, target.slice('./dist/'.length))
+    if (existsSync(file)) chmodSync(file, 0o755)
+  }
   return result.metafile
 }
 
-/** Throw when `front-matter/index.js` loads, directly or through chunks, code from parse5 or a hast package. */
+/** Throw when a file from node_modules made it into the output. */
+function checkInlined(metafile: Metafile): void {
+  const inlined = Object.keys(metafile.inputs).filter((input) => input.includes('node_modules/'))
+  if (inlined.length > 0) throw new Error(`dist/ inlines third-party code:\n  ${inlined.join('\n  ')}`)
+}
+
+/** Throw when `front-matter/index.js` imports, directly or through chunks, parse5 or a hast package. */
 function checkFrontMatter(metafile: Metafile, outDir: string): void {
   const entry = path.relative(root, path.join(outDir, 'front-matter', 'index.js')).split(path.sep).join('/')
   const seen = new Set<string>()
+  const html = new Set<string>()
   const stack = [entry]
   while (stack.length > 0) {
     const file = stack.pop()!
     if (seen.has(file)) continue
     seen.add(file)
     for (const imported of metafile.outputs[file]?.imports ?? []) {
-      if (!imported.external && imported.kind === 'import-statement') stack.push(imported.path)
+      if (imported.kind !== 'import-statement') continue
+      if (!imported.external) stack.push(imported.path)
+      else if (htmlPackage.test(imported.path)) html.add(`${imported.path} (from ${file})`)
     }
   }
-  const inputs = [...seen].flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}))
-  const html = inputs.filter((input) => htmlPackage.test(input))
-  if (html.length > 0) throw new Error(`${entry} loads parse5 or hast code:\n  ${html.join('\n  ')}`)
-}
-
-/** `THIRD-PARTY-LICENSES.md`: the name, version and licence text of every package inlined. */
-function licenses(metafile: Metafile): string {
-  const folders = new Set<string>()
-  for (const input of Object.keys(metafile.inputs)) {
-    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
-    if (match) folders.add(match[1]!)
-  }
-  const sections = [...folders]
-    .map((folder) => {
-      const {name, version, license} = JSON.parse(readFileSync(path.join(root, folder, 'package.json'), 'utf8')) as Record<string, string>
-      const file = readdirSync(path.join(root, folder)).find((file) => /^licen[cs]e(\.|$)/i.test(file))
-      const text = file ? readFileSync(path.join(root, folder, file), 'utf8').trim() : `${license} (no licence file in the package)`
-      return {name: `${name}@${version}`, text: `## ${name}@${version} (${license})\n\n\`\`\`\n${text}\n\`\`\``}
-    })
-    .sort((a, b) => a.name.localeCompare(b.name))
-  return `# Third-party licences\n\nThe files in this folder include code from these packages.\n\n${sections.map((section) => section.text).join('\n\n')}\n`
+  if (html.size > 0) throw new Error(`${entry} imports parse5 or hast code:\n  ${[...html].join('\n  ')}`)
 }
 
 function tsc(project: string): void {
@@ -131,7 +124,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   rmSync(dist, {recursive: true, force: true})
   // JavaScript first: a type error fails the build but, as tsc's own emit did, leaves a usable dist/.
   const metafile = await bundle(dist)
-  writeFileSync(path.join(dist, 'THIRD-PARTY-LICENSES.md'), licenses(metafile))
   const outputs = Object.values(metafile.outputs)
   console.log(`dist/: ${outputs.length} JavaScript files, ${(outputs.reduce((sum, output) => sum + output.bytes, 0) / 1000).toFixed(1)} kB`)
   // Declarations only (`emitDeclarationOnly` in both configs); node/ resolves `article-kit` to dist/index.d.ts, so src/ first.
