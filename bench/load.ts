@@ -3,7 +3,7 @@
  * a bare `node -e 0`, and bundle sizes with esbuild (minified, gzipped).
  */
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, existsSync, mkdtempSync, rmSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
@@ -20,10 +20,12 @@ export interface BuiltPackage {
 
 /**
  * Bundle the package's JavaScript as `npm run build` does (`bundle` from
- * scripts/build.ts: esbuild, dependencies inlined; no `.d.ts`), but into a
- * temporary folder, so that `dist/` (which tests of other work in progress
- * use) is never removed under them. With `useDist`, measure the existing
- * `dist/` instead (run `npm run build` first).
+ * scripts/build.ts: esbuild, our modules only, dependencies imported; no
+ * `.d.ts`), but into a temporary folder, so that `dist/` (which tests of
+ * other work in progress use) is never removed under them. The folder links
+ * to this project's node_modules, where the dependencies resolve as they
+ * would in a consumer's. With `useDist`, measure the existing `dist/`
+ * instead (run `npm run build` first).
  */
 export async function buildPackage(useDist: boolean): Promise<BuiltPackage | string> {
   if (useDist) {
@@ -39,6 +41,7 @@ export async function buildPackage(useDist: boolean): Promise<BuiltPackage | str
     return `the build failed: ${String(error instanceof Error ? error.message : error).slice(0, 500)}`
   }
   copyFileSync(path.join(root, 'package.json'), path.join(directory, 'package.json'))
+  symlinkSync(path.join(root, 'node_modules'), path.join(directory, 'node_modules'), 'junction')
   return {directory, cleanup}
 }
 

@@ -18,12 +18,14 @@ export interface Row {
   note?: string | undefined
 }
 
-/** A target and whether this run meets it (`null`: not measured in this run). */
+/** A target and whether this run meets it (`null`: not measured in this run, or a figure only reported). */
 export interface Target {
   id: string
   description: string
   measured: string
   met: boolean | null
+  /** A figure reported beside the targets and checked against none. */
+  reportOnly?: true | undefined
 }
 
 /** Everything a run writes to bench/results/latest.json. */
@@ -89,6 +91,10 @@ export function checkTargets(
       met: verdict(measured.map(([, value]) => check(value)), values.length)
     })
   }
+  const report = (id: string, description: string, values: Array<[string, number | undefined]>, format = times) => {
+    const measured = values.filter((entry): entry is [string, number] => entry[1] !== undefined && Number.isFinite(entry[1]))
+    targets.push({id, description, measured: measured.length > 0 ? measured.map(([label, value]) => `${label}: ${format(value)}`).join('; ') : 'not measured', met: null, reportOnly: true})
+  }
   const main: Array<[string, string | undefined]> = [
     [inputs.sample, inputs.sample],
     ['corpus median', inputs.corpusMedian],
@@ -145,12 +151,13 @@ export function checkTargets(
     (value) => times(value) + (context.length > 0 ? ` (${context.join('; ')})` : '')
   )
   const load = rows.find((row) => row.section === 'load' && row.name.includes('article-kit'))
-  add('cold-import', 'cold import ≤ 2.0× bare node', [["node -e import('article-kit') ÷ node -e 0", load?.ratio]], (value) => value <= 2)
+  // Reported, not targets: dist/ imports its dependencies (the consumer installs, dedupes and bundles them).
+  report('cold-import', 'cold import, × bare node', [["node -e import('article-kit') ÷ node -e 0", load?.ratio]])
   const bundle = (name: string) => rows.find((row) => row.section === 'bundle' && row.name.startsWith(name))
   const kb = (value: number) => `${value.toFixed(1)} KB`
-  add('bundle-whole', 'bundle ≤ 105 KB min+gz (src/index.ts)', [['whole', bundle('whole')?.value]], (value) => value <= 105, kb)
-  add('bundle-ours', 'our code ≤ 8 KB min+gz of it (dependencies external)', [['ours', bundle('ours')?.value]], (value) => value <= 8, kb)
-  add('bundle-front-matter', 'front-matter entry ≤ 33 KB min+gz', [['front matter', bundle('front-matter')?.value]], (value) => value <= 33, kb)
+  report('bundle-whole', 'bundle min+gz (src/index.ts)', [['whole', bundle('whole')?.value]], kb)
+  report('bundle-ours', 'our code min+gz of it (dependencies external)', [['ours', bundle('ours')?.value]], kb)
+  report('bundle-front-matter', 'front-matter entry min+gz', [['front matter', bundle('front-matter')?.value]], kb)
   const frontMatter = bundle('front-matter')
   targets.push({
     id: 'bundle-front-matter-html-free',
@@ -216,7 +223,7 @@ export function table(rows: readonly Row[]): string {
 }
 
 export function targetList(targets: readonly Target[]): string {
-  return targets.map((target) => `${target.met === null ? '[ ? ]' : target.met ? '[met]' : '[MISS]'} ${target.description}\n        ${target.measured}`).join('\n')
+  return targets.map((target) => `${target.reportOnly ? '[info]' : target.met === null ? '[ ? ]' : target.met ? '[met]' : '[MISS]'} ${target.description}\n        ${target.measured}`).join('\n')
 }
 
 /** Rows of `latest` next to the same rows of `previous`. */
