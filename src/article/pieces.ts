@@ -42,7 +42,7 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
       pieces.push({item, context, start: item.start, end: item.end})
       pending = ''
     } else {
-      const html = serialize(item.nodes)
+      const html = serializeItem(item)
       const {tree} = parseBody(html)
       const {changes} = sanitizeTree(tree, {...settings, source: html})
       const inner: Context = {body: html, isDirty: dirtyChecker(changes)}
@@ -77,12 +77,24 @@ export function rewriteBody(context: Context, flat: Flat, settings: SanitizeSett
   for (let index = 0; index < flat.items.length; index++) {
     const item = flat.items[index]!
     const kept = clean[index]!
-    const text = kept ? context.body.slice(item.start, item.end) : serialize(item.nodes)
+    const text = kept ? context.body.slice(item.start, item.end) : serializeItem(item)
     written.push({start: html.length, end: html.length + text.length, from: item.start, to: item.end, same: kept})
     html += text + gapHtml(context, flat.gaps[index + 1]!)
   }
   return {html, written, rewritten}
 }
+
+/**
+ * An item written from its nodes. A run's first and last text nodes may
+ * reach past its edges into white space that the gaps around it hold
+ * already: written again, it would grow at every round trip.
+ */
+function serializeItem(item: Item): string {
+  const html = serialize(item.nodes)
+  return item.kind === 'run' ? html.replace(edgeWhitespace, '') : html
+}
+
+const edgeWhitespace = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g
 
 /** Where an item went in a rewrite: `[start, end)` there, `[from, to)` in what was read; `same` when written as read. */
 export interface Written {

@@ -59,4 +59,12 @@ describe('regressions found by the round-trip properties', () => {
       ['y', [0]]
     ])
   })
+  it('should not write the white space before loose text twice when the text is rewritten', () => {
+    // The run's text node reached back into the blank line its gap holds: it doubled at every rewrite (1, 2, 4, … 2^15 line feeds).
+    for (const raw of ['\nx<a href="&amp;">y</a>', '---\n---\n\nx<a href="&#x60;">y</a>', '\n\nx<b><a href="&#x60;"></a>', '\nx<a href="&amp;">y</a> \n<p>z</p>']) {
+      const once = renderPost(parsePost(raw))
+      assert.ok(once.length <= raw.length + 8, JSON.stringify(once))
+      assert.equal(renderPost(parsePost(once)), once)
+    }
+  })
 })
