@@ -460,7 +460,7 @@ function summaryOf(spec: {title: string | null; picks: number[]; unmatched: stri
 // Front matter.
 
 /** Strings YAML must quote or escape, and strings that look like something else. */
-const yamlString = fc.oneof(
+export const yamlString = fc.oneof(
   {weight: 3, arbitrary: rawText},
   {weight: 1, arbitrary: fc.string({unit: 'grapheme', maxLength: 20})},
   {weight: 1, arbitrary: fc.string({unit: 'binary', maxLength: 12})},
@@ -475,7 +475,7 @@ const yamlString = fc.oneof(
 )
 
 /** Any front matter value: scalars, lists, maps, nested. Integer-like keys are left out of maps (see `extraKey`). */
-const metaValue: fc.Arbitrary<MetaValue> = fc.letrec<{value: MetaValue}>((tie) => ({
+export const metaValue: fc.Arbitrary<MetaValue> = fc.letrec<{value: MetaValue}>((tie) => ({
   value: fc.oneof(
     {depthSize: 'small', withCrossShrink: true},
     yamlString,
