@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {attributeName} from './attribute-name.ts'
-import {writeHtml} from './to-html.ts'
+import {toHtml} from 'hast-util-to-html'
 import {isArtifact, isReopened} from './flatten.ts'
 import {isSpace, tagEnd} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
@@ -23,7 +23,7 @@ export function cleanText(value: string): string {
 /** Serialise nodes the way hast-util-to-html does, for content the sanitiser changed. */
 export function serialize(nodes: Nodes | Nodes[]): string {
   const tree: Nodes = Array.isArray(nodes) ? {type: 'root', children: nodes as ElementContent[]} : nodes
-  return writeHtml(keepPreNewline(dropArtifacts(tree)), false)
+  return toHtml(keepPreNewline(dropArtifacts(tree)))
 }
 
 /**

@@ -1,9 +1,8 @@
 /**
  * Elements the HTML parser never leaves open: the start tag is the whole
  * element, nothing nests in it and no end tag is needed (`<image>` becomes
- * `<img>`; `<frame>` outside a frameset is dropped). The serialiser keeps
- * its own list (`to-html.ts`): that one is hast-util-to-html's, `command`
- * included, so that output matches it byte for byte.
+ * `<img>`; `<frame>` outside a frameset is dropped). hast-util-to-html
+ * keeps its own list for writing (with `command`).
  */
 export const voidElements: ReadonlySet<string> = new Set([
   'area',

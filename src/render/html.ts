@@ -1,7 +1,7 @@
 import type {ElementContent, Root} from 'hast'
 import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
 import {createCheckMemo, sanitizeTree} from '../body/sanitize.ts'
-import {writeHtml} from '../body/to-html.ts'
+import {toHtml} from 'hast-util-to-html'
 import {hasDigest} from '../article/digest.ts'
 import {checkedItem, checkedLayout} from '../article/provenance.ts'
 import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode} from './fields.ts'
@@ -110,7 +110,8 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
 function fromFields(nodes: ElementContent[], policy: Policy): string {
   const tree: Root = {type: 'root', children: nodes}
   sanitizeTree(tree, {...policy, keepRaw: true})
-  return writeHtml(tree, true)
+  // `raw` nodes hold text that follows a written item, already checked.
+  return toHtml(tree, {allowDangerousHtml: true})
 }
 
 function toNodes(entry: Entry, policy: Policy): ElementContent[] {
