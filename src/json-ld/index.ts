@@ -1,5 +1,6 @@
 import type {BlogPosting, NewsArticle, NewsArticleLeaf, Person, WithContext} from 'schema-dts'
 import type {Article} from '../types.ts'
+import {countWords} from '../article/stats.ts'
 
 /** A schema.org article as JSON-LD, ready for `serializeJsonLd`. */
 export type JsonLd = WithContext<NewsArticle> | WithContext<BlogPosting>
@@ -38,7 +39,7 @@ const webProtocols = new Set(['http:', 'https:'])
  * `baseUrl`; URLs that are not `http(s)` are dropped. The language is
  * guessed from the title and text unless `inLanguage` is given.
  *
- * @param article - A parsed post.
+ * @param article - A parsed or hand-built Article (a missing or ill-typed field is read as its default).
  * @param options - Configuration (optional).
  * @returns A plain JSON-LD object with `@context` and `@type`.
  * @example
@@ -53,28 +54,56 @@ const webProtocols = new Set(['http:', 'https:'])
  */
 export function toJsonLd(article: Article, options?: Readonly<JsonLdOptions> | null): JsonLd {
   const settings = options || emptyOptions
-  const meta = article.meta
-  const base = settings.baseUrl || undefined
-  const image = toUrl(meta.image || article.hero?.src, base)
-  const url = settings.url ? toUrl(settings.url, base) : meta.permalink && base ? toUrl(meta.permalink, base) : undefined
-  const author: Person | undefined = meta.author ? {'@type': 'Person', name: meta.author} : undefined
+  // A hand-built Article may lack any field or hold a value of another type (as renderHtml and
+  // renderPost accept): each field read here falls back to its default then (none, [], the text's word count).
+  const value: Partial<Record<keyof Article, unknown>> = isRecord(article) ? article : {}
+  const meta: Partial<Record<keyof Article['meta'], unknown>> = isRecord(value.meta) ? value.meta : {}
+  const hero = isRecord(value.hero) ? value.hero : undefined
+  const stats = isRecord(value.stats) ? value.stats : undefined
+  const base = stringOf(settings.baseUrl) || undefined
+  const title = stringOf(meta.title)
+  const author = stringOf(meta.author)
+  const categories = stringsOf(meta.categories)
+  const tags = stringsOf(meta.tags)
+  const text = stringOf(value.text) ?? ''
+  const words = stats?.['words']
+  const image = toUrl(stringOf(meta.image) || stringOf(hero?.['src']), base)
+  const permalink = stringOf(meta.permalink)
+  const url = settings.url ? toUrl(stringOf(settings.url), base) : permalink && base ? toUrl(permalink, base) : undefined
+  const person: Person | undefined = author ? {'@type': 'Person', name: author} : undefined
   const fields = {
-    headline: meta.title || undefined,
-    description: meta.excerpt?.trim() || undefined,
+    headline: title || undefined,
+    description: stringOf(meta.excerpt)?.trim() || undefined,
     image,
-    datePublished: meta.dateIso || undefined,
-    author,
-    articleSection: meta.categories.length > 0 ? [...meta.categories] : undefined,
-    keywords: meta.tags.length > 0 ? [...meta.tags] : undefined,
-    wordCount: article.stats.words,
-    inLanguage: settings.inLanguage || detectLanguage(`${meta.title ?? ''}\n${article.text.slice(0, languageSample)}`),
+    datePublished: stringOf(meta.dateIso) || undefined,
+    author: person,
+    articleSection: categories.length > 0 ? categories : undefined,
+    keywords: tags.length > 0 ? tags : undefined,
+    // Without usable stats, the count statsOf would give for the text.
+    wordCount: typeof words === 'number' && Number.isInteger(words) && words >= 0 ? words : countWords(text),
+    inLanguage: stringOf(settings.inLanguage) || detectLanguage(`${title ?? ''}\n${text.slice(0, languageSample)}`),
     url
   } satisfies Omit<NewsArticleLeaf, '@type'>
   // Drop empty fields, so the output has no `undefined` for JSON to lose.
-  const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
+  const present = Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined))
   return settings.type === 'BlogPosting'
     ? {'@context': 'https://schema.org', '@type': 'BlogPosting', ...present}
     : {'@context': 'https://schema.org', '@type': 'NewsArticle', ...present}
+}
+
+/** Whether a value is a plain object whose fields can be read (not null, not an array). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A string field, or undefined when it is missing or of another type. */
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+/** The strings of a list field (`categories`, `tags`); anything else in it, or a field that is no list, is left out. */
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []
 }
 
 /**

@@ -1,0 +1,139 @@
+/**
+ * The red team's findings (issue 18) that live outside the sanitiser core, one
+ * test each, without a browser.
+ */
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import fc from 'fast-check'
+import {ArticleError, parsePost, renderFrontMatter, renderHtml, renderPost, toJsonLd, serializeJsonLd, type Article} from '../../src/index.ts'
+
+// A fixed seed keeps CI reproducible (FUZZ_SEED=… FUZZ_RUNS=… to search further).
+const settings = {seed: Number(process.env['FUZZ_SEED'] ?? 20_261_207), numRuns: Number(process.env['FUZZ_RUNS'] ?? 150)}
+
+/** A post with every kind of item: hero, lead, nested sections, each block type, a summary, every known meta key. */
+const rich = `---
+title: Rich
+categories: [A, B]
+tags: [x, y]
+excerpt: An excerpt.
+feature_text: Feature.
+author: Kim
+date: 2024-07-18 09:30 +0900
+permalink: /p/rich
+layout: post
+image: /a.jpg
+extra: [1, {a: b}]
+---
+<p><img src="https://example.com/hero.jpg" alt="hero" title="t" width="10" srcset="https://example.com/hero.jpg 1x"></p>
+<p>Lead text.</p>
+<h2 data-ke-size="size26">One</h2>
+<p data-ke-size="size16">Para <b>bold</b>.</p>
+<ul><li>a</li><li>b</li></ul>
+<figure data-ke-type="imageblock"><img src="https://example.com/b.jpg" alt="b"><figcaption>cap</figcaption></figure>
+<figure data-ke-type="opengraph" data-og-url="https://example.com/"><a href="https://example.com/"><div class="og-text"><p class="og-title">T</p><p class="og-desc">D</p></div></a></figure>
+<h3>Sub</h3>
+<pre data-ke-language="js"><code>x = 1</code></pre>
+<hr data-ke-style="style1">
+<iframe src="https://www.youtube.com/embed/x" title="v"></iframe>
+<blockquote>q</blockquote>
+<table><tr><th>h</th><td colspan="2">c</td></tr></table>
+<p>&nbsp;</p>
+<div>html block</div>
+<h2>Two</h2>
+<p>text</p>
+<table><tr><td style="text-align: center;"><b>One</b></td></tr><tr><td style="text-align: center;"><b>Two</b></td></tr></table>
+`
+
+/** Every path to a field of a JSON value (object keys and array indices), the root excluded. */
+function pathsOf(value: unknown, prefix: Array<string | number> = [], into: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  if (Array.isArray(value)) {
+    value.forEach((entry, index) => {
+      into.push([...prefix, index])
+      pathsOf(entry, [...prefix, index], into)
+    })
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, entry] of Object.entries(value)) {
+      into.push([...prefix, key])
+      pathsOf(entry, [...prefix, key], into)
+    }
+  }
+  return into
+}
+
+/** Values of every other type, for a field that should hold one type. */
+const otherValues: unknown[] = [undefined, null, 0, -1, 2.5, Number.NaN, '', 'x', '<script>alert(1)</script>', true, false, [], ['x'], [null], {}, {a: 1}, {length: 1}]
+
+type Edit = {path: number; action: 'delete' | number}
+
+/** Delete or retype the field at each chosen path, in place. */
+function edit(article: Article, edits: readonly Edit[]): void {
+  for (const {path: pick, action} of edits) {
+    const paths = pathsOf(article)
+    if (paths.length === 0) return
+    const path = paths[pick % paths.length]!
+    let parent: any = article
+    for (const key of path.slice(0, -1)) {
+      parent = parent?.[key]
+      if (typeof parent !== 'object' || parent === null) break
+    }
+    if (typeof parent !== 'object' || parent === null) continue
+    const key = path.at(-1)!
+    if (action === 'delete') delete parent[key]
+    else parent[key] = otherValues[action % otherValues.length]
+  }
+}
+
+/** Call, allowing only the library's own errors; none is expected: every one of these should return. */
+function returns<T>(name: string, call: () => T): T {
+  try {
+    return call()
+  } catch (error) {
+    assert.ok(error instanceof ArticleError || error instanceof TypeError, `${name} threw ${String(error)}`)
+    assert.fail(`${name} threw ${String(error)}`)
+  }
+}
+
+describe('finding 5: every public function accepts the hand-built shapes renderHtml accepts', () => {
+  it('toJsonLd should give the defaults for a hand-built Article without meta.categories', () => {
+    const article = parsePost('---\ntitle: Hello\ntags: [a]\n---\n<p>Hello there.</p>')
+    const meta: Partial<Article['meta']> = {...article.meta}
+    delete meta.categories
+    const handBuilt = {...article, meta: meta as Article['meta']}
+    assert.equal(typeof renderHtml(handBuilt), 'string')
+    const value = toJsonLd(handBuilt)
+    assert.equal(value.headline, 'Hello')
+    assert.deepEqual(value.keywords, ['a'])
+    assert.equal('articleSection' in value, false)
+  })
+
+  it('toJsonLd should read an Article that is only partly there', () => {
+    for (const value of [{}, {meta: null}, {meta: {}}, {meta: {title: 1, tags: 'a', categories: [1, 'A']}, stats: null, text: 3, hero: 'x'}, {meta: {}, hero: {src: 'https://example.com/a.png'}, text: 'one two three'}] as unknown as Article[]) {
+      const jsonLd = toJsonLd(value)
+      assert.equal(jsonLd['@type'], 'NewsArticle')
+      assert.equal(typeof jsonLd.wordCount, 'number')
+      assert.doesNotThrow(() => serializeJsonLd(jsonLd))
+    }
+    const partial = toJsonLd({meta: {categories: [1, 'A']}, hero: {src: 'https://example.com/a.png'}, text: 'one two three'} as unknown as Article)
+    assert.deepEqual(partial.articleSection, ['A'])
+    assert.equal(partial.image, 'https://example.com/a.png')
+    assert.equal(partial.wordCount, 3)
+  })
+
+  it('should return for a parsed Article with any fields deleted or retyped (property)', () => {
+    const edits = fc.array(fc.record({path: fc.nat(), action: fc.oneof(fc.constant('delete' as const), fc.nat())}), {minLength: 1, maxLength: 4})
+    fc.assert(
+      fc.property(edits, fc.boolean(), (chosen, copy) => {
+        // In place on a parsed Article (its parse records stay), or on a JSON copy (none).
+        const parsed = parsePost(rich)
+        const article: Article = copy ? JSON.parse(JSON.stringify(parsed)) : parsed
+        edit(article, chosen)
+        returns('toJsonLd', () => serializeJsonLd(toJsonLd(article, {baseUrl: 'https://example.com/'})))
+        returns('renderHtml', () => renderHtml(article))
+        returns('renderPost', () => renderPost(article))
+        const meta = (article as Partial<Article>).meta
+        if (typeof meta === 'object' && meta !== null) returns('renderFrontMatter', () => renderFrontMatter(meta))
+      }),
+      settings
+    )
+  })
+})
