@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
+import {JSDOM} from 'jsdom'
 import {ArticleError, parsePost, renderFrontMatter, renderHtml, renderPost, toJsonLd, serializeJsonLd, type Article} from '../../src/index.ts'
 
 // A fixed seed keeps CI reproducible (FUZZ_SEED=… FUZZ_RUNS=… to search further).
@@ -135,5 +136,84 @@ describe('finding 5: every public function accepts the hand-built shapes renderH
       }),
       settings
     )
+  })
+})
+
+/** The smallest hand-built Article: one paragraph, no source, no layout of its own. */
+function handBuilt(): Article {
+  const article = parsePost('---\ntitle: T\n---\n<p>placeholder</p>\n')
+  return JSON.parse(JSON.stringify(article)) as Article
+}
+
+/** What a page holding `html` finds clobbered: document and form properties that are elements now. */
+function clobbered(html: string): string[] {
+  const {window} = new JSDOM(`<!doctype html><body><form id="page-form"><div>${html}</div></form>`)
+  const found: string[] = []
+  const form = window.document.getElementById('page-form')!
+  for (const element of window.document.querySelectorAll('[id], [name]')) {
+    if (element === form) continue
+    for (const value of [element.getAttribute('id'), element.getAttribute('name')]) {
+      if (value === null) continue
+      const name = value.trim()
+      const pristine = new JSDOM('').window
+      if (name in pristine.document || name in pristine.HTMLFormElement.prototype) found.push(`${element.tagName.toLowerCase()}: ${name}`)
+      pristine.close()
+    }
+  }
+  window.close()
+  return found
+}
+
+describe('finding 3: names that clobber document and form properties', () => {
+  const vectors = [
+    '<img name="adoptNode" src="https://example.com/a.png" alt="a">',
+    '<img id="adoptNode" name="adoptNode" src="https://example.com/a.png" alt="a">',
+    '<a name="createTreeWalker" href="https://example.com/">x</a>',
+    '<form name="adoptNode"><p>in a form</p></form>',
+    '<embed name="adoptNode" src="https://example.com/x">',
+    '<object name="adoptNode" data="https://example.com/x"></object>',
+    '<iframe name="exitFullscreen" src="https://www.youtube.com/embed/x"></iframe>',
+    '<span id="hasStorageAccess">x</span>'
+  ]
+
+  for (const vector of vectors) {
+    it(`should drop the clobbering name of ${vector} in a raw post`, () => {
+      const article = parsePost(`---\ntitle: T\n---\n<p>a</p>\n${vector}\n<p>b</p>\n`)
+      assert.ok(article.messages.some((message) => message.ruleId.startsWith('sanitized-')), 'reported')
+      for (const output of [renderHtml(article), renderPost(article)]) {
+        assert.doesNotMatch(output, /(?:name|id)="(?:adoptNode|createTreeWalker|exitFullscreen|hasStorageAccess)"/)
+        assert.deepEqual(clobbered(output.replace(/^---\n[\s\S]*?\n---\n/, '')), [])
+      }
+    })
+
+    it(`should drop the clobbering name of ${vector} in every html field of a hand-built Article`, () => {
+      const placements: Array<(article: Article) => void> = [
+        (article) => Object.assign(article.lead[0]!, {html: vector}),
+        (article) => article.lead.push({type: 'html', html: vector, text: ''}),
+        (article) => article.lead.push({type: 'list', ordered: false, items: [{text: '', html: vector}], text: ''}),
+        (article) => article.lead.push({type: 'table', rows: [[{text: '', html: vector, header: false}]], text: ''}),
+        (article) => article.lead.push({type: 'quote', html: vector, text: ''})
+      ]
+      for (const place of placements) {
+        const article = handBuilt()
+        place(article)
+        for (const output of [renderHtml(article), renderPost(article)]) assert.deepEqual(clobbered(output.replace(/^---\n[\s\S]*?\n---\n/, '')), [], output)
+      }
+    })
+  }
+
+  it('should drop clobbering ids and names given as a hand-built item\'s attributes', () => {
+    const article = handBuilt()
+    article.lead.push({type: 'image', src: 'https://example.com/a.png', alt: 'a', text: '', attributes: {name: 'adoptNode'}})
+    article.sections.push({heading: 'H', id: 'h', depth: 2, attributes: {id: 'adoptNode'}, blocks: [{type: 'paragraph', html: 'x', text: 'x', attributes: {id: 'createTreeWalker'}}], children: []})
+    for (const output of [renderHtml(article), renderPost(article)]) assert.deepEqual(clobbered(output.replace(/^---\n[\s\S]*?\n---\n/, '')), [], output)
+  })
+
+  it('should keep ordinary ids and names byte for byte', () => {
+    const body = '<h2 id="intro">Intro</h2>\n<p id="section-1"><a name="footnote-1">1</a></p>\n<h2 id="서론">서론</h2>\n<p><img name="photo-1" src="https://example.com/a.png" alt="a"></p>\n'
+    const raw = `---\ntitle: T\n---\n${body}`
+    const article = parsePost(raw)
+    assert.deepEqual(article.messages.filter((message) => message.ruleId.startsWith('sanitized-')), [])
+    assert.equal(renderPost(article), raw)
   })
 })
