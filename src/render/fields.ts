@@ -13,8 +13,27 @@ import type {Policy} from './policy.ts'
  */
 
 function h(tagName: string, values: Readonly<Record<string, string>>, children: ElementContent | ElementContent[] | string = []): Element {
-  const nodes: ElementContent[] = typeof children === 'string' ? [{type: 'text', value: children}] : Array.isArray(children) ? children : [children]
-  return {type: 'element', tagName, properties: htmlProperties(values), children: nodes}
+  const nodes: ElementContent[] = typeof children === 'string' ? [textNode(children)] : Array.isArray(children) ? children : [children]
+  const readable: Record<string, string> = {}
+  for (const [name, value] of Object.entries(values)) readable[name] = withoutNul(value)
+  return {type: 'element', tagName, properties: htmlProperties(readable), children: nodes}
+}
+
+/** A text node for a field's text. */
+function textNode(value: string): ElementContent {
+  return {type: 'text', value: withoutNul(value)}
+}
+
+/**
+ * A field's text as HTML can hold it: U+0000 becomes U+FFFD. A parser reads a
+ * raw NUL in text as nothing (in body and table text) and in an attribute
+ * value as U+FFFD, and `&#0;` (what a serialiser writes for it in attributes)
+ * as U+FFFD everywhere, so a NUL written out never reads back as itself and
+ * a second rendering would differ from the first. U+FFFD reads back as
+ * U+FFFD in every context, so rendering what was read gives the same HTML.
+ */
+function withoutNul(value: string): string {
+  return value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value
 }
 
 /**
@@ -47,7 +66,7 @@ export function headingNode(section: Section): ElementContent {
 export function heroNode(hero: Hero): ElementContent {
   if (hero.markdown) {
     const title = hero.title ? ` "${String(hero.title).replace(/"/g, '')}"` : ''
-    return {type: 'text', value: `![${String(hero.alt ?? '').replace(/[\]\r\n]/g, ' ')}](${String(hero.src ?? '').replace(/[\s()<>]/g, encodeURIComponent)}${title})`}
+    return textNode(`![${String(hero.alt ?? '').replace(/[\]\r\n]/g, ' ')}](${String(hero.src ?? '').replace(/[\s()<>]/g, encodeURIComponent)}${title})`)
   }
   if (hero.caption) return h('figure', {}, [image(hero), h('figcaption', {}, String(hero.caption))])
   return h('p', {}, image(hero))

@@ -217,3 +217,54 @@ describe('finding 3: names that clobber document and form properties', () => {
     assert.equal(renderPost(article), raw)
   })
 })
+
+describe('finding 6: a NUL in a field is written as what reads back the same', () => {
+  /** A parsed post with two sections and their summary, as a JSON copy (no parse records). */
+  const base = (): Article =>
+    JSON.parse(
+      JSON.stringify(
+        parsePost(
+          '---\ntitle: T\n---\n<h2>H</h2>\n<p>p</p>\n<p><img src="https://example.com/a.png" alt="alt"></p>\n<h2>K</h2>\n<p>q</p>\n' +
+            '<table><tr><td style="text-align: center;"><b>H</b></td></tr><tr><td style="text-align: center;"><b>K</b></td></tr></table>\n'
+        )
+      )
+    )
+  const edits: Record<string, (article: Article) => void> = {
+    heading: (article) => void (article.sections[0]!.heading = 'H\0x'),
+    'paragraph text': (article) => void Object.assign(article.sections[0]!.blocks[0]!, {html: 'p\0x <b>b\0</b>', text: 'p\0x b\0'}),
+    'summary item text': (article) => void (article.summary!.items[0]!.text = 'H\0x'),
+    'summary title': (article) => void (article.summary!.title = 'T\0'),
+    'image alt': (article) => void Object.assign(article.sections[0]!.blocks[1]!, {alt: 'a\0x', title: '\0'}),
+    'meta title': (article) => void (article.meta.title = 'T\0x'),
+    'heading attribute': (article) => void (article.sections[0]!.attributes = {'data-x': 'v\0w'}),
+    'figure caption and image': (article) => void article.sections[0]!.blocks.push({type: 'figure', kind: 'figure', image: {src: 'https://example.com/b.png', alt: 'b\0'}, caption: 'c\0', text: ''}),
+    'code and language': (article) => void article.sections[0]!.blocks.push({type: 'code', language: 'j\0s', code: 'x\0y', text: ''}),
+    'markdown hero': (article) => void (article.hero = {src: 'https://example.com/h.png', alt: 'h\0', markdown: true}),
+    'link card': (article) => void article.lead.push({type: 'link-card', url: 'https://example.com/', title: 't\0', description: 'd\0', image: '', text: ''})
+  }
+
+  for (const [name, change] of Object.entries(edits)) {
+    it(`should render a NUL in the ${name} idempotently`, () => {
+      const article = base()
+      change(article)
+      const first = renderPost(article)
+      const body = first.replace(/^---\n[\s\S]*?\n---\n/, '')
+      assert.doesNotMatch(body, /\0|&#x0;|&#0;/, 'no NUL in the HTML')
+      const second = renderPost(parsePost(first))
+      assert.equal(second, first)
+      assert.equal(renderPost(parsePost(second)), second)
+      assert.equal(renderHtml(parsePost(first)), renderHtml(parsePost(second)))
+    })
+  }
+
+  it('should write U+FFFD for a NUL in text and in attribute values, as a parser reads `&#0;`', () => {
+    const article = base()
+    article.sections[0]!.heading = 'H\0x'
+    Object.assign(article.sections[0]!.blocks[1]!, {alt: 'a\0x'})
+    const html = renderHtml(article)
+    assert.match(html, /<h2[^>]*>H\uFFFDx<\/h2>/)
+    assert.match(html, /alt="a\uFFFDx"/)
+    const read = parsePost(html)
+    assert.equal(read.sections[0]!.heading, 'H\uFFFDx')
+  })
+})
