@@ -60,8 +60,10 @@ export const defaultSchema: Schema = {
     'noframes',
     'svg',
     'math',
-    'textarea',
-    'select',
+    // Form controls that hold text (`button`, `select` and its `option`s, `textarea`, `label`) are not
+    // here: like any element not allowed, they are unwrapped and their text kept
+    // (`<form><button>Search</button>` keeps "Search"); only their tags and attributes go.
+    // `input` has no content, only attributes, which go with it.
     'title',
     'head',
     'meta',
@@ -69,7 +71,6 @@ export const defaultSchema: Schema = {
     'base',
     'xmp',
     'plaintext',
-    'button',
     'input'
   ],
   protocols: {

@@ -268,3 +268,38 @@ describe('finding 6: a NUL in a field is written as what reads back the same', (
     assert.equal(read.sections[0]!.heading, 'H\uFFFDx')
   })
 })
+
+describe('finding 7: removed interactive elements keep their text', () => {
+  const cases: Array<{html: string; text: RegExp; gone: RegExp}> = [
+    {html: '<form action="https://evil.example/"><button>Search</button></form>', text: /Search/, gone: /<form|<button|evil/},
+    {html: '<p><button type="submit" onclick="alert(1)" formaction="javascript:alert(1)">Go on</button></p>', text: /Go on/, gone: /<button|onclick|formaction|alert/},
+    {html: '<p>Pick <select name="s"><option>one</option><option selected>two</option></select> now</p>', text: /Pick one\s*two now|Pick onetwo now/, gone: /<select|<option/},
+    {html: '<p><textarea>type <b>here</b></textarea></p>', text: /type &#x3C;b>here/, gone: /<textarea|<b>/},
+    {html: '<p><label>Name <input name="q" value="v"></label></p>', text: /Name/, gone: /<label|<input/}
+  ]
+
+  for (const {html, text, gone} of cases) {
+    it(`should keep the text of ${html}, not the element`, () => {
+      const article = parsePost(`---\ntitle: T\n---\n${html}\n`)
+      assert.ok(
+        article.messages.some((message) => message.ruleId === 'sanitized-element'),
+        `expected sanitized-element, got ${article.messages.map((message) => message.ruleId).join(', ')}`
+      )
+      assert.equal(
+        article.messages.some((message) => message.ruleId === 'body-empty'),
+        false
+      )
+      for (const output of [renderHtml(article), renderPost(article)]) {
+        assert.match(output, text)
+        assert.doesNotMatch(output, gone)
+      }
+    })
+  }
+
+  it('should report the button as unwrapped, not removed with its content', () => {
+    const article = parsePost('---\ntitle: T\n---\n<form><button>Search</button></form>\n')
+    assert.ok(article.text.includes('Search'))
+    const reasons = article.messages.filter((message) => message.ruleId === 'sanitized-element').map((message) => message.reason)
+    assert.ok(reasons.some((reason) => reason.includes('`<button>`') && /content was kept/.test(reason)), reasons.join('\n'))
+  })
+})
