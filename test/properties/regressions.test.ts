@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {parseFrontMatter, parsePost, renderFrontMatter, renderPost, type Article, type Meta} from '../../src/index.ts'
+import {computeStats, parseFrontMatter, parsePost, renderFrontMatter, renderPost, type Article, type Meta} from '../../src/index.ts'
 import {content} from '../support/round-trip.ts'
 
 /*
@@ -66,5 +66,15 @@ describe('regressions found by the round-trip properties', () => {
       assert.ok(once.length <= raw.length + 8, JSON.stringify(once))
       assert.equal(renderPost(parsePost(once)), once)
     }
+  })
+  it("should read the link around a figure's image", () => {
+    // The renderer writes `image.href` as a link around the `<img>`; the figure was read without it.
+    const raw = '<h2>a</h2>\n\n<figure data-ke-type="imageblock"><a href="https://example.com/x"><img src="a.png" alt="a"></a><figcaption>c</figcaption></figure>'
+    const figure = parsePost(raw).sections[0]!.blocks[0]!
+    assert.equal(figure.type === 'figure' && figure.image?.href, 'https://example.com/x')
+    const hero = parsePost('<figure><a href="/x"><img src="h.png" alt=""></a><figcaption>cap</figcaption></figure>').hero
+    assert.deepEqual(hero && {href: hero.href, caption: hero.caption}, {href: '/x', caption: 'cap'})
+    const value = handBuilt({lead: [{type: 'figure', kind: 'imageblock', text: 'c', image: {src: 'a.png', alt: 'a', href: ''}, caption: 'c', attributes: {'data-ke-type': 'imageblock'}}], hero: {src: 'h.png', alt: ''}, text: 'c', stats: computeStats('c')})
+    assert.deepEqual(content(parsePost(renderPost(value))), content(value))
   })
 })

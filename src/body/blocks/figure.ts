@@ -23,11 +23,31 @@ export function figure(_context: Context, node: Element): Omit<FigureBlock, 'pos
   }
   const img = findElement(node, 'img')
   const caption = findElement(node, 'figcaption')
+  const image = img ? imageOf(img) : null
+  if (image && img) {
+    const href = linkAround(node, img)
+    if (href !== undefined) image.href = href
+  }
   return {
     type: 'figure',
     kind: kind ?? 'figure',
     text: textOf(node),
-    image: img ? imageOf(img) : null,
+    image,
     caption: caption ? textOf(caption) : ''
   }
+}
+
+/** The `href` of the link around an image in a figure (`<figure><a href><img></a>`), as the renderer writes it. */
+function linkAround(figure: Element, img: Element): string | undefined {
+  // Depth-first, with the innermost open link: iterative, as every walk of a body is.
+  const stack: Array<{node: Element; link: Element | undefined}> = [{node: figure, link: undefined}]
+  while (stack.length > 0) {
+    const {node, link} = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child === img) return link ? (stringProperty(link, 'href') ?? '') : undefined
+      stack.push({node: child, link: child.tagName === 'a' ? child : link})
+    }
+  }
+  return undefined
 }
