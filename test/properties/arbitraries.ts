@@ -152,7 +152,7 @@ const implicitParagraph: fc.Arbitrary<Block> = inline
   .map((nodes) => write(nodes).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ''))
   // Not a Markdown image line (the hero's, when first); not a byte order mark first (a post that starts with one loses it).
   .filter((html) => html !== '' && !html.startsWith('![') && !html.startsWith('\ufeff'))
-  .map((html) => ({type: 'paragraph', implicit: true, text: textOfHtml(html, true), html}))
+  .map((html): Block => ({type: 'paragraph', implicit: true, text: textOfHtml(html, true), html}))
   // A run whose text is blank (its visible text was all white space once trimmed) reads as a spacer.
   .filter((block) => block.text !== '')
 
@@ -264,7 +264,7 @@ const code: fc.Arbitrary<Block> = fc
 const table: fc.Arbitrary<Block> = fc
   .record({
     rows: fc.array(fc.array(fc.record({content: fc.oneof(inline, fc.constant([] as ElementContent[])), header: fc.boolean(), colspan: fc.constantFrom(undefined, 2, 3), rowspan: fc.constantFrom(undefined, 2)}), {minLength: 1, maxLength: 3}), {maxLength: 3}),
-    attributes: fc.constantFrom(undefined, {'data-ke-align': 'alignLeft'}, {border: '1', 'data-ke-style': 'style12'})
+    attributes: fc.constantFrom<Record<string, string> | undefined>(undefined, {'data-ke-align': 'alignLeft'}, {border: '1', 'data-ke-style': 'style12'})
   })
   .filter(({rows}) => rows.length < 2 || rows.some((row) => row.length !== 1))
   .map(({rows, attributes}) => {

@@ -168,5 +168,5 @@ export const wildArticle: fc.Arbitrary<Article> = fc.record({
   stats: fc.record({characters: fc.nat(), charactersWithoutSpaces: fc.nat(), words: fc.nat(), readingMinutes: fc.nat()}),
   messages: fc.constant([]),
   // Mostly a hand-built Article's own layout; sometimes one from elsewhere.
-  layout: fc.oneof({weight: 3, arbitrary: fc.constant({bom: false, eol: '\n' as const, frontMatter: null, gaps: []})}, {weight: 2, arbitrary: layout})
+  layout: fc.oneof({weight: 3, arbitrary: fc.constant<Layout>({bom: false, eol: '\n', frontMatter: null, gaps: []})}, {weight: 2, arbitrary: layout})
 })
