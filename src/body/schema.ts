@@ -15,6 +15,19 @@ function extend(tagName: string, extra: AttributeList): AttributeList {
 }
 
 /**
+ * A media URL (`src` of `video`, `audio`, `source`, `track`) that a browser
+ * loads over https or from the page's own site: `https:` or relative, checked
+ * after the `src` protocols (http, https). Refused: `http:` and
+ * protocol-relative URLs (`//host`, `\\host`, which are `http:` on an http
+ * page), and, rather than read them as a browser would, values with leading
+ * white space or controls, or with a tab or line break inside.
+ */
+const mediaUrl = /^(?![\0-\x20])(?![\s\S]*[\t\n\r])(?!http:)(?![\\/]{2})/i
+
+/** `preload` values that load no more than the media's metadata (`auto`, and `""`, which means auto, would fetch the whole file). */
+const mediaPreload = ['none', 'metadata']
+
+/**
  * The default sanitisation schema: rehype-sanitize's (GitHub's) defaults,
  * widened for what real posts use, with the rest still removed.
  *
@@ -27,7 +40,7 @@ function extend(tagName: string, extra: AttributeList): AttributeList {
  * `th[scope]`, `col[width]`, `img[width|height|srcset|sizes|title|loading]`;
  * `figure`, `figcaption`, tables' `caption|col|colgroup`, `font`, `center`,
  * `u`, `small`, `mark` and friends; `iframe` (host-checked, see `allowEmbedHosts`);
- * `video`/`audio`. Comments are kept (WordPress' `<!--more-->`) when they
+ * `video`/`audio` (https or relative `src`, no `autoplay`, `preload` at most metadata). Comments are kept (WordPress' `<!--more-->`) when they
  * cannot change how a page parses. Ids are kept byte for byte; only values
  * that would clobber DOM properties (`id="location"`) are removed.
  *
@@ -118,10 +131,13 @@ export const defaultSchema: Schema = {
     a: extend('a', ['rel', 'target', 'type', 'referrerPolicy']),
     img: extend('img', ['srcSet', 'sizes', 'loading', 'decoding']),
     iframe: ['src', 'allow', 'allowFullScreen', 'frameBorder', 'loading', 'referrerPolicy', 'sandbox', 'scrolling'],
-    video: ['src', 'poster', 'controls', 'preload', 'loop', 'muted', 'playsInline'],
-    audio: ['src', 'controls', 'preload', 'loop', 'muted'],
-    source: ['src', 'srcSet', 'type', 'sizes'],
-    track: ['src', 'kind', 'srcLang'],
+    // Media (see SECURITY.md, "Media"): never `autoplay` (not listed), `preload` no more than metadata,
+    // and media itself only over https or from the page's own site; `poster` is an image, as `img`.
+    video: [['src', mediaUrl], 'poster', 'controls', ['preload', ...mediaPreload], 'loop', 'muted', 'playsInline'],
+    audio: [['src', mediaUrl], 'controls', ['preload', ...mediaPreload], 'loop', 'muted'],
+    // `srcset` and `sizes` serve `<picture>`, whose sources are images.
+    source: [['src', mediaUrl], 'srcSet', 'type', 'sizes'],
+    track: [['src', mediaUrl], 'kind', 'srcLang'],
     ol: extend('ol', ['reversed', 'type']),
     ul: extend('ul', ['type']),
     li: extend('li', []),

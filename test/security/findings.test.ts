@@ -303,3 +303,47 @@ describe('finding 7: removed interactive elements keep their text', () => {
     assert.ok(reasons.some((reason) => reason.includes('`<button>`') && /content was kept/.test(reason)), reasons.join('\n'))
   })
 })
+
+describe('finding 4: media policy (no autoplay, preload at most metadata, media over https or relative)', () => {
+  const cases: Array<{html: string; kept: RegExp[]; gone: RegExp[]; ruleId?: 'sanitized-attribute'}> = [
+    {html: '<video src="https://media.example/a.mp4" autoplay muted loop controls playsinline></video>', kept: [/src="https:\/\/media\.example\/a\.mp4"/, /controls/, /muted/], gone: [/autoplay/], ruleId: 'sanitized-attribute'},
+    {html: '<audio src="https://media.example/a.mp3" autoplay controls></audio>', kept: [/src="https:\/\/media\.example\/a\.mp3"/, /controls/], gone: [/autoplay/], ruleId: 'sanitized-attribute'},
+    {html: '<video src="https://media.example/a.mp4" preload="auto" controls></video>', kept: [/src=/], gone: [/preload/], ruleId: 'sanitized-attribute'},
+    {html: '<video src="https://media.example/a.mp4" preload="" controls></video>', kept: [/src=/], gone: [/preload/], ruleId: 'sanitized-attribute'},
+    {html: '<audio src="https://media.example/a.mp3" preload="metadata" controls></audio>', kept: [/preload="metadata"/], gone: []},
+    {html: '<audio src="https://media.example/a.mp3" preload="none" controls></audio>', kept: [/preload="none"/], gone: []},
+    {html: '<video src="http://media.example/a.mp4" controls></video>', kept: [/<video controls>/], gone: [/media\.example/], ruleId: 'sanitized-attribute'},
+    {html: '<audio src="//media.example/a.mp3" controls></audio>', kept: [/<audio controls>/], gone: [/media\.example/], ruleId: 'sanitized-attribute'},
+    {html: '<audio src="\\\\media.example/a.mp3" controls></audio>', kept: [/<audio controls>/], gone: [/media\.example/], ruleId: 'sanitized-attribute'},
+    {html: '<video src=" http://media.example/a.mp4" controls></video>', kept: [/<video controls>/], gone: [/media\.example/], ruleId: 'sanitized-attribute'},
+    {html: '<video src="ht&#x09;tp://media.example/a.mp4" controls></video>', kept: [/<video controls>/], gone: [/media\.example/], ruleId: 'sanitized-attribute'},
+    {html: '<video src="javascript:alert(1)" controls></video>', kept: [/<video controls>/], gone: [/javascript/], ruleId: 'sanitized-attribute'},
+    {html: '<video src="data:video/mp4;base64,AAAA" controls></video>', kept: [/<video controls>/], gone: [/data:/], ruleId: 'sanitized-attribute'},
+    {
+      html: '<video controls><source src="https://media.example/a.mp4" type="video/mp4"><source src="http://media.example/a.webm" type="video/webm"><track src="http://media.example/ko.vtt" kind="captions" srclang="ko"></video>',
+      kept: [/<source src="https:\/\/media\.example\/a\.mp4" type="video\/mp4">/, /<track kind="captions" srclang="ko">/],
+      gone: [/http:\/\/media\.example/],
+      ruleId: 'sanitized-attribute'
+    },
+    {html: '<audio src="/media/a.mp3" controls></audio><video src="clip.mp4" controls></video>', kept: [/src="\/media\/a\.mp3"/, /src="clip\.mp4"/], gone: []},
+    // A poster is an image, as `img`: any http(s) host.
+    {html: '<video src="https://media.example/a.mp4" poster="http://images.example/p.jpg" controls></video>', kept: [/poster="http:\/\/images\.example\/p\.jpg"/], gone: []},
+    // `<picture>` sources are images, as `img`.
+    {html: '<picture><source srcset="http://images.example/a.webp 1x"><img src="http://images.example/a.jpg" alt="a"></picture>', kept: [/srcset="http:\/\/images\.example\/a\.webp 1x"/], gone: []}
+  ]
+
+  for (const {html, kept, gone, ruleId} of cases) {
+    it(`should write ${html} by the media policy`, () => {
+      const article = parsePost(`---\ntitle: T\n---\n${html}\n`)
+      const reported = article.messages.filter((message) => message.ruleId.startsWith('sanitized-')).map((message) => message.ruleId)
+      if (ruleId) assert.ok(reported.includes(ruleId), `expected ${ruleId}, got ${reported.join(', ')}`)
+      else assert.deepEqual(reported, [])
+      const handBuiltArticle = handBuilt()
+      handBuiltArticle.lead.push({type: 'html', html, text: ''})
+      for (const output of [renderHtml(article), renderPost(article), renderHtml(handBuiltArticle)]) {
+        for (const pattern of kept) assert.match(output, pattern)
+        for (const pattern of gone) assert.doesNotMatch(output, pattern)
+      }
+    })
+  }
+})
