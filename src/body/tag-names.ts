@@ -15,8 +15,10 @@
  * reads `-` for `.`.
  */
 
-// A start or end tag whose name holds a `.` or `#` (the name runs to white space, `/` or `>`).
-const selectorTagName = /<\/?[a-zA-Z][^\t\n\f\r />.#]*[.#][^\t\n\f\r />]*/g
+// A start or end tag whose name holds a `.` or `#` (the name runs to white space, `/` or `>`). Names with
+// `&`, quotes, `=` or `<` are left alone: in a tag they are rare, and in an attribute value (`"<a&#x22;"`)
+// a rewrite would change a character reference, and the value would grow at every round trip.
+const selectorTagName = /<\/?[a-zA-Z][^\t\n\f\r />.#&"'=<]*[.#][^\t\n\f\r />&"'=<]*/g
 
 /**
  * Replace `.` and `#` in tag names by `-`: the same length, so every offset
