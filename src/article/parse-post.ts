@@ -7,7 +7,7 @@ import {parseFrontMatterWith, type FrontMatterResult} from '../front-matter/pars
 import type {RuleId} from '../diagnostics/catalogue.ts'
 import {dominantLineEnding, splitPost} from '../post/split.ts'
 import {parseBody} from '../body/parse.ts'
-import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
+import {defaultEmbedHosts, schemaWithDefaults, type Schema} from '../body/schema.ts'
 import {createCheckMemo, sanitizeTree, type CheckMemo, type SanitizeSettings} from '../body/sanitize.ts'
 import {flatten, type Flat} from '../body/flatten.ts'
 import {documentTagsWithAttributes} from '../body/tag-scanner.ts'
@@ -23,7 +23,7 @@ import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 export interface ParseOptions {
   /** Throw an `ArticleError` at the first fatal problem instead of collecting it (default: `false`). */
   strict?: boolean | null | undefined
-  /** Sanitisation schema, in hast-util-sanitize's format (default: `defaultSchema`). */
+  /** Sanitisation schema, in hast-util-sanitize's format, merged over `defaultSchema` one top-level key at a time (default: `defaultSchema`). */
   schema?: Schema | null | undefined
   /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
   allowEmbedHosts?: readonly string[] | null | undefined
@@ -228,7 +228,7 @@ function read(raw: string, settings: Readonly<ParseOptions>, memo: CheckMemo, kn
     messages.push(createMessage(lines, 'nesting-too-deep', 'Expected elements to nest at most 512 deep; deeper content was moved up', bodyStart + offset))
   }
 
-  const schema = settings.schema ?? defaultSchema
+  const schema = schemaWithDefaults(settings.schema)
   const embedHosts = settings.allowEmbedHosts ? [...defaultEmbedHosts, ...settings.allowEmbedHosts] : defaultEmbedHosts
   const sanitize: SanitizeSettings = {schema, embedHosts, ...memo}
   const {changes, imagesWithoutAlt} = sanitizeTree(tree, {...sanitize, source: body})

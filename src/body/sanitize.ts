@@ -1,4 +1,5 @@
 import type {Element, ElementContent, Nodes, Parents, Properties, Root} from 'hast'
+import {defaultSchema as baseSchema, sanitize} from 'hast-util-sanitize'
 import {find, html as htmlSpace} from 'property-information'
 import type {Schema} from './schema.ts'
 import {embedSandbox} from './schema.ts'
@@ -61,70 +62,255 @@ type Chain = {name: string; parent: Chain | undefined} | undefined
 
 const own = Object.prototype.hasOwnProperty
 
+declare module 'hast' {
+  interface Data {
+    /** An element without a place in the source, numbered while it is sanitised (see `keyOf`). */
+    sanitizeKey?: number | undefined
+    /** A text standing in for a `raw` node while it is sanitised. */
+    raw?: number | undefined
+  }
+}
+
+/** What our own checks did to one element's properties, to be reported in property order once it is known to stay. */
+interface Notes {
+  /** The element's properties before any check. */
+  original: Properties
+  /** Properties our checks removed or changed, and why. */
+  changed: Map<string, PropertyCheck>
+  /** A sandbox added or replaced on an embed. */
+  sandbox?: string
+}
+
+/** One sanitisation: its settings and what was found so far. */
+interface State {
+  settings: SanitizeSettings
+  changes: Change[]
+  notes: Map<Element, Notes>
+  /** Numbers for elements without a place in the source. */
+  unplaced: number
+  /** `raw` nodes set aside while hast-util-sanitize runs (`keepRaw`). */
+  raws: Nodes[]
+}
+
 /**
- * Sanitise a hast tree in place with a hast-util-sanitize schema, reporting
- * every change instead of making it silently.
+ * Sanitise a hast tree with hast-util-sanitize and a schema in its format,
+ * reporting every change instead of making it silently.
  *
- * Iterative, so any depth is fine. Elements not allowed are unwrapped
- * (their content kept), except `strip` ones, which go with their content;
- * attributes are filtered by the schema, URLs by protocol, `style` by
- * declaration, ids and names that would clobber DOM properties dropped, and
- * iframes kept only from `embedHosts`, sandboxed.
+ * hast-util-sanitize decides what stays (elements, attributes, protocols,
+ * comments). In front of it, our own checks do what its schema cannot say:
+ * CSS declaration by declaration, every `srcset` candidate, ids and names
+ * that would clobber DOM properties, embeds only from `embedHosts` and
+ * sandboxed, comments that could end early or were not written as comments,
+ * and misnested markup. The positioned changes are then read from what it
+ * removed (it keeps `position` on what survives). Elements not allowed are
+ * unwrapped (their content kept), except `strip` ones, which go with their
+ * content.
  *
- * @param tree - The tree to clean (changed in place).
+ * @param tree - The tree to clean (its children are replaced by the clean ones).
  * @param settings - Schema and embed hosts.
  * @returns The changes, in document order of their start, and images without `alt`.
  */
 export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized {
-  const changes: Change[] = []
-  const imagesWithoutAlt: Array<[number, number]> = []
+  // hast-util-sanitize reads a schema over its own default, key by key: so must our checks.
+  const schema: Schema = {...baseSchema, ...settings.schema}
+  const state: State = {settings: {...settings, schema}, changes: [], notes: new Map(), unplaced: 0, raws: []}
+  check(state, tree)
+  const clean = sanitize(tree, schema) as Root
+  report(state, tree, clean)
+  tree.children = clean.children
+  const imagesWithoutAlt = finish(state, tree)
+  return {changes: state.changes.sort((a, b) => a.start - b.start), imagesWithoutAlt}
+}
+
+/**
+ * Our checks, in front of hast-util-sanitize, in document order: they change
+ * the tree in place and note what they did. Content that will go with its
+ * `strip` element is not looked into (nothing in it is reported).
+ */
+function check(state: State, tree: Root): void {
+  const {settings, changes} = state
   const stack: Array<[Parents, Chain]> = [[tree, undefined]]
   while (stack.length > 0) {
     const [parent, chain] = stack.pop()!
-    const before = changes.length
     misplaced(parent, changes)
-    const pending = parent.children.slice().reverse() as Nodes[]
     const output: Nodes[] = []
-    while (pending.length > 0) {
-      const node = pending.pop()!
-      if (node.type === 'text') {
-        const previous = output.at(-1)
-        if (previous?.type === 'text') {
-          // A removal left two texts side by side: a parser would read them as one.
-          previous.value += node.value
-          if (previous.position && node.position) previous.position = {start: previous.position.start, end: node.position.end}
-        } else output.push(node)
-      } else if (node.type === 'comment') {
+    for (const node of parent.children as Nodes[]) {
+      if (node.type === 'text') output.push(node)
+      else if (node.type === 'comment') {
         if (settings.schema.allowComments && isSafeComment(node.value) && isWrittenComment(node, settings.source)) output.push(node)
-        else change(changes, 'sanitized-comment', 'Removed a comment that could change how the page is parsed', node)
+        else removed(state, parent, 'sanitized-comment', 'Removed a comment that could change how the page is parsed', node)
       } else if (node.type === 'element') {
-        const kept = element(node, chain, settings, changes, pending)
-        if (kept) {
-          if (node.tagName === 'img' && node.properties['alt'] === undefined) imagesWithoutAlt.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
-          output.push(node)
-          stack.push([node, {name: node.tagName, parent: chain}])
+        if (!node.position) node.data = {...node.data, sanitizeKey: state.unplaced++} as Element['data']
+        const name = node.tagName
+        const allowed = allowedTag(settings.schema, name, chain)
+        if (!allowed && !keepsContent(settings.schema, name)) {
+          output.push(node) // hast-util-sanitize removes it with its content; `report` says so.
+          continue
         }
-      } else if ((node as {type: string}).type === 'raw' && settings.keepRaw) {
+        if (name === 'iframe' && allowed && !embed(state, parent, node)) continue
+        if (allowed) checkProperties(state, node)
         output.push(node)
+        // Unwrapped elements are no ancestors of what they held.
+        stack.push([node, allowed ? {name, parent: chain} : chain])
+      } else if ((node as {type: string}).type === 'raw' && settings.keepRaw) {
+        // hast-util-sanitize keeps no `raw` node: a text stands in for it (its `data` survives) and is swapped back.
+        output.push({type: 'text', value: '', data: {raw: state.raws.push(node) - 1}} as Nodes)
       } else {
-        change(changes, 'sanitized-element', `Removed a \`${node.type}\` node`, node)
-      }
-    }
-    if (changes.length > before) {
-      // A node the parser placed at an empty range (`<script>` left open at the end) would not
-      // touch its parent's range: mark the parent too, so the item around it is rewritten.
-      for (let index = before; index < changes.length; index++) {
-        const change = changes[index]!
-        if (change.end <= change.start && parent.position) {
-          const start = parent.position.start.offset ?? 0
-          changes.push({ruleId: change.ruleId, reason: '', start, end: start + 1})
-          break
-        }
+        removed(state, parent, 'sanitized-element', `Removed a \`${node.type}\` node`, node)
       }
     }
     parent.children = output as ElementContent[]
   }
-  return {changes: changes.sort((a, b) => a.start - b.start), imagesWithoutAlt}
+}
+
+/** An embed from an allowed host stays, sandboxed and empty; any other is removed here. */
+function embed(state: State, parent: Parents, node: Element): boolean {
+  const src = node.properties['src']
+  const host = typeof src === 'string' ? embedHost(src) : undefined
+  if (!host || !state.settings.embedHosts.includes(host)) {
+    removed(state, parent, 'sanitized-embed', `Removed an \`<iframe>\`${host ? ` from \`${host}\`` : ''}: only embeds from allowed hosts are kept`, node)
+    return false
+  }
+  node.children = []
+  const sandbox = node.properties['sandbox']
+  if (!isAllowedSandbox(sandbox)) {
+    const notes = notesOf(state, node)
+    node.properties['sandbox'] = embedSandbox.split(' ')
+    notes.sandbox = sandbox === undefined ? `Added \`sandbox\` to the \`<iframe>\` from \`${host}\`` : `Replaced the \`sandbox\` of the \`<iframe>\` from \`${host}\`: it allowed more than a player needs`
+  }
+  return true
+}
+
+function notesOf(state: State, node: Element): Notes {
+  let notes = state.notes.get(node)
+  if (!notes) state.notes.set(node, (notes = {original: {...node.properties}, changed: new Map()}))
+  return notes
+}
+
+/** What the schema cannot say about properties: CSS declarations, `srcset` candidates, clobbering. */
+function checkProperties(state: State, node: Element): void {
+  const properties = node.properties
+  for (const key of Object.keys(properties)) {
+    if (key !== 'style' && key !== 'srcSet' && key !== 'id' && key !== 'name') continue
+    const checked = checkProperty(state.settings.schema, node.tagName, key, properties[key], state.settings)
+    // What the schema itself refuses is left to hast-util-sanitize.
+    if (checked.ok || checked.why === 'allowed') continue
+    if (checked.why === 'value' && key !== 'srcSet') continue
+    notesOf(state, node).changed.set(key, checked)
+    if (checked.why === 'style' && checked.value !== undefined) properties[key] = checked.value
+    else delete properties[key]
+  }
+}
+
+/**
+ * Read what hast-util-sanitize removed: elements (with their content, or
+ * only their tags), attributes, comments and other nodes, each a positioned
+ * change, with our own notes on the elements that stay.
+ */
+function report(state: State, before: Root, clean: Root): void {
+  const kept = new Map<string, Element>()
+  const keptComments = new Set<number>()
+  const pending: Nodes[] = [clean]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    if (node.type === 'element') kept.set(keyOf(node), node)
+    else if (node.type === 'comment' && node.position) keptComments.add(node.position.start.offset ?? -1)
+    if ('children' in node) for (const child of node.children) pending.push(child)
+  }
+  const {schema} = state.settings
+  const stack: Parents[] = [before]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    for (const node of parent.children as Nodes[]) {
+      if (node.type === 'comment') {
+        if (!keptComments.has(node.position?.start.offset ?? -1)) removed(state, parent, 'sanitized-comment', 'Removed a comment that could change how the page is parsed', node)
+        continue
+      }
+      if (node.type !== 'element') continue
+      const after = kept.get(keyOf(node))
+      if (!after) {
+        if (!keepsContent(schema, node.tagName)) {
+          removed(state, parent, 'sanitized-element', `Removed \`<${node.tagName}>\` with its content: it is not allowed in article HTML`, node)
+          continue
+        }
+        removed(state, parent, 'sanitized-element', `Removed the \`<${node.tagName}>\` tag (its content was kept): it is not allowed in article HTML`, node, true)
+      } else reportProperties(state, node, after)
+      stack.push(node)
+    }
+  }
+}
+
+/** Where an element is, to find it again in the clean tree: its start tag, or the number it was given. */
+function keyOf(node: Element): string {
+  const start = node.position?.start.offset
+  return start === undefined ? `#${node.data?.sanitizeKey}` : `${start}:${node.tagName}`
+}
+
+/** Report an element's removed and changed properties, in the order they were written. */
+function reportProperties(state: State, node: Element, after: Element): void {
+  const notes = state.notes.get(node)
+  const original = notes?.original ?? node.properties
+  for (const key of Object.keys(original)) {
+    const value = original[key]
+    const checked = notes?.changed.get(key) ?? (own.call(after.properties, key) ? undefined : checkProperty(state.settings.schema, node.tagName, key, value, state.settings))
+    if (!checked || checked.ok) continue
+    const attribute = find(htmlSpace, key).attribute
+    if (checked.why === 'style') {
+      change(state.changes, 'sanitized-style', `Removed CSS \`${truncate(checked.dropped)}\` from \`<${node.tagName} style>\``, node, true)
+      continue
+    }
+    const shown = truncate(String(Array.isArray(value) ? value.join(' ') : value))
+    const why = checked.why === 'clobber' ? 'it would clobber a DOM property' : checked.why === 'value' ? 'its value is unsafe' : 'it is not allowed'
+    change(state.changes, 'sanitized-attribute', `Removed \`${attribute}="${shown}"\` from \`<${node.tagName}>\`: ${why}`, node, true)
+  }
+  if (notes?.sandbox) change(state.changes, 'sanitized-embed', notes.sandbox, node, true)
+}
+
+/**
+ * A removal. A node the parser placed at an empty range (`<script>` left
+ * open at the end) would not touch its parent's range: the parent is marked
+ * too, so the item around it is rewritten.
+ */
+function removed(state: State, parent: Parents, ruleId: Change['ruleId'], reason: string, node: Nodes, tagsOnly = false): void {
+  change(state.changes, ruleId, reason, node, tagsOnly)
+  const start = node.position?.start.offset ?? 0
+  const end = node.position?.end.offset ?? start
+  if (end <= start && parent.position) {
+    const parentStart = parent.position.start.offset ?? 0
+    state.changes.push({ruleId, reason: '', start: parentStart, end: parentStart + 1})
+  }
+}
+
+/**
+ * After sanitising: texts a removal left side by side become one (a parser
+ * would read them as one), and kept images without `alt` are listed.
+ */
+function finish(state: State, tree: Root): Array<[number, number]> {
+  const imagesWithoutAlt: Array<[number, number]> = []
+  const stack: Parents[] = [tree]
+  while (stack.length > 0) {
+    const parent = stack.pop()!
+    const output: Nodes[] = []
+    for (const node of parent.children as Nodes[]) {
+      if (node.type === 'text' && node.data?.raw !== undefined) {
+        output.push(state.raws[node.data.raw]!)
+        continue
+      }
+      const previous = output.at(-1)
+      if (node.type === 'text' && previous?.type === 'text') {
+        previous.value += node.value
+        if (previous.position && node.position) previous.position = {start: previous.position.start, end: node.position.end}
+        continue
+      }
+      output.push(node)
+      if (node.type !== 'element') continue
+      if (node.data?.sanitizeKey !== undefined) delete node.data.sanitizeKey
+      if (node.tagName === 'img' && node.properties['alt'] === undefined) imagesWithoutAlt.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
+      stack.push(node)
+    }
+    parent.children = output as ElementContent[]
+  }
+  return imagesWithoutAlt.sort((a, b) => a[0] - b[0])
 }
 
 /**
@@ -146,23 +332,9 @@ function misplaced(parent: Parents, changes: Change[]): void {
   }
 }
 
-/** Check one element; returns whether it stays (unwrapped content goes onto `pending`). */
-function element(node: Element, chain: Chain, settings: SanitizeSettings, changes: Change[], pending: Nodes[]): boolean {
-  const {schema} = settings
-  const name = node.tagName
-  if (name === 'iframe') return embed(node, settings, changes)
-  if (!allowedTag(schema, name, chain)) {
-    if (schema.strip?.includes(name)) {
-      change(changes, 'sanitized-element', `Removed \`<${name}>\` with its content: it is not allowed in article HTML`, node)
-      return false
-    }
-    change(changes, 'sanitized-element', `Removed the \`<${name}>\` tag (its content was kept): it is not allowed in article HTML`, node, true)
-    const children = node.children
-    for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]!)
-    return false
-  }
-  properties(node, settings, changes)
-  return true
+/** Whether a disallowed element's content stays (hast-util-sanitize's rule: only with a `strip` list that does not name it). */
+function keepsContent(schema: Schema, name: string): boolean {
+  return Boolean(schema.strip && !schema.strip.includes(name))
 }
 
 function allowedTag(schema: Schema, name: string, chain: Chain): boolean {
@@ -171,52 +343,6 @@ function allowedTag(schema: Schema, name: string, chain: Chain): boolean {
   if (!ancestors) return true
   for (let link = chain; link; link = link.parent) if (ancestors.includes(link.name)) return true
   return false
-}
-
-function embed(node: Element, settings: SanitizeSettings, changes: Change[]): boolean {
-  const allowed = allowedTag(settings.schema, 'iframe', undefined)
-  const src = node.properties['src']
-  const host = typeof src === 'string' ? embedHost(src) : undefined
-  if (!allowed || !host || !settings.embedHosts.includes(host)) {
-    change(changes, 'sanitized-embed', `Removed an \`<iframe>\`${host ? ` from \`${host}\`` : ''}: only embeds from allowed hosts are kept`, node)
-    return false
-  }
-  properties(node, settings, changes)
-  node.children = []
-  const sandbox = node.properties['sandbox']
-  if (!isAllowedSandbox(sandbox)) {
-    node.properties['sandbox'] = embedSandbox.split(' ')
-    const reason = sandbox === undefined ? `Added \`sandbox\` to the \`<iframe>\` from \`${host}\`` : `Replaced the \`sandbox\` of the \`<iframe>\` from \`${host}\`: it allowed more than a player needs`
-    change(changes, 'sanitized-embed', reason, node, true)
-  }
-  return true
-}
-
-function properties(node: Element, settings: SanitizeSettings, changes: Change[]): void {
-  const result: Properties = {}
-  for (const key of Object.keys(node.properties)) {
-    const value = node.properties[key]
-    const checked = checkProperty(settings.schema, node.tagName, key, value, settings)
-    if (checked.ok) {
-      result[key] = checked.value
-      continue
-    }
-    const attribute = find(htmlSpace, key).attribute
-    const shown = truncate(String(Array.isArray(value) ? value.join(' ') : value))
-    if (checked.why === 'style') {
-      change(changes, 'sanitized-style', `Removed CSS \`${truncate(checked.dropped)}\` from \`<${node.tagName} style>\``, node, true)
-      if (checked.value !== undefined) result[key] = checked.value
-    } else {
-      const why = checked.why === 'clobber' ? 'it would clobber a DOM property' : checked.why === 'value' ? 'its value is unsafe' : 'it is not allowed'
-      change(changes, 'sanitized-attribute', `Removed \`${attribute}="${shown}"\` from \`<${node.tagName}>\`: ${why}`, node, true)
-    }
-  }
-  const {schema} = settings
-  const required = schema.required && own.call(schema.required, node.tagName) ? schema.required[node.tagName] : undefined
-  if (required) {
-    for (const key of Object.keys(required)) if (!own.call(result, key)) result[key] = required[key] as Properties[string]
-  }
-  node.properties = result
 }
 
 /** The verdict on one property. */

@@ -165,3 +165,23 @@ export const defaultEmbedHosts: readonly string[] = [
 
 /** The sandbox given to an embed that has none: the player may run, but only in its own origin. */
 export const embedSandbox = 'allow-scripts allow-same-origin allow-presentation allow-popups'
+
+// One merged schema per user schema, so parse and render see the same object (what parsePost checked is known to the renderer).
+const merged = new WeakMap<Schema, Schema>()
+
+/**
+ * A user's schema over `defaultSchema`, one top-level key at a time, as
+ * hast-util-sanitize reads a schema over its own default.
+ *
+ * @param schema - The user's schema, if any.
+ * @returns `defaultSchema` when none is given.
+ * @example
+ * schemaWithDefaults({allowComments: false}).tagNames === defaultSchema.tagNames
+ * //=> true
+ */
+export function schemaWithDefaults(schema: Schema | null | undefined): Schema {
+  if (!schema) return defaultSchema
+  let result = merged.get(schema)
+  if (!result) merged.set(schema, (result = {...defaultSchema, ...schema}))
+  return result
+}

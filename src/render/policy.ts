@@ -1,9 +1,9 @@
-import {defaultEmbedHosts, defaultSchema, type Schema} from '../body/schema.ts'
+import {defaultEmbedHosts, defaultSchema, schemaWithDefaults, type Schema} from '../body/schema.ts'
 import type {CheckMemo} from '../body/sanitize.ts'
 
 /** Options of `renderHtml` and `renderPost`. */
 export interface RenderOptions {
-  /** Sanitisation schema every output is checked against (default: `defaultSchema`). */
+  /** Sanitisation schema every output is checked against, merged over `defaultSchema` one top-level key at a time (default: `defaultSchema`). */
   schema?: Schema | null | undefined
   /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
   allowEmbedHosts?: readonly string[] | null | undefined
@@ -21,7 +21,7 @@ const defaultPolicy: Policy = {schema: defaultSchema, embedHosts: defaultEmbedHo
 export function policyOf(options: Readonly<RenderOptions> | null | undefined): Policy {
   if (!options || (!options.schema && !options.allowEmbedHosts)) return defaultPolicy
   return {
-    schema: options.schema ?? defaultSchema,
+    schema: schemaWithDefaults(options.schema),
     embedHosts: options.allowEmbedHosts ? [...defaultEmbedHosts, ...options.allowEmbedHosts] : defaultEmbedHosts
   }
 }

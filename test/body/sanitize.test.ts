@@ -150,8 +150,19 @@ describe('sanitizeTree', () => {
     ]}
     assert.equal(sanitizeTree(root, {schema: {tagNames: ['*', '']}, embedHosts: []}).changes.length, 2)
     assert.equal(toHtml(root), 'ab')
-    const all: Root = {type: 'root', children: [{type: 'element', tagName: 'x-y', properties: {}, children: []}]}
-    assert.equal(sanitizeTree(all, {schema: {}, embedHosts: []}).changes.length, 0)
+  })
+
+  it('should read a schema over hast-util-sanitize\'s default, key by key, as that package does', () => {
+    // `{}` is GitHub's schema: an unknown element is unwrapped (its `strip` list names only `script`).
+    const unknown: Root = {type: 'root', children: [{type: 'element', tagName: 'x-y', properties: {}, children: [{type: 'text', value: 'a'}]}]}
+    const result = sanitizeTree(unknown, {schema: {}, embedHosts: []})
+    assert.deepEqual(result.changes.map((change) => change.ruleId), ['sanitized-element'])
+    assert.equal(toHtml(unknown), 'a')
+    // An empty `strip` list: a disallowed element goes with its content, and the message says so.
+    const stripped: Root = {type: 'root', children: [{type: 'element', tagName: 'x-y', properties: {}, children: [{type: 'text', value: 'a'}]}]}
+    const gone = sanitizeTree(stripped, {schema: {strip: undefined}, embedHosts: []})
+    assert.equal(toHtml(stripped), '')
+    assert.match(gone.changes[0]!.reason, /with its content/)
   })
 
   it('should add required properties the element lacks, and keep those it has', () => {

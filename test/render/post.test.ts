@@ -55,11 +55,13 @@ describe('policyOf', () => {
     }
   })
 
-  it('should add embed hosts to the defaults, and take a schema as given', () => {
+  it('should add embed hosts to the defaults, and merge a schema over the default one key at a time', () => {
     const schema = {tagNames: ['p']}
     assert.deepEqual(policyOf({allowEmbedHosts: ['a.example']}), {schema: defaultSchema, embedHosts: [...defaultEmbedHosts, 'a.example']})
     const withSchema = policyOf({schema})
-    assert.equal(withSchema.schema, schema)
+    assert.deepEqual(withSchema.schema, {...defaultSchema, tagNames: ['p']})
+    // The same merged object every time, so what parsePost checked under it is known to the renderer.
+    assert.equal(policyOf({schema}).schema, withSchema.schema)
     assert.equal(withSchema.embedHosts, defaultEmbedHosts)
   })
 })
