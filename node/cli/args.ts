@@ -20,6 +20,12 @@ export interface CheckCommand {
   quiet: boolean
   /** Show informational messages. */
   info: boolean
+  /** `--color` (true) or `--no-color` (false), the last one given; `undefined` to follow the terminal and the environment. */
+  color: boolean | undefined
+  /** Write the report to this file instead of standard output; `undefined` for standard output. */
+  outputFile: string | undefined
+  /** The configuration file given with `--config`; `undefined` to look for `article-kit.config.json`. */
+  config: string | undefined
 }
 
 /** What the arguments ask for; `usage` carries the reason they are wrong. */
@@ -44,11 +50,19 @@ Options:
   --max-warnings <n>      Exit with 1 when there are more than <n> warnings
   -q, --quiet             Show errors only
   --no-info               Hide informational messages
+  -o, --output-file <file>
+                          Write the report to <file> instead of stdout
+  -c, --config <file>     Read options from <file> (default:
+                          article-kit.config.json in the current folder, if
+                          there is one)
+  --color, --no-color     Force colour on or off (default: on in a terminal;
+                          NO_COLOR and FORCE_COLOR are honoured too)
   -h, --help              Show this help
   -v, --version           Show the version
 
+Configuration file (JSON): {"allowEmbedHosts": ["player.example.com"]}
+
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
-Colour follows the terminal; set NO_COLOR=1 or FORCE_COLOR=1 to choose.
 
 Example:
   article-kit check '_posts/**/*.{md,html}'
@@ -70,11 +84,16 @@ export function parseArguments(argv: readonly string[]): Command {
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         format: {type: 'string', short: 'f'},
         'max-warnings': {type: 'string'},
         quiet: {type: 'boolean', short: 'q'},
         'no-info': {type: 'boolean'},
+        'output-file': {type: 'string', short: 'o'},
+        config: {type: 'string', short: 'c'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
       }
@@ -85,7 +104,7 @@ export function parseArguments(argv: readonly string[]): Command {
     return {kind: 'usage', reason: text.split(/\.\s+(?=[A-Z])/)[0]!.replace(/\.$/, '')}
   }
 
-  const {values, positionals} = parsed
+  const {values, positionals, tokens} = parsed
   if (values.help) return {kind: 'help'}
   if (values.version) return {kind: 'version'}
 
@@ -109,12 +128,25 @@ export function parseArguments(argv: readonly string[]): Command {
     maxWarnings = Number(limit)
   }
 
+  for (const name of ['output-file', 'config'] as const) {
+    if (values[name] === '') return {kind: 'usage', reason: 'Expected a file name for `--' + name + '`'}
+  }
+
+  // `--color` and `--no-color`: the last one given wins, as in ESLint.
+  let color: boolean | undefined
+  for (const token of tokens) {
+    if (token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')) color = token.name === 'color'
+  }
+
   return {
     kind: 'check',
     patterns,
     format: format as Format,
     maxWarnings,
     quiet: values.quiet ?? false,
-    info: !(values['no-info'] ?? false)
+    info: !(values['no-info'] ?? false),
+    color,
+    outputFile: values['output-file'],
+    config: values.config
   }
 }

@@ -5,7 +5,8 @@ import {codeFrame, printable, splitLines, type FrameOptions} from './frame.ts'
  * Pure formatting for the command line: reports in, text out.
  *
  * Three formats: `pretty` (compiler-style lines with a code frame under
- * each), `compact` (one line per message) and `json` (one document). Text
+ * each), `compact` (one line per message) and `json` (one document, in
+ * ESLint's shape). Text
  * from posts and file names goes through `printable`, so a hostile post
  * cannot send escape sequences to the terminal.
  */
@@ -146,21 +147,93 @@ export function formatCompact(reports: readonly FileReport[], options?: Readonly
   return text + (text ? '\n' : '') + formatSummary(reports, settings) + '\n'
 }
 
-/**
- * Format reports as one JSON document: `[{file, messages}, …]`, every file
- * included (an empty `messages` when it is fine).
- *
- * @param reports - One per checked file.
- * @returns The JSON text, ending in a newline.
- */
-export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify(reports.map((report) => ({file: report.file, messages: report.messages}))) + '\n'
+/** Options of `formatJson`. */
+export interface JsonOptions {
+  /** The `filePath` of a report's file (default: the file as named); the command line gives absolute paths, as ESLint does. */
+  filePath?: ((file: string) => string) | null | undefined
+}
+
+/** One file in the JSON output: ESLint's `LintResult` shape. */
+export interface JsonResult {
+  filePath: string
+  messages: JsonMessage[]
+  suppressedMessages: []
+  errorCount: number
+  fatalErrorCount: number
+  warningCount: number
+  fixableErrorCount: 0
+  fixableWarningCount: 0
+  /** Not in ESLint: informational messages, which have `severity: 1` but are not counted as warnings. */
+  infoCount: number
+  usedDeprecatedRules: []
+}
+
+/** One message in the JSON output: ESLint's `LintMessage` shape, plus the rule's `note` and `url`. */
+export interface JsonMessage {
+  ruleId: string
+  /** 2 for an error, 1 for a warning or an informational message (ESLint has no lower level). */
+  severity: 1 | 2
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  note?: string
+  url?: string
 }
 
 /**
- * The summary line: `✖ 3 problems (1 error, 2 warnings, 0 infos) in 2
- * files`, or `✔ 2 files, no problems`; messages hidden by the filters are
- * mentioned after it.
+ * Format reports as one JSON document in ESLint's JSON formatter's shape
+ * (`eslint --format json`), so tools that read ESLint reports read these:
+ * an array with every file (empty `messages` when it is fine) of
+ * `{filePath, messages: [{ruleId, severity, message, line, column, endLine,
+ * endColumn}], errorCount, fatalErrorCount, warningCount, …}`. Errors have
+ * `severity: 2`, warnings `1`; informational messages also have `1` and are
+ * counted in `infoCount` rather than `warningCount`. An error of article-kit
+ * means the Article is incomplete, so every error counts in
+ * `fatalErrorCount` too.
+ *
+ * @param reports - One per checked file.
+ * @param options - Configuration (optional).
+ * @returns The JSON text, ending in a newline.
+ */
+export function formatJson(reports: readonly FileReport[], options?: Readonly<JsonOptions> | null): string {
+  const filePath = options?.filePath ?? ((file: string) => file)
+  const results = reports.map((report): JsonResult => {
+    const counts = countMessages(report.messages)
+    return {
+      filePath: filePath(report.file),
+      messages: report.messages.map((message) => {
+        const result: JsonMessage = {
+          ruleId: message.ruleId,
+          severity: message.fatal === true ? 2 : 1,
+          message: message.reason,
+          line: message.place.start.line,
+          column: message.place.start.column,
+          endLine: message.place.end.line,
+          endColumn: message.place.end.column
+        }
+        if (message.note) result.note = message.note
+        if (message.url) result.url = message.url
+        return result
+      }),
+      suppressedMessages: [],
+      errorCount: counts.errors,
+      fatalErrorCount: counts.errors,
+      warningCount: counts.warnings,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      infoCount: counts.infos,
+      usedDeprecatedRules: []
+    }
+  })
+  return JSON.stringify(results) + '\n'
+}
+
+/**
+ * The summary line: `✖ 3 problems (1 error, 2 warnings) in 2 files` (the
+ * counts that are not zero), or `✔ 2 files, no problems`; messages hidden by
+ * the filters are mentioned after it.
  *
  * @param reports - One per checked file (with the shown messages).
  * @param options - Configuration (optional).
@@ -174,8 +247,7 @@ export function formatSummary(reports: readonly FileReport[], options?: Readonly
   const files = plural(reports.length, 'file')
   const hidden = settings.hidden ? describeHidden(settings.hidden) : ''
   if (total === 0) return paint('✔', 'green', color) + ' ' + files + ', no problems' + hidden
-  const details = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.infos, 'info')]
-  const line = '✖ ' + plural(total, 'problem') + ' (' + details.join(', ') + ') in ' + files
+  const line = '✖ ' + plural(total, 'problem') + ' (' + describeCounts(counts).join(', ') + ') in ' + files
   return paint(paint(line, counts.errors > 0 ? 'red' : 'yellow', color), 'bold', color) + hidden
 }
 
@@ -194,11 +266,17 @@ function formatLine(file: string, message: Message, color: boolean): string {
 }
 
 function describeHidden(hidden: Counts): string {
-  const parts: string[] = []
-  if (hidden.errors > 0) parts.push(plural(hidden.errors, 'error'))
-  if (hidden.warnings > 0) parts.push(plural(hidden.warnings, 'warning'))
-  if (hidden.infos > 0) parts.push(plural(hidden.infos, 'info'))
+  const parts = describeCounts(hidden)
   return parts.length > 0 ? ' (' + parts.join(', ') + ' hidden)' : ''
+}
+
+/** `['1 error', '2 warnings']`: the counts that are not zero. */
+function describeCounts(counts: Counts): string[] {
+  const parts: string[] = []
+  if (counts.errors > 0) parts.push(plural(counts.errors, 'error'))
+  if (counts.warnings > 0) parts.push(plural(counts.warnings, 'warning'))
+  if (counts.infos > 0) parts.push(plural(counts.infos, 'info'))
+  return parts
 }
 
 function plural(count: number, noun: string): string {

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import {checkPost, type Message} from 'article-kit'
 import {helpText, parseArguments, type CheckCommand} from './args.ts'
+import {configName, parseConfig, type Config} from './config.ts'
 import {countMessages, filterMessages, formatCompact, formatJson, formatPretty, type FileReport} from './format.ts'
 import {printable} from './frame.ts'
 import {expandGlob, GlobError, isGlob} from './glob.ts'
@@ -44,6 +46,10 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function check(command: CheckCommand): Promise<number> {
+  const loaded = await loadConfig(command.config)
+  if (!loaded.ok) return usage(loaded.reason)
+  const config = loaded.config
+
   const files: string[] = []
   const unmatched: string[] = []
   for (const pattern of command.patterns) {
@@ -66,22 +72,39 @@ async function check(command: CheckCommand): Promise<number> {
       files.push(pattern)
     }
   }
-  for (const pattern of unmatched) warn('no files match `' + pattern + '`')
   const unique = [...new Set(files)]
-  if (unique.length === 0) return usage('No files matched ' + command.patterns.map((pattern) => '`' + pattern + '`').join(', '))
+  const missed = [...new Set(unmatched)].map((pattern) => '`' + pattern + '`').join(', ')
+  // Each pattern that matches nothing is reported once: a warning when other files are checked, else the usage error.
+  if (unique.length === 0) return usage('No files match ' + [...new Set(command.patterns)].map((pattern) => '`' + pattern + '`').join(', '))
+  if (missed) warn('no files match ' + missed)
 
   const reports: FileReport[] = []
-  for (const file of unique) reports.push(await checkFile(file))
+  for (const file of unique) reports.push(await checkFile(file, config))
 
   const all = countMessages(reports.flatMap((report) => report.messages))
   const shown = reports.map((report) => ({...report, messages: filterMessages(report.messages, command)}))
   const visible = countMessages(shown.flatMap((report) => report.messages))
   const hidden = {errors: 0, warnings: all.warnings - visible.warnings, infos: all.infos - visible.infos}
-  const options = {color: useColor(), hidden}
+  // `--color`/`--no-color` first; a report written to a file has no colour unless asked for.
+  const options = {color: command.color ?? (command.outputFile === undefined && useColor()), hidden}
+  const filePath = (file: string) => (file === stdinName ? file : path.resolve(file))
 
-  process.stdout.write(
-    command.format === 'json' ? formatJson(shown) : command.format === 'compact' ? formatCompact(shown, options) : formatPretty(shown, options)
-  )
+  const report =
+    command.format === 'json'
+      ? formatJson(shown, {filePath})
+      : command.format === 'compact'
+        ? formatCompact(shown, options)
+        : formatPretty(shown, options)
+  if (command.outputFile === undefined) {
+    process.stdout.write(report)
+  } else {
+    try {
+      await mkdir(path.dirname(path.resolve(command.outputFile)), {recursive: true})
+      await writeFile(command.outputFile, report)
+    } catch (error) {
+      return usage('Cannot write `' + command.outputFile + '`: ' + describe(error))
+    }
+  }
 
   // As in ESLint, `--max-warnings` counts the warnings that `--quiet` hides too.
   const tooManyWarnings = command.maxWarnings !== undefined && all.warnings > command.maxWarnings
@@ -100,7 +123,19 @@ async function isFolder(file: string): Promise<boolean> {
   }
 }
 
-async function checkFile(file: string): Promise<FileReport> {
+/** The options of the configuration file: the one given, or `article-kit.config.json` when there is one. */
+async function loadConfig(file: string | undefined): Promise<{ok: true; config: Config} | {ok: false; reason: string}> {
+  let text: string
+  try {
+    text = await readFile(file ?? configName, 'utf8')
+  } catch (error) {
+    if (file === undefined && (error as NodeJS.ErrnoException | null)?.code === 'ENOENT') return {ok: true, config: {}}
+    return {ok: false, reason: 'Cannot read `' + (file ?? configName) + '`: ' + describe(error)}
+  }
+  return parseConfig(text, file ?? configName)
+}
+
+async function checkFile(file: string, config: Config): Promise<FileReport> {
   let source: string
   try {
     source = file === '-' ? await readStdin() : await readFile(file, 'utf8')
@@ -109,7 +144,7 @@ async function checkFile(file: string): Promise<FileReport> {
   }
   const name = file === '-' ? stdinName : file
   try {
-    const messages = checkPost(source)
+    const messages = checkPost(source, config)
     // Show a file's messages top to bottom; `sort` is stable, so ties keep their order.
     return {file: name, source, messages: [...messages].sort((a, b) => a.line - b.line || a.column - b.column)}
   } catch (error) {

@@ -10,7 +10,10 @@ describe('parseArguments', () => {
       format: 'pretty',
       maxWarnings: undefined,
       quiet: false,
-      info: true
+      info: true,
+      color: undefined,
+      outputFile: undefined,
+      config: undefined
     })
   })
 
@@ -21,9 +24,31 @@ describe('parseArguments', () => {
       format: 'json',
       maxWarnings: 3,
       quiet: true,
-      info: false
+      info: false,
+      color: undefined,
+      outputFile: undefined,
+      config: undefined
     })
     assert.equal((parseArguments(['check', '-f', 'compact', 'a.md']) as {format: string}).format, 'compact')
+  })
+
+  it('should read `--output-file`/`-o` and `--config`/`-c`', () => {
+    const command = parseArguments(['check', '-o', 'report.json', '--config', 'ak.json', 'a.md']) as {outputFile: string; config: string}
+    assert.equal(command.outputFile, 'report.json')
+    assert.equal(command.config, 'ak.json')
+    assert.equal((parseArguments(['check', '--output-file=r.txt', '-c', 'c.json', 'a.md']) as {outputFile: string}).outputFile, 'r.txt')
+    assert.deepEqual(parseArguments(['check', '--output-file=', 'a.md']), {kind: 'usage', reason: 'Expected a file name for `--output-file`'})
+    assert.equal(parseArguments(['check', 'a.md', '--config']).kind, 'usage')
+  })
+
+  it('should read `--color` and `--no-color`, the last one winning', () => {
+    const color = (argv: string[]) => (parseArguments(['check', ...argv, 'a.md']) as {color: boolean | undefined}).color
+    assert.equal(color([]), undefined)
+    assert.equal(color(['--color']), true)
+    assert.equal(color(['--no-color']), false)
+    assert.equal(color(['--color', '--no-color']), false)
+    assert.equal(color(['--no-color', '--color']), true)
+    assert.equal(parseArguments(['check', '--color=always', 'a.md']).kind, 'usage')
   })
 
   it('should take `-` as a file (standard input) and anything after `--` as files', () => {

@@ -16,7 +16,7 @@ import {corpusFolder, postFilesIn} from '../support/shared.ts'
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version
 const shape = /^(.+):(\d+):(\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
-const summary = /^(✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\) in \d+ files?|✔ \d+ files?, no problems)/
+const summary = /^(✖ \d+ problems? \((?:[1-9]\d* (?:errors?|warnings?|infos?)(?:, |(?=\)))){1,3}\) in \d+ files?|✔ \d+ files?, no problems)/
 
 const posts = {
   clean: '---\ntitle: Hi\n---\n<h2>One</h2>\n<p>a</p>\n',
@@ -31,12 +31,19 @@ interface Run {
   stderr: string
 }
 
-/** Run the command; resolves when it exits (tests run side by side, so do not block). */
-function run(args: string[], input?: string): Promise<Run> {
+/**
+ * Run the command; resolves when it exits (tests run side by side, so do not block).
+ * `NO_COLOR` is set and `FORCE_COLOR` unset unless `env` says otherwise (`undefined` unsets).
+ */
+function run(args: string[], input?: string, options: {cwd?: string; env?: Record<string, string | undefined>} = {}): Promise<Run> {
   const environment: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'}
   delete environment['FORCE_COLOR']
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete environment[key]
+    else environment[key] = value
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/cli/index.js', ...args], {cwd: root, env: environment})
+    const child = spawn(process.execPath, [path.join(root, 'dist/cli/index.js'), ...args], {cwd: options.cwd ?? root, env: environment})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -93,7 +100,7 @@ describe('article-kit', {concurrency: 4}, () => {
     const marked = lines.findIndex((line) => line.startsWith('> 4 |'))
     assert.equal(lines[marked], '> 4 |     <p><img src="a.png"></p>')
     assert.equal(lines[marked + 1]!.indexOf('^'), lines[marked]!.indexOf('<img'))
-    assert.equal(lines.at(-2), '✖ 1 problem (0 errors, 1 warning, 0 infos) in 1 file')
+    assert.equal(lines.at(-2), '✖ 1 problem (1 warning) in 1 file')
   })
 
   it('should exit 1 when a message is fatal', async () => {
@@ -103,7 +110,7 @@ describe('article-kit', {concurrency: 4}, () => {
       headers(result.stdout).map((match) => [match[1], match[4], match[6]]),
       [[file('fatal'), 'error', 'front-matter-unclosed']]
     )
-    assert.match(result.stdout, /✖ 1 problem \(1 error, 0 warnings, 0 infos\) in 2 files\n$/)
+    assert.match(result.stdout, /✖ 1 problem \(1 error\) in 2 files\n$/)
   })
 
   it('should read standard input for `-`, named `<stdin>`', async () => {
@@ -115,23 +122,102 @@ describe('article-kit', {concurrency: 4}, () => {
     assert.equal(clean.stdout, '✔ 1 file, no problems\n')
   })
 
-  it('should print one JSON document with `--format json`', async () => {
-    const result = await run(['check', '--format', 'json', file('warning'), file('clean'), file('info')])
-    assert.equal(result.code, 0)
-    const document = JSON.parse(result.stdout) as Array<{file: string; messages: Array<Record<string, unknown>>}>
+  it("should print one JSON document in ESLint's shape with `--format json`", async () => {
+    const result = await run(['check', '--format', 'json', file('warning'), file('clean'), file('info'), file('fatal')])
+    assert.equal(result.code, 1)
+    const document = JSON.parse(result.stdout) as Array<{filePath: string; messages: Array<Record<string, unknown>>} & Record<string, unknown>>
     assert.deepEqual(
-      document.map((entry) => [entry.file, entry.messages.map((message) => message['ruleId'])]),
+      document.map((entry) => [entry.filePath, entry.messages.map((message) => [message['ruleId'], message['severity']])]),
       [
-        [file('warning'), ['image-alt-missing']],
+        [file('warning'), [['image-alt-missing', 1]]],
         [file('clean'), []],
-        [file('info'), ['excerpt-mismatch']]
+        [file('info'), [['excerpt-mismatch', 1]]],
+        [file('fatal'), [['front-matter-unclosed', 2]]]
+      ]
+    )
+    assert.deepEqual(
+      document.map((entry) => [entry['errorCount'], entry['fatalErrorCount'], entry['warningCount'], entry['infoCount']]),
+      [
+        [0, 0, 1, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 1],
+        [1, 1, 0, 0]
       ]
     )
     const message = document[0]!.messages[0]!
     // The message spans the whole `<img …>` tag.
-    assert.deepEqual(message['place'], {start: {line: 4, column: 5, offset: 22}, end: {line: 4, column: 22, offset: 39}})
-    assert.equal(message['source'], 'article-kit')
-    assert.equal(message['fatal'], false)
+    assert.deepEqual(
+      {line: message['line'], column: message['column'], endLine: message['endLine'], endColumn: message['endColumn']},
+      {line: 4, column: 5, endLine: 4, endColumn: 22}
+    )
+    assert.match(String(message['message']), /alt/)
+  })
+
+  it('should give absolute paths in JSON, as ESLint does, and `<stdin>` for standard input', async () => {
+    const result = await run(['check', '--format', 'json', path.relative(root, file('clean')), '-'], posts.clean)
+    const document = JSON.parse(result.stdout) as Array<{filePath: string}>
+    assert.deepEqual(
+      document.map((entry) => entry.filePath),
+      [file('clean'), '<stdin>']
+    )
+  })
+
+  it('should write the report to `--output-file`, creating its folder, without colour', async () => {
+    const output = path.join(folder, 'reports', 'nested', 'check.txt')
+    const result = await run(['check', '-o', output, file('warning')], undefined, {env: {NO_COLOR: undefined, FORCE_COLOR: '1'}})
+    assert.equal(result.code, 0)
+    assert.equal(result.stdout, '')
+    const report = readFileSync(output, 'utf8')
+    assert.match(report, /image-alt-missing/)
+    assert.match(report, /✖ 1 problem \(1 warning\) in 1 file\n$/)
+    assert.doesNotMatch(report, /\u001B\[/)
+  })
+
+  it('should exit 2 when `--output-file` cannot be written', async () => {
+    const result = await run(['check', '--output-file', path.join(file('clean'), 'report.txt'), file('clean')])
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /Cannot write/)
+    assertNoStackTrace(result)
+  })
+
+  it('should colour with `--color` or FORCE_COLOR, and not with `--no-color` or NO_COLOR', async () => {
+    const escape = /\u001B\[/
+    assert.match((await run(['check', '--color', file('warning')])).stdout, escape, '--color beats NO_COLOR')
+    assert.match((await run(['check', file('warning')], undefined, {env: {NO_COLOR: undefined, FORCE_COLOR: '1'}})).stdout, escape, 'FORCE_COLOR')
+    const forced = {env: {NO_COLOR: undefined, FORCE_COLOR: '1'}}
+    assert.doesNotMatch((await run(['check', '--no-color', file('warning')], undefined, forced)).stdout, escape, '--no-color beats FORCE_COLOR')
+    assert.doesNotMatch((await run(['check', '--color', '--no-color', file('warning')], undefined, forced)).stdout, escape, 'the last flag wins')
+    assert.doesNotMatch((await run(['check', file('warning')])).stdout, escape, 'NO_COLOR')
+  })
+
+  it('should read `allowEmbedHosts` from article-kit.config.json in the current folder, or from `--config`', async () => {
+    const project = await mkdtemp(path.join(folder, 'project-'))
+    const post = '---\ntitle: Hi\n---\n<iframe src="https://player.example.com/v/1"></iframe>\n<p>a</p>\n'
+    await writeFile(path.join(project, 'post.md'), post)
+    const removed = /Removed an `<iframe>` from `player.example.com`/
+    assert.match((await run(['check', 'post.md'], undefined, {cwd: project})).stdout, removed, 'no configuration')
+
+    await writeFile(path.join(project, 'article-kit.config.json'), '{"allowEmbedHosts": ["player.example.com"]}\n')
+    const configured = await run(['check', 'post.md'], undefined, {cwd: project})
+    assert.equal(configured.code, 0)
+    assert.doesNotMatch(configured.stdout, removed)
+    assert.match(configured.stdout, /Added `sandbox` to the `<iframe>` from `player.example.com`/)
+
+    await writeFile(path.join(project, 'other.json'), '{"allowEmbedHosts": []}\n')
+    assert.match((await run(['check', '--config', 'other.json', 'post.md'], undefined, {cwd: project})).stdout, removed, '--config wins')
+  })
+
+  it('should exit 2 with a clear message for a bad or missing configuration file', async () => {
+    const project = await mkdtemp(path.join(folder, 'project-'))
+    await writeFile(path.join(project, 'article-kit.config.json'), '{"rules": {}}\n')
+    const unknown = await run(['check', file('clean')], undefined, {cwd: project})
+    assert.equal(unknown.code, 2)
+    assert.match(unknown.stderr, /Unknown option `rules` in `article-kit\.config\.json` \(known: allowEmbedHosts\)/)
+    const missing = await run(['check', '--config', 'nope.json', file('clean')], undefined, {cwd: project})
+    assert.equal(missing.code, 2)
+    assert.match(missing.stderr, /Cannot read `nope\.json`: no such file/)
+    assertNoStackTrace(unknown)
+    assertNoStackTrace(missing)
   })
 
   it('should print one line per message with `--format compact`', async () => {
@@ -170,9 +256,9 @@ describe('article-kit', {concurrency: 4}, () => {
 
   it('should expand globs itself', async () => {
     const result = await run(['check', '--format', 'json', path.join(folder, 'corpus', '*.{html,md}')])
-    const document = JSON.parse(result.stdout) as Array<{file: string}>
+    const document = JSON.parse(result.stdout) as Array<{filePath: string}>
     assert.deepEqual(
-      document.map((entry) => path.basename(entry.file)),
+      document.map((entry) => path.basename(entry.filePath)),
       ['clean.html', 'fatal.html', 'info.html', 'warning.html']
     )
     assert.equal(result.code, 1)
@@ -194,23 +280,25 @@ describe('article-kit', {concurrency: 4}, () => {
   it('should check the posts in a folder and below it, as ESLint does', async () => {
     const result = await run(['check', '--format', 'json', path.join(folder, 'corpus') + path.sep, file('clean')])
     assertNoStackTrace(result)
-    const reports = JSON.parse(result.stdout) as Array<{file: string}>
-    const names = reports.map((report) => path.relative(folder, report.file)).sort()
+    const reports = JSON.parse(result.stdout) as Array<{filePath: string}>
+    const names = reports.map((report) => path.relative(folder, report.filePath)).sort()
     assert.deepEqual(names, [...Object.keys(posts).map((name) => path.join('corpus', name + '.html')), 'clean.md'].sort())
   })
 
-  it('should exit 2 with a clear message when no files match', async () => {
-    const result = await run(['check', path.join(folder, 'nothing', '**', '*.md')])
+  it('should exit 2 with a clear message, given once, when no files match', async () => {
+    const pattern = path.join(folder, 'nothing', '**', '*.md')
+    const result = await run(['check', pattern, pattern])
     assert.equal(result.code, 2)
     assert.equal(result.stdout, '')
-    assert.match(result.stderr, /No files matched/)
+    assert.equal(result.stderr, 'article-kit: No files match `' + pattern + '`\nRun `article-kit --help` for usage.\n')
     assertNoStackTrace(result)
   })
 
-  it('should warn about a glob that matches nothing but check the others', async () => {
-    const result = await run(['check', path.join(folder, '*.txt'), file('clean')])
+  it('should warn once about a glob that matches nothing but check the others', async () => {
+    const pattern = path.join(folder, '*.txt')
+    const result = await run(['check', pattern, file('clean'), pattern])
     assert.equal(result.code, 0)
-    assert.match(result.stderr, /no files match/)
+    assert.equal(result.stderr, 'article-kit: no files match `' + pattern + '`\n')
     assert.equal(result.stdout, '✔ 1 file, no problems\n')
   })
 

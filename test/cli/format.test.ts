@@ -103,7 +103,7 @@ describe('formatPretty', () => {
     const unreadable = formatPretty([{file: 'gone.md', messages: [message('file-unreadable', true, 1, 1)]}])
     assert.equal(
       unreadable,
-      'gone.md:1:1: error: Problem file-unreadable [file-unreadable]\n  = note: Fix file-unreadable.\n\n✖ 1 problem (1 error, 0 warnings, 0 infos) in 1 file\n'
+      'gone.md:1:1: error: Problem file-unreadable [file-unreadable]\n  = note: Fix file-unreadable.\n\n✖ 1 problem (1 error) in 1 file\n'
     )
   })
 
@@ -152,13 +152,41 @@ describe('formatCompact', () => {
 })
 
 describe('formatJson', () => {
-  it('should print one document with every file and its messages', () => {
-    const text = formatJson(reports)
+  it("should print one document in ESLint's shape, with every file and its messages", () => {
+    const text = formatJson(reports, {filePath: (file) => '/site/' + file})
     assert.ok(text.endsWith('\n'))
-    assert.deepEqual(
-      JSON.parse(text),
-      reports.map((report) => ({file: report.file, messages: report.messages}))
-    )
+    const counts = {suppressedMessages: [], fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: []}
+    assert.deepEqual(JSON.parse(text), [
+      {
+        filePath: '/site/posts/a.md',
+        messages: [
+          {ruleId: 'front-matter-bad', severity: 2, message: 'Problem front-matter-bad', line: 2, column: 8, endLine: 2, endColumn: 10, note: 'Fix front-matter-bad.'},
+          {ruleId: 'image-alt-missing', severity: 1, message: 'Problem image-alt-missing', line: 4, column: 4, endLine: 4, endColumn: 21, note: 'Fix image-alt-missing.'}
+        ],
+        errorCount: 1,
+        fatalErrorCount: 1,
+        warningCount: 1,
+        infoCount: 0,
+        ...counts
+      },
+      {
+        filePath: '/site/posts/b.md',
+        messages: [{ruleId: 'excerpt-mismatch', severity: 1, message: 'Problem excerpt-mismatch', line: 1, column: 1, endLine: 1, endColumn: 2, note: 'Fix excerpt-mismatch.'}],
+        errorCount: 0,
+        fatalErrorCount: 0,
+        warningCount: 0,
+        infoCount: 1,
+        ...counts
+      },
+      {filePath: '/site/posts/c.md', messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, infoCount: 0, ...counts}
+    ])
+  })
+
+  it("should name files as given by default, and carry a message's `url`", () => {
+    const withUrl = {...message('r', false, 1, 1), url: 'https://example.com/rules#r'}
+    const [result] = JSON.parse(formatJson([{file: 'a.md', messages: [withUrl]}])) as Array<{filePath: string; messages: Array<{url: string}>}>
+    assert.equal(result!.filePath, 'a.md')
+    assert.equal(result!.messages[0]!.url, 'https://example.com/rules#r')
   })
 })
 
@@ -167,10 +195,16 @@ describe('formatSummary', () => {
     assert.equal(formatSummary(reports), '✖ 3 problems (1 error, 1 warning, 1 info) in 3 files')
   })
 
+  it('should leave out the severities with no message (no `0 infos`)', () => {
+    const two = [message('r', true, 1, 1), message('s', true, 2, 1)]
+    assert.equal(formatSummary([{file: 'a.md', messages: two}]), '✖ 2 problems (2 errors) in 1 file')
+    assert.equal(formatSummary([{file: 'a.md', messages: [message('r', undefined, 1, 1)]}]), '✖ 1 problem (1 info) in 1 file')
+  })
+
   it('should use the singular for one', () => {
     assert.equal(
       formatSummary([{file: 'a.md', messages: [message('r', false, 1, 1)]}]),
-      '✖ 1 problem (0 errors, 1 warning, 0 infos) in 1 file'
+      '✖ 1 problem (1 warning) in 1 file'
     )
   })
 

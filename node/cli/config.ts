@@ -1,0 +1,59 @@
+import type {ParseOptions} from 'article-kit'
+
+/**
+ * The configuration file of the command line: `article-kit.config.json` in
+ * the current folder, or the file given with `--config`. Pure (the caller
+ * reads the file), so every mistake in it can be tested without a process.
+ *
+ * ```json
+ * {"allowEmbedHosts": ["player.example.com"]}
+ * ```
+ *
+ * Known options: `allowEmbedHosts` (hosts whose iframes are kept, added to
+ * `defaultEmbedHosts`, as `parsePost`'s option of that name). An unknown key
+ * is an error rather than ignored, so a misspelt option never goes unnoticed.
+ */
+
+/** The file looked for in the current folder when `--config` is not given. */
+export const configName = 'article-kit.config.json'
+
+/** What the configuration sets: options of `checkPost`. */
+export type Config = Pick<ParseOptions, 'allowEmbedHosts'>
+
+/** The configuration, or why it is wrong. */
+export type ConfigResult = {ok: true; config: Config} | {ok: false; reason: string}
+
+const known = ['allowEmbedHosts']
+
+/**
+ * Read a configuration file's text.
+ *
+ * @param text - The file's content (JSON).
+ * @param name - The file's name, for the reason.
+ * @returns The options, or the reason they are wrong; never throws.
+ * @example
+ * parseConfig('{"allowEmbedHosts": ["a.example"]}', 'c.json') //=> {ok: true, config: {allowEmbedHosts: ['a.example']}}
+ */
+export function parseConfig(text: string, name: string): ConfigResult {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return {ok: false, reason: 'Cannot read `' + name + '` as JSON: ' + (error instanceof Error ? error.message : String(error))}
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {ok: false, reason: 'Expected an object in `' + name + '`'}
+  }
+  const config: Config = {}
+  for (const [key, option] of Object.entries(value)) {
+    if (key === 'allowEmbedHosts') {
+      if (!Array.isArray(option) || !option.every((host) => typeof host === 'string')) {
+        return {ok: false, reason: 'Expected an array of host names for `allowEmbedHosts` in `' + name + '`'}
+      }
+      config.allowEmbedHosts = option as string[]
+    } else {
+      return {ok: false, reason: 'Unknown option `' + key + '` in `' + name + '` (known: ' + known.join(', ') + ')'}
+    }
+  }
+  return {ok: true, config}
+}

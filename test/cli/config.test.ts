@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {parseConfig} from '../../node/cli/config.ts'
+
+describe('parseConfig', () => {
+  it('should read `allowEmbedHosts`, and an empty object', () => {
+    assert.deepEqual(parseConfig('{"allowEmbedHosts": ["a.example", "b.example"]}', 'c.json'), {
+      ok: true,
+      config: {allowEmbedHosts: ['a.example', 'b.example']}
+    })
+    assert.deepEqual(parseConfig('{}', 'c.json'), {ok: true, config: {}})
+  })
+
+  it('should refuse an unknown option, naming it and the known ones', () => {
+    assert.deepEqual(parseConfig('{"rules": {"image-alt-missing": "off"}}', 'article-kit.config.json'), {
+      ok: false,
+      reason: 'Unknown option `rules` in `article-kit.config.json` (known: allowEmbedHosts)'
+    })
+  })
+
+  it('should refuse hosts that are not an array of strings', () => {
+    for (const value of ['"a.example"', '[1]', 'null']) {
+      const result = parseConfig('{"allowEmbedHosts": ' + value + '}', 'c.json')
+      assert.deepEqual(result, {ok: false, reason: 'Expected an array of host names for `allowEmbedHosts` in `c.json`'}, value)
+    }
+  })
+
+  it('should refuse text that is not a JSON object', () => {
+    for (const text of ['[]', '"x"', 'null', '1']) {
+      assert.deepEqual(parseConfig(text, 'c.json'), {ok: false, reason: 'Expected an object in `c.json`'}, text)
+    }
+    const broken = parseConfig('{"allowEmbedHosts": [', 'c.json')
+    assert.equal(broken.ok, false)
+    assert.match((broken as {reason: string}).reason, /^Cannot read `c\.json` as JSON: /)
+  })
+
+  it('should keep `__proto__` from setting anything', () => {
+    const result = parseConfig('{"__proto__": {"allowEmbedHosts": ["x"]}}', 'c.json')
+    assert.equal(result.ok, false)
+  })
+})
