@@ -40,9 +40,9 @@ Check raw posts (YAML front matter + HTML body) and report problems.
 
 Arguments:
   <files, folders, globs> Files, folders (the .md, .markdown, .html and .htm
-                          files in them and below), or globs with *, **, ?
-                          and {a,b} (quote them so the shell leaves them
-                          alone); - reads stdin
+                          files in them and below), or globs with *, **, ?,
+                          {a,b} and [...] (quote them so the shell leaves
+                          them alone); - reads stdin
 
 Options:
   -f, --format <format>   pretty (default, with code frames), compact (one line

@@ -7,7 +7,7 @@ import {helpText, parseArguments, type CheckCommand} from './args.ts'
 import {configName, parseConfig, type Config} from './config.ts'
 import {countMessages, filterMessages, formatCompact, formatJson, formatPretty, type FileReport} from './format.ts'
 import {printable} from './frame.ts'
-import {expandGlob, GlobError, isGlob} from './glob.ts'
+import {expandGlob, isGlob} from './glob.ts'
 
 /**
  * The `article-kit` command: the only part of article-kit that does I/O.
@@ -54,13 +54,7 @@ async function check(command: CheckCommand): Promise<number> {
   const unmatched: string[] = []
   for (const pattern of command.patterns) {
     if (pattern !== '-' && isGlob(pattern)) {
-      let found: string[]
-      try {
-        found = await expandGlob(pattern)
-      } catch (error) {
-        if (error instanceof GlobError) return usage(error.message)
-        throw error
-      }
+      const found = await expandGlob(pattern)
       if (found.length === 0) unmatched.push(pattern)
       files.push(...found)
     } else if (pattern !== '-' && (await isFolder(pattern))) {
