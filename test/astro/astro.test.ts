@@ -15,11 +15,16 @@ import {ensureBuilt} from '../../scripts/ensure-build.ts'
 // downloaded once into .cache/node24 (as the `node-<platform>-<arch>` npm package)
 // when the Node running the tests is older. The example's dependencies are
 // installed once, and again only when its package.json or lockfile changes.
+// The loader's peer range is `^6.0.0 || ^7.0.0`: the example is built with the
+// Astro 7 of its lockfile, and with Astro 6.0.0, installed once into the
+// ignored .cache/astro6 with a copy of the example.
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const example = join(repo, 'examples/astro')
 const posts = join(example, 'posts')
 const stampFile = join(example, 'node_modules/.article-kit-install')
+const lowest = '6.0.0'
+const astro6 = join(repo, '.cache/astro6')
 
 let temp = ''
 let node = ''
@@ -40,21 +45,15 @@ describe('articleLoader in Astro', {timeout: 180_000}, () => {
     const outDir = join(temp, 'site')
     const result = await astroBuild(example, outDir)
     assert.equal(result.code, 0, result.output)
-    assert.match(result.output, /posts\/first-light\.html:15:4: Expected an `alt` attribute on this image \[image-alt-missing\]/)
+    await assertSite(result.output, outDir)
+  })
 
-    const index = await readFile(join(outDir, 'index.html'), 'utf8')
-    for (const name of await readdir(posts)) {
-      const id = name.replace(/\.[^.]+$/, '')
-      const article = parsePost(await readFile(join(posts, name), 'utf8'))
-      const title = article.meta.title!
-      const page = await readFile(join(outDir, 'posts', id, 'index.html'), 'utf8')
-      assert.ok(page.includes(`<h1>${title}</h1>`), `${id}: title`)
-      assert.ok(page.includes(renderHtml(article)), `${id}: rendered HTML`)
-      assert.ok(index.includes(title), `${id}: listed`)
-      // The data went through the Zod schema: nothing was stripped or changed.
-      const data: unknown = JSON.parse(await readFile(join(outDir, 'data', id + '.json'), 'utf8'))
-      assert.deepEqual(data, JSON.parse(JSON.stringify(toArticleData(article))), `${id}: data`)
-    }
+  it(`should build the same site with Astro ${lowest}, the lowest of the peer range`, async () => {
+    await ensureAstro6()
+    // Astro 6 cannot build into a folder outside the project (its prerender chunks would not find their packages).
+    const result = await run(node, [join(astro6, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], {cwd: astro6})
+    assert.equal(result.code, 0, result.output)
+    await assertSite(result.output, join(astro6, 'dist'))
   })
 
   it('should fail the build with file:line:column on a fatal message', async () => {
@@ -67,6 +66,38 @@ describe('articleLoader in Astro', {timeout: 180_000}, () => {
     assert.match(result.output, /posts\/broken\.html:1:1: Expected a closing `---` for the front matter \[front-matter-unclosed\]/)
   })
 })
+
+/** The example site built into `outDir`: a page per post with its title and HTML, listed, its data unchanged; the warning logged. */
+async function assertSite(output: string, outDir: string): Promise<void> {
+  assert.match(output, /posts\/first-light\.html:15:4: Expected an `alt` attribute on this image \[image-alt-missing\]/)
+  const index = await readFile(join(outDir, 'index.html'), 'utf8')
+  for (const name of await readdir(posts)) {
+    const id = name.replace(/\.[^.]+$/, '')
+    const article = parsePost(await readFile(join(posts, name), 'utf8'))
+    const title = article.meta.title!
+    const page = await readFile(join(outDir, 'posts', id, 'index.html'), 'utf8')
+    assert.ok(page.includes(`<h1>${title}</h1>`), `${id}: title`)
+    assert.ok(page.includes(renderHtml(article)), `${id}: rendered HTML`)
+    assert.ok(index.includes(title), `${id}: listed`)
+    // The data went through the Zod schema: nothing was stripped or changed.
+    const data: unknown = JSON.parse(await readFile(join(outDir, 'data', id + '.json'), 'utf8'))
+    assert.deepEqual(data, JSON.parse(JSON.stringify(toArticleData(article))), `${id}: data`)
+  }
+}
+
+/** .cache/astro6: a fresh copy of the example with Astro `lowest` (installed when missing) and article-kit from the repository. */
+async function ensureAstro6(): Promise<void> {
+  await mkdir(astro6, {recursive: true})
+  for (const name of ['src', 'posts', 'dist', '.astro']) await rm(join(astro6, name), {recursive: true, force: true})
+  for (const name of ['src', 'posts', 'astro.config.mjs']) await cp(join(example, name), join(astro6, name), {recursive: true})
+  const manifest = join(astro6, 'node_modules/astro/package.json')
+  const installed = existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as {version: string}).version : ''
+  if (installed === lowest) return
+  const dependencies = {'article-kit': 'file:' + repo, astro: lowest}
+  await writeFile(join(astro6, 'package.json'), JSON.stringify({private: true, type: 'module', dependencies}, null, 2) + '\n')
+  const result = await run('npm', ['install', '--no-audit', '--no-fund', '--prefix', astro6], {cwd: astro6})
+  assert.equal(result.code, 0, result.output)
+}
 
 /** A Node >= 22.12: this one, or Node 24 from .cache/node24 (downloaded with `npm pack` when missing). */
 async function ensureNode(): Promise<string> {
