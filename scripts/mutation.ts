@@ -5,7 +5,7 @@
  *
  * The test files are picked per module: the test files that mirror them
  * (`src/body/url.ts` → `test/body/url.test.ts`), then at most two more: the
- * fast tests that import them directly, then the public-API tests of their area.
+ * public-API tests of their area, then the fast tests that import them directly.
  * Browser, CLI, example, integration, property and corpus tests never run
  * here: they are slow, and the corpus ones read `../shared`, which the
  * sandbox does not have beside it. `MUTATION_TEST_FILES="a.test.ts b.test.ts"`
@@ -20,7 +20,9 @@ import {basename, join, relative} from 'node:path'
 
 const root = new URL('../', import.meta.url).pathname
 const args = process.argv.slice(2)
-const files = args.filter((arg) => !arg.startsWith('-')).map((file) => relative(root, join(process.cwd(), file)))
+// A file may end in a line range (`src/body/url.ts:20-30`), as Stryker's `--mutate` reads it.
+const targets = args.filter((arg) => !arg.startsWith('-')).map((file) => relative(root, join(process.cwd(), file)))
+const files = [...new Set(targets.map((target) => target.replace(/:[\d:-]+$/, '')))]
 const options = args.filter((arg) => arg.startsWith('-'))
 
 if (files.length === 0 || files.some((file) => !file.startsWith('src/') || !existsSync(join(root, file)))) {
@@ -68,15 +70,15 @@ function pick(): string[] {
     for (const test of usable) if (readFileSync(join(root, test), 'utf8').includes(module)) importers.push(test)
     area.push(...(areaTests[file.split('/')[1]!] ?? []))
   }
-  const others = [...new Set([...importers, ...area])].filter((file) => usable.includes(file) && !mirrors.includes(file))
+  const others = [...new Set([...area, ...importers])].filter((file) => usable.includes(file) && !mirrors.includes(file))
   // Mirrors first: they are the fastest, and most mutants die in the first file.
   return [...new Set(mirrors), ...others.slice(0, maxOthers)]
 }
 
 const tests = pick()
-const report = files.map((file) => basename(file, '.ts')).join('+')
+const report = files.map((file) => basename(file, '.ts')).join('+') + (targets.some((target) => !files.includes(target)) ? '+lines' : '')
 console.log(`Mutating ${files.join(', ')}\nwith ${tests.join(', ')}`)
-const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', '--mutate', files.join(','), ...options], {
+const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', '--mutate', targets.join(','), ...options], {
   cwd: root,
   stdio: 'inherit',
   env: {...process.env, STRYKER_TEST_FILES: tests.join(' '), STRYKER_REPORT: report}

@@ -141,7 +141,10 @@ describe('setKnownKey', () => {
     assert.deepEqual(set('tags', ['a b', 1, true, null, 'c']).meta.tags, ['a b', '1', 'true', 'c'])
     assert.deepEqual(set('categories', 2024).meta.categories, ['2024'])
     assert.deepEqual(set('categories', false).meta.categories, ['false'])
-    assert.deepEqual(set('tags', null).meta.tags, [])
+    const none = set('tags', null)
+    assert.deepEqual(none.meta.tags, [])
+    assert.equal(none.problem, undefined)
+    assert.deepEqual(none.meta.extra, [])
     const {meta, problem} = set('tags', ['a'])
     assert.equal(problem, undefined)
     assert.deepEqual(meta.extra, [])
@@ -166,6 +169,10 @@ describe('setKnownKey', () => {
     assert.equal(meta.author, null)
     assert.deepEqual(meta.extra, [['author', {email: 'a@b.c', name: 1}]])
     assert.equal(set('author', ['A']).problem?.ruleId, 'front-matter-type')
+    const none = set('author', null)
+    assert.equal(none.problem, undefined)
+    assert.equal(none.meta.author, null)
+    assert.deepEqual(none.meta.extra, [])
   })
 
   it('should read only the author mapping that way', () => {

@@ -104,6 +104,37 @@ describe('parseFrontMatter', () => {
     )
   })
 
+  it('should quote only top-level values, after any run of spaces', () => {
+    assert.equal(parseFrontMatter('---\ntitle:  \t[a] b\n---\n').meta.title, '[a] b')
+    // A nested value is not the author's plain text: no recovery, the error stays fatal.
+    const nested = parseFrontMatter('---\ntitle: [a] b\nx:\n  y: @z\n---\n')
+    assert.ok(nested.cause)
+    assert.equal(nested.meta.title, null)
+  })
+
+  it('should give the first error that is not a duplicate key as the cause', () => {
+    const result = parseFrontMatter('---\na: 1\na: 2\nx: "\n---\n')
+    assert.ok(result.cause)
+    assert.notEqual((result.cause as {code?: string}).code, 'DUPLICATE_KEY')
+  })
+
+  it('should read a key written without a value as null', () => {
+    const result = parseFrontMatter('---\n? title\nx: 1\n---\n')
+    assert.deepEqual(result.messages, [])
+    assert.equal(result.meta.title, null)
+    assert.deepEqual(result.meta.extra, [['x', 1]])
+  })
+
+  it('should give booleans and -0 as plain values, and mappings that can be changed', () => {
+    const result = parseFrontMatter('---\nb: true\nz: -0\nm: {a: 1}\n---\n')
+    const [[, b], [, z], [, m]] = result.meta.extra as [[string, unknown], [string, unknown], [string, Record<string, unknown>]]
+    assert.equal(b, true)
+    assert.ok(Object.is(z, 0))
+    m['a'] = 2
+    delete m['a']
+    assert.deepEqual(m, {})
+  })
+
   it('should give up when quoting does not help', () => {
     const result = parseFrontMatter('---\ntitle: [a] b\nx: "\n---\n')
     assert.ok(result.cause)

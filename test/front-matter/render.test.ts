@@ -49,6 +49,22 @@ describe('renderFrontMatter', () => {
     assert.match(renderFrontMatter(meta({extra: [['d', deeper as null]]})), /a: "\[object Object\]"\n/)
   })
 
+  it('should write nothing for an undefined field of a hand-built Meta', () => {
+    assert.equal(renderFrontMatter({...emptyMeta(), title: undefined as unknown as null}), '')
+  })
+
+  it('should write a long value on one line', () => {
+    const title = 'word '.repeat(40).trim()
+    assert.equal(renderFrontMatter(meta({title})), `---\ntitle: ${title}\n---\n`)
+  })
+
+  it('should read back values with line breaks, separators and blank lines as they were', () => {
+    for (const value of ['a\nb\u2028c', 'a\n\nb\u0085', ' \n', '\n\n', '\t\r\n ']) {
+      assert.equal(read(renderFrontMatter(meta({title: value}))).title, value, JSON.stringify(value))
+      assert.deepEqual(read(renderFrontMatter(meta({extra: [['l', ['x', value]], ['m', {[value]: 'k', v: value}]]}))).extra, [['l', ['x', value]], ['m', {[value]: 'k', v: value}]], JSON.stringify(value))
+    }
+  })
+
   it('should skip broken extra entries of a hand-built Meta', () => {
     const broken = {...meta({title: 'T'}), extra: [null, 'x', ['k', 'v']] as unknown as Meta['extra']}
     assert.equal(renderFrontMatter(broken), '---\ntitle: T\nk: v\n---\n')
@@ -93,6 +109,9 @@ describe('renderFrontMatter', () => {
     assert.equal(renderFrontMatter({...value, extra: [['y', 2]]}, original), '---\ntitle: T\ny: 2\n---\n')
     assert.equal(renderFrontMatter({...value, excerpt: 'E'}, original), '---\ntitle: T\nx: 1\ny: 2\nexcerpt: E\n---\n')
     assert.equal(renderFrontMatter(meta({title: 'T'}), '---\n---\n'), '---\ntitle: T\n---\n')
+    // Kept comments show the block was patched, not written afresh.
+    const commented = '---\n# c\ntitle: T\nx: 1\n---\n'
+    assert.equal(renderFrontMatter({...read(commented), extra: []}, commented), '---\n# c\ntitle: T\n---\n')
     // A block with no mapping to patch is written afresh.
     assert.equal(renderFrontMatter(meta({title: 'T'}), '---\n# c\n---\n'), '---\ntitle: T\n---\n')
   })
