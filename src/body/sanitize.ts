@@ -190,7 +190,11 @@ function notesOf(state: State, node: Element): Notes {
 /** What the schema cannot say about properties: CSS declarations, `srcset` candidates, clobbering. */
 function checkProperties(state: State, node: Element): void {
   const properties = node.properties
+  const protocols = state.settings.schema.protocols
   for (const key of Object.keys(properties)) {
+    const value = properties[key]
+    // URL schemes are case-insensitive, hast-util-sanitize's check is not: `HTTPS://` is read as `https://`.
+    if (typeof value === 'string' && protocols && own.call(protocols, key)) properties[key] = lowerScheme(value)
     if (key !== 'style' && key !== 'srcSet' && key !== 'id' && key !== 'name') continue
     const checked = checkProperty(state.settings.schema, node.tagName, key, properties[key], state.settings)
     // What the schema itself refuses is left to hast-util-sanitize.
@@ -200,6 +204,12 @@ function checkProperties(state: State, node: Element): void {
     if (checked.why === 'style' && checked.value !== undefined) properties[key] = checked.value
     else delete properties[key]
   }
+}
+
+/** A URL with its scheme in lower case (the same string when it has none or it is already). */
+function lowerScheme(value: string): string {
+  const scheme = /^[A-Za-z][A-Za-z\d+.-]*:/.exec(value)
+  return scheme && /[A-Z]/.test(scheme[0]) ? scheme[0].toLowerCase() + value.slice(scheme[0].length) : value
 }
 
 /**
@@ -252,8 +262,10 @@ function reportProperties(state: State, node: Element, after: Element): void {
   const original = notes?.original ?? node.properties
   for (const key of Object.keys(original)) {
     const value = original[key]
-    const checked = notes?.changed.get(key) ?? (own.call(after.properties, key) ? undefined : checkProperty(state.settings.schema, node.tagName, key, value, state.settings))
-    if (!checked || checked.ok) continue
+    let checked = notes?.changed.get(key) ?? (own.call(after.properties, key) ? undefined : checkProperty(state.settings.schema, node.tagName, key, value, state.settings))
+    if (!checked) continue
+    // Removed all the same: never silently.
+    if (checked.ok) checked = {ok: false, why: 'value'}
     const attribute = find(htmlSpace, key).attribute
     if (checked.why === 'style') {
       change(state.changes, 'sanitized-style', `Removed CSS \`${truncate(checked.dropped)}\` from \`<${node.tagName} style>\``, node, true)

@@ -152,6 +152,23 @@ describe('sanitizeTree', () => {
     assert.equal(toHtml(root), 'ab')
   })
 
+  it('should read URL schemes in any case, as browsers do (hast-util-sanitize compares them as written)', () => {
+    const upper = clean('<p><img src="HTTPS://a.example/a.png" alt="a" onerror="x"></p>')
+    assert.equal(upper.html, '<p><img src="https://a.example/a.png" alt="a"></p>')
+    // One change, for `onerror` (its two ends); `src` stays.
+    assert.deepEqual(upper.changes, [['sanitized-attribute', 3, 4], ['sanitized-attribute', 57, 58]])
+    assert.equal(clean('<p><a href="MAILTO:x@y.z">m</a></p>').changes.length, 0)
+  })
+
+  it('should report every property hast-util-sanitize removes, even one our checks would keep', () => {
+    // A schema whose `src` allow list refuses what our URL check accepts: removed, and said so.
+    const schema: Schema = {...defaultSchema, attributes: {...defaultSchema.attributes, img: [['src', /^https:\/\/b\./], 'alt']}}
+    const {tree} = parseBody('<p><img src="https://a.example/a.png" alt="a"></p>')
+    const result = sanitizeTree(tree, {schema, embedHosts: defaultEmbedHosts})
+    assert.equal(toHtml(tree), '<p><img alt="a"></p>')
+    assert.ok(result.changes.some((change) => /^Removed `src=/.test(change.reason)), JSON.stringify(result.changes))
+  })
+
   it('should read a schema over hast-util-sanitize\'s default, key by key, as that package does', () => {
     // `{}` is GitHub's schema: an unknown element is unwrapped (its `strip` list names only `script`).
     const unknown: Root = {type: 'root', children: [{type: 'element', tagName: 'x-y', properties: {}, children: [{type: 'text', value: 'a'}]}]}
