@@ -5,6 +5,8 @@ import fc from 'fast-check'
 import {defaultEmbedHosts, defaultSchema, parsePost, renderHtml, renderPost, type Article} from '../../src/index.ts'
 import {checkedItem, checkedLayout, keptFrontMatter, type CheckedPolicy} from '../../src/article/provenance.ts'
 import {parseBody} from '../../src/body/parse.ts'
+import {schemaWithDefaults} from '../../src/body/schema.ts'
+import {policyOf} from '../../src/render/policy.ts'
 import {corpusFolder, postsIn} from '../support/round-trip.ts'
 
 const sample = readFileSync(new URL('../../examples/sample.txt', import.meta.url), 'utf8')
@@ -85,7 +87,9 @@ describe('what parsePost checked', () => {
 
     const strict = {...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'img')}
     const parsed = parsePost(sample, {schema: strict})
-    assert.equal(isCheckedItem(items(parsed)[0]!, {schema: strict, embedHosts: defaultEmbedHosts}), true)
+    // parsePost reads a user's schema over the default one; the renderer's policy is that same merged object.
+    assert.equal(isCheckedItem(items(parsed)[0]!, {schema: schemaWithDefaults(strict), embedHosts: defaultEmbedHosts}), true)
+    assert.equal(isCheckedItem(items(parsed)[0]!, policyOf({schema: strict})), true)
     assert.equal(isCheckedItem(items(parsed)[0]!, policy), false)
   })
 })

@@ -90,6 +90,12 @@ function write(nodes: ElementContent | ElementContent[]): string {
 
 const path = fc.stringMatching(/^[a-z0-9]{1,8}$/)
 
+/** Media URLs the sanitiser keeps: https or relative only (see SECURITY.md, Media). */
+const mediaUrl = fc.oneof(
+  path.map((name) => `https://cdn.example.com/${name}.mp4`),
+  path.map((name) => `/media/${name}.mp3`)
+)
+
 /** Image and link URLs the sanitiser keeps: http(s), protocol-relative, relative, with queries and odd characters. */
 const url = fc.oneof(
   path.map((name) => `https://example.com/${name}.png`),
@@ -315,8 +321,8 @@ const htmlBlock: fc.Arbitrary<Block> = fc
     fc.tuple(cleanText, inline).map(([term, nodes]) => h('dl', [h('dt', term), h('dd', nodes)])),
     fc.tuple(cleanText, inline).map(([label, nodes]) => h('details', [h('summary', label), h('p', nodes)])),
     fc.tuple(fc.constantFrom('address', 'center', 'section', 'aside', 'nav'), inline).map(([tag, nodes]) => h(tag, nodes)),
-    url.map((src) => h('video', {src, controls: true})),
-    url.map((src) => h('audio', {src, controls: true}))
+    mediaUrl.map((src) => h('video', {src, controls: true})),
+    mediaUrl.map((src) => h('audio', {src, controls: true}))
   )
   .map((element) => {
     const html = write(element as Element)
