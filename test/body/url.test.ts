@@ -42,6 +42,12 @@ describe('isSafeUrl', () => {
     assert.equal(isSafeUrl('\u0021javascript:x', ['!javascript']), true)
     assert.equal(isSafeUrl('java script:x', ['javascript']), false)
   })
+
+  it('should read an allowed scheme through what browsers remove', () => {
+    assert.equal(isSafeUrl('  \u0001https://a.example/', ['https']), true)
+    assert.equal(isSafeUrl('ht\ttp\ns://a.example/', ['https']), true)
+    assert.equal(isSafeUrl('https://a.example/ \u0000 ', ['https']), true)
+  })
 })
 
 describe('embedHost', () => {
@@ -52,6 +58,7 @@ describe('embedHost', () => {
     assert.equal(embedHost('//a.example#x'), 'a.example')
     assert.equal(embedHost('//a.example:8080/x'), 'a.example')
     assert.equal(embedHost(' \t//a.\nexample/x '), 'a.example')
+    assert.equal(embedHost('  //a.example  '), 'a.example')
   })
 
   it('should give nothing for anything else', () => {
