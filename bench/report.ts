@@ -103,6 +103,12 @@ export function checkTargets(
 
   add('parse-floor', 'parsePost ≤ 1.25× the floor (sample, corpus median, 100×)', main.map(([label, input]) => [label, ratioOf(input, names['parsePost']!, names['floor']!)]), (value) => value <= 1.25)
   add(
+    'parse-card',
+    'parsePost ≤ 1.25× the card pipeline (every input; parsePost ÷ card)',
+    inputs.all.map((input) => [input, ratioOf(input, names['parsePost']!, names['card']!)]),
+    (value) => value <= 1.25
+  )
+  add(
     'parse-handwritten',
     'parsePost faster than the hand-written pipeline (every input; parsePost ÷ hand-written)',
     inputs.all.map((input) => [input, ratioOf(input, names['parsePost']!, names['handwritten']!)]),

@@ -4,10 +4,11 @@
  */
 import type {Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
+import {toText} from 'hast-util-to-text'
 import rehypeParse from 'rehype-parse'
 import rehypeSanitize from 'rehype-sanitize'
 import {unified} from 'unified'
-import {parse as parseYaml} from 'yaml'
+import {parse as parseYaml, parseDocument} from 'yaml'
 import {defaultEmbedHosts, defaultSchema, parseFrontMatter, parsePost, renderHtml, renderPost, type Article} from '../src/index.ts'
 import type {Post} from './inputs.ts'
 import type {Task} from './measure.ts'
@@ -18,11 +19,12 @@ import {parseReadability} from './peers/readability.ts'
 /** Task names, in table order. */
 export const names = {
   floor: 'floor: rehype-parse + yaml.parse',
+  card: 'card: rehype-parse + rehype-sanitize + to-text + yaml.parseDocument',
   floorParse: '  floor part: rehype-parse',
   floorYaml: '  floor part: yaml.parse',
   parsePost: 'parsePost',
   stageFrontMatter: '  stage 1: split + front matter',
-  stageParse: '  stage 2: parse5 + hast',
+  stageParse: '  stage 2: rehype-parse',
   stageSanitize: '  stage 3: sanitize',
   stageBuild: '  stage 4: flatten + blocks + article (rest)',
   stageFlatten: '    of which flatten',
@@ -116,6 +118,19 @@ export function floor(prepared: Pick<Prepared, 'body' | 'yaml'>): unknown {
   return prepared.yaml === null ? tree : [tree, parseYamlSafely(prepared.yaml)]
 }
 
+const cardProcessor = unified().use(rehypeParse, {fragment: true}).use(rehypeSanitize).freeze()
+
+/**
+ * The card pipeline: what a user writes with the design card's packages for
+ * the same post (rehype-parse + rehype-sanitize on the body, its text with
+ * hast-util-to-text, the front matter with `yaml.parseDocument`).
+ */
+export function cardPipeline(prepared: Pick<Prepared, 'body' | 'yaml'>): unknown {
+  const tree = cardProcessor.runSync(cardProcessor.parse(prepared.body)) as Root
+  const text = toText(tree)
+  return prepared.yaml === null ? text : [text, parseDocument(prepared.yaml).toJS()]
+}
+
 /** `yaml.parse`, whose exceptions (duplicate keys, bad YAML: some archive posts have them) are results here. */
 function parseYamlSafely(value: string): unknown {
   try {
@@ -157,6 +172,7 @@ export function tasksFor(prepared: Prepared, options: TaskOptions): Array<Task &
   const raw = post.raw
   const tasks: Array<Task & {key: TaskKey}> = [
     {key: 'floor', name: names.floor, run: () => floor(prepared)},
+    {key: 'card', name: names.card, run: () => cardPipeline(prepared)},
     {key: 'parsePost', name: names.parsePost, run: () => parsePost(raw)}
   ]
   if (options.floorParts) {
