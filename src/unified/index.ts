@@ -1,27 +1,33 @@
 /**
- * unified integration: `rehypeArticle` (a thin plugin, as rehype-parse is)
- * and `fileToArticle` (the plain function it wraps).
+ * unified integration: `articleParse` (a parser plugin, as rehype-parse is),
+ * `rehypeArticle` (a transformer that reads the file, not the tree) and
+ * `fileToArticle` (the plain function both wrap).
  */
-import type {Root} from 'hast'
+import type {Nodes, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
+import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {Article, Message, Meta, MetaValue} from '../types.ts'
 import {parsePost, type ParseOptions} from '../article/parse-post.ts'
+import {parseBody} from '../body/parse.ts'
+import {LineIndex} from '../diagnostics/line-index.ts'
 import {knownKeys} from '../front-matter/normalize.ts'
+import {renderHtml} from '../render/html.ts'
+import {assemblePost} from '../render/post.ts'
 
 /** The front matter as a plain object keyed as written (`feature_text`, not `featureText`), as vfile-matter gives it. */
 export type Matter = {[key: string]: MetaValue}
 
 declare module 'vfile' {
   interface DataMap {
-    /** The Article, set by `rehypeArticle` and `fileToArticle`. */
+    /** The Article, set by `articleParse`, `rehypeArticle` and `fileToArticle`. */
     article: Article
-    /** The front matter, normalised, keyed as written (`{}` when there is none); set by `fileToArticle` and `rehypeArticle`. */
+    /** The front matter, normalised, keyed as written (`{}` when there is none); set by `articleParse`, `fileToArticle` and `rehypeArticle`. */
     matter: Matter
   }
 }
 
-/** Options of `rehypeArticle` and `fileToArticle`: those of `parsePost`. */
+/** Options of `articleParse`, `rehypeArticle` and `fileToArticle`: those of `parsePost`. */
 export type Options = ParseOptions
 
 const emptyOptions: Readonly<Options> = Object.freeze({})
@@ -58,11 +64,61 @@ export function fileToArticle(file: VFile, options?: Readonly<Options> | null): 
 }
 
 /**
+ * unified parser plugin (as rehype-parse is one): read the raw post (front
+ * matter + HTML body) into the **sanitised** hast tree of its body, so any
+ * rehype plugin and rehype-stringify can follow it.
+ *
+ * The raw post becomes an Article as with `fileToArticle`: the Article on
+ * `file.data.article`, the front matter on `file.data.matter`, and every
+ * message on `file.messages` (a positioned `VFileMessage`). The tree is the
+ * body that `renderHtml(article)` writes, parsed as a fragment: the front
+ * matter is not in it, nor is anything the sanitiser removed (`<script>`,
+ * event handlers, …). When the sanitiser changed nothing, that body is the
+ * raw post's own, and the tree's positions point into the raw post (front
+ * matter included, as the messages' do). When it changed something, the
+ * tree has no positions: they would point into a rewrite nobody wrote (the
+ * messages still point into the raw post).
+ *
+ * With `strict: true`, `processor.parse` throws the first fatal message,
+ * after all of them are on `file.messages`.
+ *
+ * @param options - As for `parsePost` (optional); `schema` and `allowEmbedHosts` also apply to the body written.
+ * @example
+ * import rehypeStringify from 'rehype-stringify'
+ * import {unified} from 'unified'
+ * import {VFile} from 'vfile'
+ *
+ * const file = new VFile({path: 'a.html', value: '---\ntitle: Hi\n---\n<h2>One</h2><script>x()</script>'})
+ * String(await unified().use(articleParse).use(rehypeStringify).process(file))
+ * //=> '<h2>One</h2>'
+ * file.data.article?.meta.title
+ * //=> 'Hi'
+ * file.data.matter
+ * //=> {title: 'Hi'}
+ * file.messages.map((message) => message.ruleId)
+ * //=> ['sanitized-element']
+ */
+export const articleParse: Plugin<[(Readonly<Options> | null | undefined)?], string, Root> = function (
+  this: Processor,
+  options?: Readonly<Options> | null
+): undefined {
+  const settings = options || emptyOptions
+  this.parser = function (value: string, file: VFile): Root {
+    const article = fromValue(file, value, settings, true)
+    return bodyTree(article, value, settings)
+  }
+}
+
+/**
  * unified plugin: parse the file being processed into an Article.
  *
  * Puts the Article on `file.data.article`, the front matter on
  * `file.data.matter`, and the diagnostics on `file.messages` (see
- * `fileToArticle`). The tree is left as it is.
+ * `fileToArticle`). The tree is left as it is, and ignored: to get the
+ * sanitised body as the tree, so that other rehype plugins and
+ * rehype-stringify can follow, use `articleParse` as the parser instead of
+ * rehype-parse (after rehype-parse, the tree holds the front matter as body
+ * text, unsanitised, and this plugin does not change that).
  *
  * Why the file and not the tree: rehype-parse reads the front matter as
  * body text, and the Article needs the raw post (YAML, byte positions, the
@@ -114,6 +170,40 @@ function fromValue(file: VFile, value: string, settings: Readonly<Options>, posi
   }
   if (settings.strict && fatal) throw fatal
   return article
+}
+
+/**
+ * The body `renderHtml` writes for `article`, parsed as a fragment; its
+ * positions moved into the raw post when that body is the raw post's own,
+ * removed otherwise.
+ */
+function bodyTree(article: Article, value: string, settings: Readonly<Options>): Root {
+  const render = {schema: settings.schema, allowEmbedHosts: settings.allowEmbedHosts}
+  const html = renderHtml(article, render)
+  const {tree} = parseBody(html)
+  // The raw post is exactly this body behind its front matter when nothing was sanitised.
+  const delta = value.length - html.length
+  const lines = assemblePost(article.meta, article.layout, html) === value ? new LineIndex(value) : undefined
+  walk(tree, (node) => {
+    if (!node.position) return
+    if (lines === undefined || node.position.start.offset === undefined || node.position.end.offset === undefined) {
+      delete node.position
+      return
+    }
+    node.position = {start: lines.point(node.position.start.offset + delta), end: lines.point(node.position.end.offset + delta)}
+  })
+  return tree
+}
+
+/** Visit every node (a `<template>`'s content too), without recursion. */
+function walk(tree: Root, visit: (node: Nodes) => undefined): undefined {
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    visit(node)
+    if (node.type === 'element' && node.content) stack.push(node.content)
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
 }
 
 /** Our plain message as a VFileMessage on `file` (`file.message` sets `file` and a `path:line:column` name). */

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Root} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeParse from 'rehype-parse'
+import rehypeSlug from 'rehype-slug'
+import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import type {Article} from '../../src/types.ts'
-import {fileToArticle, rehypeArticle, type Matter} from '../../src/unified/index.ts'
+import {articleParse, fileToArticle, rehypeArticle, type Matter} from '../../src/unified/index.ts'
 
 const post = [
   '---',
@@ -121,6 +125,122 @@ describe('rehypeArticle', () => {
     const missing = file.messages.find((message) => message.ruleId === 'front-matter-missing')
     assert.ok(missing)
     assert.equal(missing.place, undefined)
+  })
+})
+
+describe('articleParse', () => {
+  const clean = ['---', 'title: Clean', 'tags: a b', '---', '', '<h2>First part</h2>', '<p>Text <b>bold</b></p>', '<h3>Detail</h3>', '<p>More</p>', ''].join('\n')
+
+  function processor(options?: Parameters<typeof articleParse>[0]) {
+    return unified().use(articleParse, options).use(rehypeSlug).use(rehypeAutolinkHeadings, {behavior: 'wrap'}).use(rehypeStringify)
+  }
+
+  it('should give rehype plugins the sanitised body, without the front matter', async () => {
+    const file = await processor().process(new VFile({path: 'posts/a.html', value: post}))
+    // An empty heading: rehype-slug gives it an empty id, which rehype-autolink-headings leaves unlinked.
+    assert.equal(String(file), '<h2 id=""></h2>\n<p>Text </p>\n')
+    assert.doesNotMatch(String(file), /title|Hello|feature_text|---/)
+    assert.doesNotMatch(String(file), /script|alert/)
+  })
+
+  it('should let rehype-slug and rehype-autolink-headings link each heading', async () => {
+    const file = await processor().process(new VFile({path: 'posts/clean.html', value: clean}))
+    assert.equal(
+      String(file),
+      [
+        '',
+        '<h2 id="first-part"><a href="#first-part">First part</a></h2>',
+        '<p>Text <b>bold</b></p>',
+        '<h3 id="detail"><a href="#detail">Detail</a></h3>',
+        '<p>More</p>',
+        ''
+      ].join('\n')
+    )
+    // rehype-slug's ids are the Article's section ids.
+    assert.deepEqual(
+      [file.data.article?.sections[0]?.id, file.data.article?.sections[0]?.children[0]?.id],
+      ['first-part', 'detail']
+    )
+  })
+
+  it('should put the Article, the front matter and positioned messages on the file', async () => {
+    const file = await processor().process(new VFile({path: 'posts/a.html', value: post}))
+    assert.equal(file.data.article?.meta.title, 'Hello')
+    assert.deepEqual(file.data.matter, {title: 'Hello', tags: ['a', 'b'], feature_text: 'Lead'})
+    assert.deepEqual(
+      file.messages.map((message) => [message.ruleId, message.source, message.fatal, message.place]),
+      file.data.article!.messages.map((message) => [message.ruleId, 'article-kit', message.fatal, message.place])
+    )
+    const script = file.messages.find((message) => message.ruleId === 'sanitized-element')
+    assert.ok(script)
+    assert.equal(script.line, 7)
+    assert.equal(script.name, `posts/a.html:7:${script.column}-7:${script.place && 'end' in script.place ? script.place.end.column : ''}`)
+    assert.equal(post.split('\n')[6]!.slice(script.column! - 1).startsWith('<script>'), true)
+    assert.equal(typeof script.url, 'string')
+    assert.equal(typeof script.note, 'string')
+    assert.match(reporter([file], {color: false}), /^6:1-6:10 +warning +Expected text in this `<h2>` +heading-empty +article-kit$/m)
+  })
+
+  it('should position the tree in the raw post when nothing was sanitised', () => {
+    for (const value of [clean, clean.replaceAll('\n', '\r\n'), '\ufeff' + clean]) {
+      const file = new VFile({value})
+      const tree = unified().use(articleParse).parse(file)
+      const elements = tree.children.filter((node) => node.type === 'element')
+      assert.deepEqual(elements.map((node) => node.tagName), ['h2', 'p', 'h3', 'p'])
+      const lines = value.split(/\r?\n/)
+      for (const node of elements) {
+        const {start, end} = node.position!
+        assert.equal(value.slice(start.offset, end.offset), toHtml(node))
+        assert.equal(lines[start.line - 1]!.slice(start.column - 1), toHtml(node))
+        assert.equal(end.line, start.line)
+      }
+      assert.equal(elements[0]!.position!.start.line, 6)
+    }
+  })
+
+  it('should drop the tree\'s positions when the body was sanitised', () => {
+    const tree = unified().use(articleParse).parse(new VFile({value: post}))
+    const stack: unknown[] = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop() as {position?: unknown; children?: unknown[]}
+      assert.equal(node.position, undefined)
+      stack.push(...(node.children ?? []))
+    }
+  })
+
+  it('should use `schema` and `allowEmbedHosts` for the tree', async () => {
+    const value = '---\ntitle: A\n---\n<p>a</p><iframe src="https://embed.example.com/v/1"></iframe>\n'
+    const kept = String(await unified().use(articleParse, {allowEmbedHosts: ['embed.example.com']}).use(rehypeStringify).process(value))
+    assert.match(kept, /<iframe[^>]* src="https:\/\/embed\.example\.com\/v\/1"/)
+    assert.doesNotMatch(String(await unified().use(articleParse).use(rehypeStringify).process(value)), /iframe/)
+  })
+
+  it('should throw the first fatal VFileMessage from `parse` when `strict`', () => {
+    const file = new VFile({path: 'posts/broken.html', value: '---\ntitle: Hi\n<p>a</p>\n'})
+    assert.throws(() => unified().use(articleParse, {strict: true}).parse(file), (error: unknown) => {
+      assert.equal((error as {ruleId?: unknown}).ruleId, 'front-matter-unclosed')
+      assert.equal((error as Error).name, 'posts/broken.html:1:1-1:4')
+      return true
+    })
+    assert.equal(file.messages.length, 1)
+  })
+
+  it('should not parse again or report twice after `fileToArticle`', () => {
+    const file = new VFile({path: 'posts/a.html', value: post})
+    const article = fileToArticle(file)
+    const count = file.messages.length
+    unified().use(articleParse).parse(file)
+    assert.equal(file.data.article, article)
+    assert.equal(file.messages.length, count)
+  })
+
+  it('should leave the tree alone in `rehypeArticle`, which reads the file (kept as it was)', async () => {
+    const file = new VFile({path: 'posts/a.html', value: post})
+    const result = await unified().use(rehypeParse, {fragment: true}).use(rehypeArticle).use(rehypeStringify).process(file)
+    assert.equal(file.data.article?.meta.title, 'Hello')
+    // rehype-parse reads the front matter as text and keeps the script; rehypeArticle does not change the tree.
+    assert.match(String(result), /^---\ntitle: Hello/)
+    assert.match(String(result), /<script>/)
   })
 })
 
