@@ -26,6 +26,7 @@ export const slow: Readonly<Record<string, string>> = {
   'test/astro/astro.test.ts': 'builds the Astro example site (with Node 24)',
   'test/examples/batch.test.ts': 'the batch converter on worker threads',
   'test/package.test.ts': 'packs the tarball and installs it in a consumer project',
+  'test/readme-types.test.ts': 'packs the tarball and type-checks every README and docs/ example in a consumer project',
   'test/corpus.test.ts': 'sweeps the corpus',
   'test/article/provenance.test.ts': 'sweeps the corpus',
   'test/schema.test.ts': 'generates the JSON Schema from the types, and sweeps the corpus',
