@@ -126,11 +126,15 @@ export interface QuoteBlock extends BlockFields {
   html: string
 }
 
-/** `<pre>` (with `data-ke-language` or `class="language-*"`). */
+/** `<pre>`, or a highlighter's code figure (Octopress `figure.code`, Jekyll `figure.highlight`). */
 export interface CodeBlock extends BlockFields {
   type: 'code'
+  /**
+   * The language, lower case, from `data-ke-language`, `data-lang`, or a class on the `<pre>` or its `<code>`:
+   * `language-x`, `lang-x`, `highlight-source-x`, `brush: x;`, or a bare language name (`class="bash"`); null when none.
+   */
   language: string | null
-  /** The code, as text. Same as `text`. */
+  /** The code, as text, without a line-number gutter. Same as `text`, except that a code figure's `text` starts with its caption line. */
   code: string
 }
 

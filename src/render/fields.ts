@@ -109,7 +109,11 @@ export function blockNode(block: Block, policy: Policy): ElementContent | Elemen
     case 'quote':
       return h('blockquote', props(block.attributes), raw(block.html))
     case 'code':
-      return h('pre', props(block.attributes ?? {'data-ke-type': 'codeblock', ...(block.language ? {'data-ke-language': block.language} : {})}), h('code', {}, String(block.code ?? block.text ?? '')))
+      return h(
+        'pre',
+        props(block.attributes ?? {'data-ke-type': 'codeblock', ...(block.language ? {'data-ke-language': block.language} : {})}),
+        h('code', typeof block.language === 'string' && /^[^\s"'<>&]+$/.test(block.language) ? {class: 'language-' + block.language} : {}, String(block.code ?? block.text ?? ''))
+      )
     case 'table':
       return h('table', props(block.attributes), h('tbody', {}, objectsIn(block.rows).map((cells) => h('tr', {}, objectsIn(cells).map((cell) => cellNode(cell, raw))))))
     case 'rule':

@@ -1,14 +1,16 @@
 import type {Element} from 'hast'
-import type {FigureBlock, LinkCardBlock} from '../../types.ts'
+import type {CodeBlock, FigureBlock, LinkCardBlock} from '../../types.ts'
 import {findElement, stringProperty, textOf, type Context} from '../hast.ts'
+import {codeFigure} from './code.ts'
 import {imageOf} from './image.ts'
 
 /**
  * A `<figure>`: a Tistory open graph card becomes a `link-card`, anything
  * else a `figure` with its image and caption (`kind` says which editor
- * block it was: `imageblock`, `emoticon`, `revenue`, …).
+ * block it was: `imageblock`, `emoticon`, `revenue`, …). A highlighter's
+ * code figure (`figure.code`, `figure.highlight`) is a `code` block.
  */
-export function figure(_context: Context, node: Element): Omit<FigureBlock, 'position' | 'source'> | Omit<LinkCardBlock, 'position' | 'source'> {
+export function figure(_context: Context, node: Element): Omit<FigureBlock, 'position' | 'source'> | Omit<LinkCardBlock, 'position' | 'source'> | Omit<CodeBlock, 'position' | 'source'> {
   const kind = stringProperty(node, 'dataKeType')
   if (kind === 'opengraph') {
     const link = findElement(node, 'a')
@@ -21,6 +23,8 @@ export function figure(_context: Context, node: Element): Omit<FigureBlock, 'pos
       image: stringProperty(node, 'dataOgImage') ?? ''
     }
   }
+  const code = codeFigure(node)
+  if (code) return code
   const img = findElement(node, 'img')
   const caption = findElement(node, 'figcaption')
   const image = img ? imageOf(img) : null

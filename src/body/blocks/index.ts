@@ -6,7 +6,8 @@ import {figure} from './figure.ts'
 import {list} from './list.ts'
 import {paragraph, run} from './paragraph.ts'
 import {table} from './table.ts'
-import {code, embed, html, quote, rule} from './other.ts'
+import {code} from './code.ts'
+import {embed, html, quote, rule} from './other.ts'
 
 /** A block without the fields the article builder adds. */
 export type BareBlock = Block extends infer B ? (B extends Block ? Omit<B, 'position' | 'source'> : never) : never

@@ -1,31 +1,11 @@
 import type {Element} from 'hast'
-import type {CodeBlock, EmbedBlock, HtmlBlock, QuoteBlock, RuleBlock} from '../../types.ts'
+import type {EmbedBlock, HtmlBlock, QuoteBlock, RuleBlock} from '../../types.ts'
 import {embedHost} from '../url.ts'
-import {findElement, innerHtml, outerHtml, stringProperty, textOf, type Context} from '../hast.ts'
-import {toText} from 'hast-util-to-text'
+import {innerHtml, outerHtml, stringProperty, textOf, type Context} from '../hast.ts'
 
 /** `<blockquote>`. */
 export function quote(context: Context, node: Element): Omit<QuoteBlock, 'position' | 'source'> {
   return {type: 'quote', text: textOf(node), html: innerHtml(context, node)}
-}
-
-/** `<pre>`, with the language from `data-ke-language` or a `language-*` class. */
-export function code(_context: Context, node: Element): Omit<CodeBlock, 'position' | 'source'> {
-  const inner = findElement(node, 'code')
-  const code = toText(node, {whitespace: 'pre'})
-  return {type: 'code', text: code, code, language: languageOf(node) ?? (inner ? languageOf(inner) : undefined) ?? null}
-}
-
-function languageOf(node: Element): string | undefined {
-  const data = stringProperty(node, 'dataKeLanguage')
-  if (data) return data
-  const classes = node.properties['className']
-  if (!Array.isArray(classes)) return undefined
-  for (const name of classes) {
-    const match = /^(?:language|lang)-(.+)$/.exec(String(name))
-    if (match) return match[1]
-  }
-  return undefined
 }
 
 /** `<hr>`, with the editor's `data-ke-style`. */
