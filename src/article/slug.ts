@@ -4,12 +4,26 @@ import {slug as githubSlug} from 'github-slugger'
 const plain = /^[ \-\w\uac00-\ud7a3]*$/
 const spaces = / /g
 
+/** Characters a reader never sees: zero-width ones, joiners, the BOM, bidi controls, the soft hyphen, Hangul fillers. */
+const invisible = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g
+/** White space other than the space: tabs, line breaks, no-break and typographic spaces. */
+const otherSpace = /[\t-\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g
+const dashes = /-{2,}/g
+const edgeDashes = /^-+|-+$/g
+
 /**
  * Make ids the way rehype-slug (and GitHub) does, so existing links keep
  * working: lower case, spaces to dashes, punctuation dropped, Hangul and
  * other letters kept as they are (never percent-encoded), and `-1`, `-2`…
  * appended to repeats. Text is NFC-normalised first, so NFD Hangul gives
  * the same id.
+ *
+ * Unlike rehype-slug, an id is always usable in a URL as it is: invisible
+ * characters (zero-width, BOM, bidi controls) are dropped and other spaces
+ * (no-break, tab, …) read as a space before slugging; then runs of `-` become
+ * one and leading and trailing `-` go (`A - B` gives `a-b`, not `a---b`;
+ * `🔍 Search` gives `search`, not `-search`), and a heading with nothing
+ * left gives `section`, not an empty id. An explicit id is kept as written.
  *
  * @returns A function from heading text to a unique id.
  * @example
@@ -18,12 +32,13 @@ const spaces = / /g
  * //=> 'hello-세계'
  * slug('Hello, 세계!')
  * //=> 'hello-세계-1'
+ * slug('Q & A – notes')
+ * //=> 'q-a-notes'
  */
 export function createSlugger(): (text: string, existing?: string) => string {
-  // github-slugger's counting of repeats, kept here so plain text can skip its Unicode pass.
+  // github-slugger's counting of repeats, on the cleaned slug.
   const occurrences = new Map<string, number>()
-  const unique = (value: string): string => {
-    const base = plain.test(value) ? value.toLowerCase().replace(spaces, '-') : githubSlug(value.normalize('NFC'))
+  const unique = (base: string): string => {
     let result = base
     while (occurrences.has(result)) {
       const count = occurrences.get(base)! + 1
@@ -39,10 +54,18 @@ export function createSlugger(): (text: string, existing?: string) => string {
       used.add(existing)
       return existing
     }
-    let id = unique(text)
+    const base = slugOf(text)
+    let id = unique(base)
     // An explicit id elsewhere may already have taken the slug.
-    while (used.has(id) || id === '') id = unique(text.normalize('NFC') || 'section')
+    while (used.has(id)) id = unique(base)
     used.add(id)
     return id
   }
+}
+
+/** github-slugger's slug of the text, made usable in a URL (see createSlugger); never empty. */
+function slugOf(text: string): string {
+  const value = text.replace(invisible, '').replace(otherSpace, ' ')
+  const slug = plain.test(value) ? value.toLowerCase().replace(spaces, '-') : githubSlug(value.normalize('NFC'))
+  return slug.replace(dashes, '-').replace(edgeDashes, '') || 'section'
 }
