@@ -20,7 +20,8 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: {fileName: `reports/mutation/${report}.html`},
   jsonReporter: {fileName: `reports/mutation/${report}.json`},
-  // Each run keeps its results, so a re-run (`-- --incremental`) tests again only what changed.
+  // Each run keeps its results: a re-run with `-- --incremental` reuses them while the test files are the same
+  // (the TAP runner knows tests by file only, so a changed or added test file means a full run).
   incrementalFile: `reports/mutation/${report}.incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
