@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {limitNesting} from './limit-nesting.ts'
 import {neutralizeTagNames} from './tag-names.ts'
+import {VFile} from 'vfile'
 
 /** One processor for every parse: frozen, so no call can change its settings. */
 const parser = unified().use(rehypeParse, {fragment: true}).freeze()
@@ -110,4 +111,27 @@ function capDepth(root: Root): number[] {
     flattened.push(node.position?.start.offset ?? 0)
   }
   return flattened
+}
+
+/** A second processor that reports parse errors (with positions into the string), for strings written out as they are. */
+const checker = unified().use(rehypeParse, {fragment: true, emitParseErrors: true}).freeze()
+
+/**
+ * Whether a tag of `html` has the same attribute twice. A browser keeps the
+ * first and drops the others, so a check that reads a later copy would judge
+ * a string other than the one the browser runs: the parser's own error is
+ * the one to trust.
+ *
+ * @param html - A fragment.
+ * @returns True when rehype-parse reports `duplicate-attribute`.
+ * @example
+ * hasDuplicateAttribute('<a href="x" href="y">z</a>')
+ * //=> true
+ */
+export function hasDuplicateAttribute(html: string): boolean {
+  // Only a tag can hold one: most strings have no `=` twice.
+  if (html.indexOf('=') === html.lastIndexOf('=')) return false
+  const file = new VFile(html)
+  checker.parse(file)
+  return file.messages.some((message) => message.ruleId === 'duplicate-attribute')
 }

@@ -1,4 +1,4 @@
-import {parseBody} from '../body/parse.ts'
+import {hasDuplicateAttribute, parseBody} from '../body/parse.ts'
 import {sanitizeTree} from '../body/sanitize.ts'
 import {serialize} from '../body/hast.ts'
 import {isVerbatimSafe} from './check-html.ts'
@@ -15,7 +15,8 @@ import type {Policy} from './policy.ts'
  */
 export function safeHtml(html: string, policy: Policy): string {
   if (typeof html !== 'string') return ''
-  if (isVerbatimSafe(html, policy)) return html
+  // The parser is the judge of duplicate attributes: a browser keeps the first copy, the scan reads every one.
+  if (isVerbatimSafe(html, policy) && !hasDuplicateAttribute(html)) return html
   const {tree} = parseBody(html)
   sanitizeTree(tree, policy)
   return serialize(tree)

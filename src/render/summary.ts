@@ -1,6 +1,6 @@
 import type {Element} from 'hast'
 import type {Summary} from '../types.ts'
-import {parseBody} from '../body/parse.ts'
+import {hasDuplicateAttribute, parseBody} from '../body/parse.ts'
 import {cleanText, elementChildren, textOf} from '../body/hast.ts'
 import {isVerbatimSafe} from './check-html.ts'
 import {objectsIn} from './fields.ts'
@@ -15,7 +15,7 @@ import type {Policy} from './policy.ts'
  */
 export function trimmedSummary(summary: Summary, policy: Policy): string | undefined {
   const html = summary.source?.html
-  if (typeof html !== 'string' || !isVerbatimSafe(html, policy)) return undefined
+  if (typeof html !== 'string' || !isVerbatimSafe(html, policy) || hasDuplicateAttribute(html)) return undefined
   const table = parseBody(html).tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'table')
   if (!table) return undefined
   const rows: Array<{text: string; start: number; end: number}> = []

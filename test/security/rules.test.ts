@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import {parsePost, renderHtml, renderPost, sanitizeStyle, type Article, type RuleId} from '../../src/index.ts'
+import {hasDuplicateAttribute} from '../../src/body/parse.ts'
 import {auditHtml} from '../support/static-audit.ts'
 
 interface Rule {
@@ -97,6 +98,29 @@ describe('security rules, without a browser', () => {
       const result = sanitizeStyle(`color: red; ${declaration};`, {allowProperties: properties})
       assert.equal(result.value, 'color: red;', declaration)
       assert.equal(result.removed.length, 1, declaration)
+    }
+  })
+
+  // Issue 18, finding 1: a browser keeps the first of two same-named attributes.
+  it('should not write an element with a duplicated attribute from any hand-built field', () => {
+    const vector = '<iframe src="https://evil.example/x" src="https://www.youtube.com/embed/x" sandbox="allow-scripts allow-same-origin allow-top-navigation allow-modals" sandbox="allow-scripts"></iframe>'
+    const base = parsePost('---\ntitle: T\n---\n<p>a</p>\n\n<ul><li>b</li></ul>\n\n<table><tbody><tr><td>c</td><td>d</td></tr></tbody></table>\n\n<div class="x">e</div>\n')
+    const placements: Array<[string, (article: Article) => void]> = [
+      ['paragraph', (article) => Object.assign(article.lead[0]!, {html: vector})],
+      ['list item', (article) => Object.assign((article.lead[1] as {items: Array<{html: string}>}).items[0]!, {html: vector})],
+      ['table cell', (article) => Object.assign((article.lead[2] as {rows: Array<Array<{html: string}>>}).rows[0]![0]!, {html: vector})],
+      ['html block', (article) => Object.assign(article.lead[3]!, {html: vector})],
+      ['layout gap', (article) => (article.layout.gaps = article.layout.gaps.map(() => vector))],
+      ['source', (article) => Object.assign(article.lead[0]!.source!, {html: vector})]
+    ]
+    for (const [name, put] of placements) {
+      const article = structuredClone(base)
+      for (const block of article.lead) if (name !== 'source') delete block.source
+      put(article)
+      for (const output of [renderHtml(article), renderPost(article)]) {
+        assert.doesNotMatch(output, /evil\.example|allow-top-navigation|allow-modals/, name)
+        assert.equal(hasDuplicateAttribute(output), false, name)
+      }
     }
   })
 })
