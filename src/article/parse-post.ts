@@ -223,7 +223,7 @@ function read(raw: string, settings: Readonly<ParseOptions>, memo: CheckMemo, kn
 
   const bodyStart = front.bodyStart
   const body = raw.slice(bodyStart)
-  const {tree, flattened} = parseBody(body)
+  const {tree, flattened, repeated} = parseBody(body)
   for (const offset of flattened) {
     messages.push(createMessage(lines, 'nesting-too-deep', 'Expected elements to nest at most 512 deep; deeper content was moved up', bodyStart + offset))
   }
@@ -232,6 +232,10 @@ function read(raw: string, settings: Readonly<ParseOptions>, memo: CheckMemo, kn
   const embedHosts = settings.allowEmbedHosts ? [...defaultEmbedHosts, ...settings.allowEmbedHosts] : defaultEmbedHosts
   const sanitize: SanitizeSettings = {schema, embedHosts, ...memo}
   const {changes, imagesWithoutAlt} = sanitizeTree(tree, {...sanitize, source: body})
+  // A repeated attribute is not written back: a check that read another copy than the browser's could be fooled.
+  for (const offset of repeated) {
+    changes.push({ruleId: 'sanitized-attribute', reason: 'Removed a repeated attribute: browsers read only its first copy', start: offset, end: offset + 1})
+  }
   for (const tag of documentTagsWithAttributes(body)) {
     changes.push({ruleId: 'sanitized-attribute', reason: `Removed the attributes of \`<${tag.name}>\`: browsers would copy them onto the page`, start: tag.start, end: tag.end})
   }

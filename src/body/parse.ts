@@ -5,8 +5,8 @@ import {limitNesting} from './limit-nesting.ts'
 import {neutralizeTagNames} from './tag-names.ts'
 import {VFile} from 'vfile'
 
-/** One processor for every parse: frozen, so no call can change its settings. */
-const parser = unified().use(rehypeParse, {fragment: true}).freeze()
+/** One processor for every parse: frozen, so no call can change its settings. Parse errors are read for repeated attributes. */
+const parser = unified().use(rehypeParse, {fragment: true, emitParseErrors: true}).freeze()
 
 /** How deep elements may nest: Chromium's HTML parser stops at 512. */
 export const maxDepth = 512
@@ -16,6 +16,11 @@ export interface ParsedBody {
   tree: Root
   /** Offsets (into the body) of the elements whose content was moved up because it nested too deeply. */
   flattened: number[]
+  /**
+   * Offsets of attributes a tag repeats: the parser (like a browser) keeps
+   * the first copy, so the source as written says more than the tree.
+   */
+  repeated: number[]
 }
 
 /**
@@ -36,10 +41,15 @@ export interface ParsedBody {
  */
 export function parseBody(html: string): ParsedBody {
   const limited = limitNesting(html, maxDepth)
-  const tree = parser.parse(neutralizeTagNames(limited.html))
+  const file = new VFile(neutralizeTagNames(limited.html))
+  const tree = parser.parse(file)
   const flattened = [...limited.cut, ...capDepth(tree)]
   forgetReopenedElements(tree)
-  return {tree, flattened}
+  const repeated: number[] = []
+  for (const message of file.messages) {
+    if (message.ruleId === 'duplicate-attribute' && message.place) repeated.push(('start' in message.place ? message.place.start : message.place).offset ?? 0)
+  }
+  return {tree, flattened, repeated}
 }
 
 /**

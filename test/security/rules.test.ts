@@ -123,4 +123,16 @@ describe('security rules, without a browser', () => {
       }
     }
   })
+
+  it('should write a raw post\'s repeated attribute back once, the first copy, and say so', () => {
+    const raw = '---\ntitle: T\n---\n<p><a href="https://a.example/" title="t" href="_blank">x</a></p>\n'
+    const article = parsePost(raw)
+    const message = article.messages.find((item) => item.ruleId === 'sanitized-attribute')
+    assert.ok(message, article.messages.map((item) => item.ruleId).join(', '))
+    assert.equal(message.line, 4)
+    for (const output of [renderHtml(article), renderPost(article), renderHtml(JSON.parse(JSON.stringify(article)) as Article)]) {
+      assert.equal(hasDuplicateAttribute(output), false)
+      assert.match(output, /href="https:\/\/a\.example\/"/)
+    }
+  })
 })
