@@ -37,6 +37,20 @@ describe('hostile and extreme input', () => {
       assert.ok(message.line >= 1 && message.line <= 4, 'the message points into the front matter')
     })
 
+    // Converting deep YAML recurses; near the stack's end V8 aborted the whole process (exit 134) on the second such post.
+    it('should refuse front matter nested deeper than 64 levels with a message, post after post, without crashing', () => {
+      const post = (depth: number) => `---\ntitle: ${'['.repeat(depth)}${']'.repeat(depth)}\n---\n<p>a</p>\n`
+      for (const depth of [2000, 5000, 20_000]) {
+        const article = parsePost(post(depth))
+        assert.ok(rules(article).includes('front-matter-yaml'), `${depth}: ${rules(article).join(', ')}`)
+        assert.equal(article.lead[0]?.text, 'a')
+        assert.throws(() => parsePost(post(depth), {strict: true}), (error: unknown) => error instanceof ArticleError && error.code === 'front-matter-yaml')
+      }
+      // The limit itself: a value 64 collections deep is read, 65 is not.
+      assert.equal(rules(parsePost(`---\nx: ${'['.repeat(64)}1${']'.repeat(64)}\n---\n<p>a</p>\n`)).includes('front-matter-yaml'), false)
+      assert.equal(rules(parsePost(`---\nx: ${'['.repeat(65)}1${']'.repeat(65)}\n---\n<p>a</p>\n`)).includes('front-matter-yaml'), true)
+    })
+
     it('should keep __proto__, constructor and prototype keys as plain data, polluting nothing', () => {
       const article = sound(artifact('proto-keys.txt'))
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined)

@@ -1,4 +1,4 @@
-import {isMap, isScalar, parseDocument, type Document} from 'yaml'
+import {isCollection, isMap, isPair, isScalar, parseDocument, type Document} from 'yaml'
 import type {Message, Meta, MetaValue} from '../types.ts'
 import {LineIndex} from '../diagnostics/line-index.ts'
 import {createFrontMatterMessage as createMessage} from '../diagnostics/message.ts'
@@ -42,6 +42,69 @@ export function parseFrontMatter(raw: string): FrontMatterResult {
   return parseFrontMatterWith(raw, new LineIndex(raw))
 }
 
+/** How deep front matter values may nest (collections in collections): real posts use two or three levels. */
+export const maxNesting = 64
+
+/**
+ * Whether YAML text could nest deeper than the parser can take, judged
+ * before parsing: flow collections (`[`, `{`) open deeper than `limit`
+ * outside quotes, or a line indented, or opening compact `- ` entries, past
+ * what `limit` levels could need. yaml composes nested collections by
+ * recursion, and V8 can abort the whole process near the stack's end
+ * instead of throwing; `nestsDeeperThan` then checks what was parsed.
+ */
+function mayNestTooDeep(yaml: string, limit: number): boolean {
+  let depth = 0
+  let quote = 0
+  let lineStart = true
+  let indent = 0
+  for (let index = 0; index < yaml.length; index++) {
+    const code = yaml.charCodeAt(index)
+    if (code === 10 /* \n */) {
+      lineStart = true
+      indent = 0
+      if (quote === 39) quote = 0 // A single-quoted scalar spans lines rarely; a stray quote must not hide the rest.
+      continue
+    }
+    if (lineStart) {
+      // Indentation and compact sequence entries (`- - - x`) each open a level.
+      if (code === 32 || code === 45 /* - */) {
+        if (++indent > limit * 8) return true
+        continue
+      }
+      lineStart = false
+    }
+    if (quote !== 0) {
+      if (code === quote) quote = 0
+      else if (code === 92 /* \ */ && quote === 34) index++
+    } else if (code === 34 || code === 39) quote = code
+    else if (code === 91 /* [ */ || code === 123 /* { */) {
+      if (++depth > limit) return true
+    } else if (code === 93 /* ] */ || code === 125 /* } */) depth = Math.max(0, depth - 1)
+    else if (code === 35 /* # */) {
+      // A comment runs to the end of the line.
+      const end = yaml.indexOf('\n', index)
+      index = end === -1 ? yaml.length : end - 1
+    }
+  }
+  return false
+}
+
+/** Whether a YAML node nests collections deeper than `limit`, found without recursion. */
+function nestsDeeperThan(root: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[root, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (isPair(node)) {
+      stack.push([node.key, depth], [node.value, depth])
+    } else if (isCollection(node)) {
+      if (depth > limit) return true
+      for (const item of node.items) stack.push([item, depth + 1])
+    }
+  }
+  return false
+}
+
 /** `parseFrontMatter` with the caller's line index (parsePost shares one). */
 export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatterResult {
   const split = splitPost(raw)
@@ -67,6 +130,7 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   let document: Document.Parsed
   let value: unknown
   try {
+    if (mayNestTooDeep(yaml, maxNesting)) throw new RangeError(`Expected the front matter to nest at most ${maxNesting} deep`)
     document = parseDocument(yaml, yamlOptions)
     // An error at the end of the YAML ("expected `]`") belongs to its last line, not to the closing fence.
     const last = Math.max(offset, block.contentEnd - 1)
@@ -88,6 +152,8 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
         message.reason += '; the value was read as text (quote it to make the YAML valid)'
       }
     }
+    // Converting recurses once per level, and near the stack's end V8 can abort the process instead of throwing.
+    if (nestsDeeperThan(document.contents, maxNesting)) throw new RangeError(`Expected the front matter to nest at most ${maxNesting} deep`)
     value = document.toJS({maxAliasCount})
   } catch (error) {
     // yaml throws ReferenceError at the alias limit, and deep nesting can overflow the stack.
