@@ -46,6 +46,9 @@ describe('hostile and extreme input', () => {
         assert.equal(article.lead[0]?.text, 'a')
         assert.throws(() => parsePost(post(depth), {strict: true}), (error: unknown) => error instanceof ArticleError && error.code === 'front-matter-yaml')
       }
+      // A quote inside a plain value opens no string: the deep value after it is still refused.
+      const hidden = parsePost(`---\nscreen: 5" wide\ntitle: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n<p>a</p>\n`)
+      assert.ok(rules(hidden).includes('front-matter-yaml'), rules(hidden).join(', '))
       // The limit itself: a value 64 collections deep is read, 65 is not.
       assert.equal(rules(parsePost(`---\nx: ${'['.repeat(64)}1${']'.repeat(64)}\n---\n<p>a</p>\n`)).includes('front-matter-yaml'), false)
       assert.equal(rules(parsePost(`---\nx: ${'['.repeat(65)}1${']'.repeat(65)}\n---\n<p>a</p>\n`)).includes('front-matter-yaml'), true)

@@ -116,9 +116,9 @@ export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized 
   const state: State = {settings: {...settings, schema}, changes: [], notes: new Map(), unplaced: 0, raws: []}
   check(state, tree)
   const clean = sanitize(tree, schema) as Root
-  report(state, tree, clean)
+  const {kept, imagesWithoutAlt} = finish(state, clean)
+  report(state, tree, kept)
   tree.children = clean.children
-  const imagesWithoutAlt = finish(state, tree)
   return {changes: state.changes.sort((a, b) => a.start - b.start), imagesWithoutAlt}
 }
 
@@ -214,28 +214,16 @@ function lowerScheme(value: string): string {
 
 /**
  * Read what hast-util-sanitize removed: elements (with their content, or
- * only their tags), attributes, comments and other nodes, each a positioned
- * change, with our own notes on the elements that stay.
+ * only their tags) and attributes, each a positioned change, with our own
+ * notes on the elements that stay (`kept`: the clean tree's elements by `keyOf`).
  */
-function report(state: State, before: Root, clean: Root): void {
-  const kept = new Map<string, Element>()
-  const keptComments = new Set<number>()
-  const pending: Nodes[] = [clean]
-  while (pending.length > 0) {
-    const node = pending.pop()!
-    if (node.type === 'element') kept.set(keyOf(node), node)
-    else if (node.type === 'comment' && node.position) keptComments.add(node.position.start.offset ?? -1)
-    if ('children' in node) for (const child of node.children) pending.push(child)
-  }
+function report(state: State, before: Root, kept: ReadonlyMap<string, Element>): void {
   const {schema} = state.settings
   const stack: Parents[] = [before]
   while (stack.length > 0) {
     const parent = stack.pop()!
+    // Comments are decided by `check` alone: what it keeps, hast-util-sanitize keeps (`allowComments`).
     for (const node of parent.children as Nodes[]) {
-      if (node.type === 'comment') {
-        if (!keptComments.has(node.position?.start.offset ?? -1)) removed(state, parent, 'sanitized-comment', 'Removed a comment that could change how the page is parsed', node)
-        continue
-      }
       if (node.type !== 'element') continue
       const after = kept.get(keyOf(node))
       if (!after) {
@@ -294,10 +282,12 @@ function removed(state: State, parent: Parents, ruleId: Change['ruleId'], reason
 }
 
 /**
- * After sanitising: texts a removal left side by side become one (a parser
- * would read them as one), and kept images without `alt` are listed.
+ * One walk of the clean tree: texts a removal left side by side become one
+ * (a parser would read them as one), `raw` nodes come back, kept images
+ * without `alt` are listed, and every element is indexed for `report`.
  */
-function finish(state: State, tree: Root): Array<[number, number]> {
+function finish(state: State, tree: Root): {kept: Map<string, Element>; imagesWithoutAlt: Array<[number, number]>} {
+  const kept = new Map<string, Element>()
   const imagesWithoutAlt: Array<[number, number]> = []
   const stack: Parents[] = [tree]
   while (stack.length > 0) {
@@ -316,13 +306,14 @@ function finish(state: State, tree: Root): Array<[number, number]> {
       }
       output.push(node)
       if (node.type !== 'element') continue
+      kept.set(keyOf(node), node)
       if (node.data?.sanitizeKey !== undefined) delete node.data.sanitizeKey
       if (node.tagName === 'img' && node.properties['alt'] === undefined) imagesWithoutAlt.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
       stack.push(node)
     }
     parent.children = output as ElementContent[]
   }
-  return imagesWithoutAlt.sort((a, b) => a[0] - b[0])
+  return {kept, imagesWithoutAlt: imagesWithoutAlt.sort((a, b) => a[0] - b[0])}
 }
 
 /**

@@ -63,7 +63,8 @@ function mayNestTooDeep(yaml: string, limit: number): boolean {
     if (code === 10 /* \n */) {
       lineStart = true
       indent = 0
-      if (quote === 39) quote = 0 // A single-quoted scalar spans lines rarely; a stray quote must not hide the rest.
+      // A quote in a plain scalar (`5" screen`) opens nothing: it must not hide the lines after it.
+      quote = 0
       continue
     }
     if (lineStart) {
