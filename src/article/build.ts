@@ -45,9 +45,8 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const {context} = state
   const slug = createSlugger()
   const markdown = markdownHero(context, flat)
-  const {pieces, gaps, rewritten} = toPieces(context, flat, state.sanitize)
-  for (const [start, end] of rewritten) state.messages.push(rewrittenMarkup(state.lines, state.bodyStart + start, state.bodyStart + end))
-  const verbatim = !state.sanitized && rewritten.length === 0 && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps, state)
+  const {pieces, gaps} = toPieces(context, flat, state.sanitize)
+  const verbatim = !state.sanitized && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps)
   const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: [], verbatim}
   const stack: Section[] = []
   const all: Section[] = []
@@ -103,12 +102,11 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
 }
 
 /**
- * Whether gaps and items, written in turn, give the body back exactly. When
- * the parser's reading of misnested markup leaves something between them
- * (an end tag an item and a gap both passed over), it says so: the
- * Article then describes the rewrite.
+ * Whether gaps and items, written in turn, give the body back exactly
+ * (`parsePost` rewrites a body until they do; a body still changing after
+ * its last round does not).
  */
-function isWholeBody(body: string, pieces: Piece[], gaps: string[], state: BuildState): boolean {
+function isWholeBody(body: string, pieces: Piece[], gaps: string[]): boolean {
   let cursor = 0
   for (let index = 0; index <= pieces.length; index++) {
     const gap = gaps[index] ?? ''
@@ -118,7 +116,6 @@ function isWholeBody(body: string, pieces: Piece[], gaps: string[], state: Build
     if (!piece) return cursor === body.length
     cursor = piece.item.end
   }
-  state.messages.push(rewrittenMarkup(state.lines, state.bodyStart + cursor, state.bodyStart + cursor))
   return false
 }
 

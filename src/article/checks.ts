@@ -9,7 +9,7 @@ import {matchKey} from './summary-table.ts'
  * Messages about the content as a whole: an empty body, images without
  * `alt`, front matter that disagrees with the body, ad slots.
  */
-export function contentMessages(state: BuildState, article: Article, itemCount: number, imagesWithoutAlt: Array<[number, number]>): void {
+export function contentMessages(state: Pick<BuildState, 'lines' | 'messages' | 'bodyStart'>, article: Article, itemCount: number, imagesWithoutAlt: Array<[number, number]>): void {
   const {lines, messages, bodyStart} = state
   const hasContent = article.hero !== null || article.sections.length > 0 || article.lead.some((block) => block.type !== 'spacer')
   if (itemCount === 0 || !hasContent) {

@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {limitNesting} from './limit-nesting.ts'
 import {neutralizeTagNames} from './tag-names.ts'
+import {escapes, type Escape} from './balance.ts'
 import {VFile} from 'vfile'
 
 /** One processor for every parse: frozen, so no call can change its settings. Parse errors are read for repeated attributes. */
@@ -21,6 +22,8 @@ export interface ParsedBody {
    * the first copy, so the source as written says more than the tree.
    */
   repeated: number[]
+  /** Where the body, placed inside a page's element, would reach out of it (`balance.ts`). */
+  escapes: Escape[]
 }
 
 /**
@@ -41,15 +44,23 @@ export interface ParsedBody {
  */
 export function parseBody(html: string): ParsedBody {
   const limited = limitNesting(html, maxDepth)
-  const file = new VFile(neutralizeTagNames(limited.html))
+  const parsed = neutralizeTagNames(limited.html)
+  const file = new VFile(parsed)
   const tree = parser.parse(file)
+  const repeated: number[] = []
+  let unfinished: number | undefined
+  for (const message of file.messages) {
+    const offset = message.place ? (('start' in message.place ? message.place.start : message.place).offset ?? 0) : 0
+    if (message.ruleId === 'duplicate-attribute') repeated.push(offset)
+    else if (message.ruleId === 'eof-in-tag' || message.ruleId === 'eof-in-comment' || message.ruleId === 'eof-in-doctype' || message.ruleId === 'eof-in-cdata') {
+      unfinished = Math.max(0, parsed.lastIndexOf('<', offset - 1))
+    }
+  }
+  // Before the tree changes: what reached out of it is read from the positions the parser gave.
+  const found = escapes(tree, parsed, unfinished)
   const flattened = [...limited.cut, ...capDepth(tree)]
   forgetReopenedElements(tree)
-  const repeated: number[] = []
-  for (const message of file.messages) {
-    if (message.ruleId === 'duplicate-attribute' && message.place) repeated.push(('start' in message.place ? message.place.start : message.place).offset ?? 0)
-  }
-  return {tree, flattened, repeated}
+  return {tree, flattened, repeated, escapes: found}
 }
 
 /**

@@ -33,19 +33,11 @@ export interface CheckMemo {
   styles?: Map<string, StyleResult>
   /** The schema's definition of each attribute met so far, by tag name, then property. */
   definitions?: Map<string, Map<string, Definition | undefined>>
-  /** Tags `isVerbatimSafe` accepted so far, by their exact text. */
-  tags?: Set<string>
-  /** Whole strings `isVerbatimSafe` accepted so far. */
-  verbatim?: Set<string>
 }
 
-/**
- * An empty memo for one call. `verbatim` is left for the caller to start
- * (a parse starts it only when a rewrite will be read); every memo has the
- * same keys, so the settings objects made from it keep one shape.
- */
+/** An empty memo for one call: every memo has the same keys, so the settings objects made from it keep one shape. */
 export function createCheckMemo(): CheckMemo {
-  return {styles: new Map(), definitions: new Map(), tags: new Set(), verbatim: undefined}
+  return {styles: new Map(), definitions: new Map()}
 }
 
 /** What the sanitiser needs. */

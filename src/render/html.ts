@@ -5,7 +5,7 @@ import {toHtml} from 'hast-util-to-html'
 import {hasDigest} from '../article/digest.ts'
 import {checkedItem, checkedLayout} from '../article/provenance.ts'
 import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode} from './fields.ts'
-import {safeHtml} from './safe.ts'
+import {cleanHtml} from '../body/normalize.ts'
 import {trimmedSummary} from './summary.ts'
 import {policyOf, type Policy, type RenderOptions} from './policy.ts'
 
@@ -40,13 +40,13 @@ type Entry =
  */
 export function renderHtml(article: Article, options?: Readonly<RenderOptions> | null): string {
   // Caches for this call only: posts repeat a few styles, tags and strings many times.
-  const policy: Policy = {...policyOf(options), ...createCheckMemo(), verbatim: new Set()}
+  const policy: Policy = {...policyOf(options), ...createCheckMemo()}
   const entries = order(article)
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   let separator: string | undefined
-  // A parsed Article's gaps and unedited items were checked by parsePost under this policy: written as they are.
+  // A parsed Article whose gaps and items are all as parsePost read them, in place, is its body as read.
   const layout = checkedLayout(article.layout, policy)
-  const gapHtml = layout === undefined ? (gap: unknown) => safeHtml(String(gap ?? ''), policy) : (gap: unknown) => String(gap ?? '')
+  const gapHtml = (gap: unknown) => (typeof gap === 'string' ? gap : '')
   // Written text, in order. Items written from fields gather in one tree (with the text that
   // follows them as raw nodes), sanitised and serialised once, at the end.
   const parts: string[] = []
@@ -66,7 +66,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     const index = sourceIndex(entry.item.source, gaps.length)
     if (index !== undefined && index > last) {
       // Layout of items that were removed keeps its tags (wrapper divs), not its blank lines.
-      for (let skipped = last + 1; skipped < index; skipped++) raw(structure(gaps[skipped], policy))
+      for (let skipped = last + 1; skipped < index; skipped++) raw(structure(gaps[skipped]))
       raw(gapHtml(gaps[index]))
       last = index
     } else if (written > 0 || last >= 0) {
@@ -79,8 +79,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     const unchanged = checked || (source && typeof source.html === 'string' && hasDigest(entry.item, source.digest))
     // A summary with items removed keeps its other rows as written.
     const trimmed = !unchanged && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
-    if (checked) raw(source!.html)
-    else if (unchanged) raw(safeHtml(source!.html, policy))
+    if (unchanged) raw(source!.html)
     else if (trimmed !== undefined) raw(trimmed)
     else {
       const nodes = toNodes(entry, policy)
@@ -94,12 +93,13 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
   // What the parts spell out, without copying it again (over 128 KB, a new string costs more than all the rest).
   if (intact) return layout!.body
   if (gaps.length > 0) {
-    for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped], policy))
+    for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped]))
     if (last + 1 <= gaps.length - 1) raw(gapHtml(gaps[gaps.length - 1]))
   }
   if (tree) parts.push(fromFields(tree, policy))
-  // Reused strings were checked as they were added: an unmodified Article is only joined.
-  return parts.join('')
+  // Anything else is read as a raw post's body is: what parsePost would keep is written as it is, the rest
+  // rewritten from its sanitised tree, and the whole, placed in any element, stays inside it.
+  return cleanHtml(parts.join(''), policy)
 }
 
 /**
@@ -162,9 +162,9 @@ function sourceIndex(source: Source | undefined, gapCount: number): number | und
 }
 
 /** The tags of a gap without its text: what stays when the item after it is removed. */
-function structure(gap: unknown, policy: Policy): string {
+function structure(gap: unknown): string {
   const tags = String(gap ?? '').match(/<[^>]*>/g)
-  return tags ? safeHtml(tags.join(''), policy) : ''
+  return tags ? tags.join('') : ''
 }
 
 /** The separator for new items: the most common blank-only gap, else a blank line. */

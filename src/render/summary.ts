@@ -1,8 +1,8 @@
 import type {Element} from 'hast'
 import type {Summary} from '../types.ts'
-import {hasDuplicateAttribute, parseBody} from '../body/parse.ts'
+import {parseBody} from '../body/parse.ts'
+import {isClean} from '../body/normalize.ts'
 import {cleanText, elementChildren, textOf} from '../body/hast.ts'
-import {isVerbatimSafe} from './check-html.ts'
 import {objectsIn} from './fields.ts'
 import type {Policy} from './policy.ts'
 
@@ -15,7 +15,7 @@ import type {Policy} from './policy.ts'
  */
 export function trimmedSummary(summary: Summary, policy: Policy): string | undefined {
   const html = summary.source?.html
-  if (typeof html !== 'string' || !isVerbatimSafe(html, policy) || hasDuplicateAttribute(html)) return undefined
+  if (typeof html !== 'string' || !isClean(html, policy)) return undefined
   const table = parseBody(html).tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'table')
   if (!table) return undefined
   const rows: Array<{text: string; start: number; end: number}> = []

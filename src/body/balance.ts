@@ -1,0 +1,231 @@
+import type {Element, Root, RootContent} from 'hast'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {voidElements} from './void-elements.ts'
+
+/**
+ * Where a body, placed inside a page's element, would reach out of it.
+ *
+ * A body is written into a page inside some element (`<article>`, a
+ * layout's `<div>`). Parsed alone, as a fragment, three things in it leave
+ * no trace in the tree but act on whatever surrounds it in the page:
+ *
+ * - an end tag the fragment has nothing open for (`</div>`): ignored here,
+ *   it closes the page's element there;
+ * - a tag the fragment's parser ignores (`<body onload=…>`): a browser copies
+ *   its attributes onto the page's own `<body>`;
+ * - an element still open at the end that the page's end tag does not close
+ *   quietly: a `<table>` (the page's `</div>` is ignored inside it), a `<b>`
+ *   the parser reopens after the page's element ends, an unfinished tag or
+ *   comment that swallows the page's markup.
+ *
+ * Each is a change at its place, so the body is rewritten from its tree
+ * there (hast-util-to-html closes what it opens and writes no stray tags).
+ * The parser is the judge of each: this module only compares what the
+ * source says with what the parser made of it.
+ */
+
+/** Where a body escapes its container, with why: offsets into the body. */
+export interface Escape {
+  start: number
+  end: number
+  reason: string
+}
+
+/** With `verbose`, hast elements carry where their start and end tags are: read only when a body needs it. */
+const verboseParser = unified().use(rehypeParse, {fragment: true, verbose: true}).freeze()
+
+/**
+ * Elements whose end a page's end tag implies without a trace: a `<p>` or
+ * `<li>` still open at the end is closed by the container's own end tag.
+ */
+const closedByContainer = new Set(['p', 'li', 'dd', 'dt', 'rb', 'rp', 'rt', 'rtc'])
+
+/**
+ * Formatting elements: one closed by something other than its own end tag
+ * stays on the parser's list and is opened again around whatever text
+ * comes next, in the page after the body if nothing in the body does.
+ */
+const formatting = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'])
+
+/**
+ * End tags with nothing open for them that close nothing around the body
+ * either: `</p>` and `</br>` make an element of their own, `</body>` and
+ * `</html>` pop nothing, and no element around a body can be a void one.
+ */
+function closesNothing(name: string): boolean {
+  return name === 'p' || name === 'br' || name === 'body' || name === 'html' || voidElements.has(name)
+}
+
+/** Elements whose text is read as text to their end tag: a `<` in it starts no tag. */
+const rawTextElements = new Set(['iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'])
+
+/** Start tags the fragment parser drops that a browser, in a page's body, applies to the page itself. */
+const documentTag = /<(?:html|head|body|frameset)[\t\n\f\r />]/i
+
+/**
+ * Find where `html`, parsed into `tree`, would reach out of an element it
+ * is placed in. Call it before the tree is changed (positions are read).
+ *
+ * Cheap for a clean body: one walk counting the end tags the tree consumed
+ * against the `</` in the source. Only when they differ (a stray end tag,
+ * or `</` in an attribute, comment or raw text) is the body parsed again
+ * with rehype-parse's `verbose` positions to find which.
+ *
+ * @param tree - The fragment parsed from `html`, positions intact.
+ * @param html - What was parsed.
+ * @param unfinished - Where an `eof-in-*` parse error says a tag or comment was left unfinished, if one was.
+ * @returns Every escape, in order of position.
+ * @example
+ * import rehypeParse from 'rehype-parse'
+ * import {unified} from 'unified'
+ * const html = '<p>a</p></div>'
+ * escapes(unified().use(rehypeParse, {fragment: true}).parse(html), html).map((escape) => escape.start)
+ * //=> [8]
+ */
+export function escapes(tree: Root, html: string, unfinished?: number): Escape[] {
+  const found: Escape[] = []
+  // The tokenizer met the end inside a tag or comment: the tag was dropped, the comment runs to the end.
+  if (unfinished !== undefined) {
+    found.push({start: Math.min(unfinished, html.length), end: html.length, reason: 'Closed a tag or comment left unfinished at the end: it would swallow the page after the post'})
+  }
+  let closed = 0
+  const openFormatting: Element[] = []
+  // Every node: end tags consumed, formatting elements left open.
+  const stack: RootContent[] = [...tree.children]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'comment') {
+      // A bogus comment (`</ x>`, `</3>`) starts with the `</` counted below.
+      const start = node.position?.start.offset
+      if (start !== undefined && html.startsWith('</', start)) closed++
+      continue
+    }
+    if (node.type !== 'element') continue
+    if (hasEndTag(node, html)) closed++
+    else if (formatting.has(node.tagName) && node.position) openFormatting.push(node)
+    for (const child of childrenOf(node)) stack.push(child)
+  }
+
+  if (count(html, '</') !== closed || documentTag.test(html)) ignoredTags(html, found)
+  openAtEnd(tree, html, found)
+  // A formatting element closed by a block may still be reopened: after the body, that is in the page.
+  // Which of them is cannot be told from the tree, so each is written closed.
+  if (openFormatting.length > 0 && !found.some((escape) => escape.end === html.length) && reopensAfter(html)) {
+    for (const node of openFormatting) {
+      found.push({start: node.position!.start.offset!, end: node.position!.end.offset!, reason: `Closed \`<${node.tagName}>\` left open: it would carry on past the post into the page`})
+    }
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** Whether an element's source ends with its own end tag (`</div>`, `</DIV >`). */
+function hasEndTag(node: Element, html: string): boolean {
+  const end = node.position?.end.offset
+  const start = node.position?.start.offset
+  if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return false
+  const name = node.tagName
+  const at = html.lastIndexOf('</', end - 1)
+  if (at <= start) return false
+  const after = html.charCodeAt(at + 2 + name.length)
+  return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
+}
+
+/** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
+function ignoredTags(html: string, found: Escape[]): void {
+  const tree = verboseParser.parse(html)
+  // Every range of the source the tree accounts for.
+  const covered: Array<[number, number]> = []
+  // A text node may span a tag the parser dropped between two runs of its characters (`\n</script>\n`).
+  const swallowed: Array<[number, number]> = []
+  const stack: Array<[RootContent, boolean]> = tree.children.map((child) => [child, false])
+  while (stack.length > 0) {
+    const [node, rawText] = stack.pop()!
+    if (node.type === 'element') {
+      const tags = node.data?.position
+      for (const tag of [tags?.opening, tags?.closing]) {
+        if (tag?.start.offset !== undefined && tag.end.offset !== undefined) covered.push([tag.start.offset, tag.end.offset])
+      }
+      const raw = rawTextElements.has(node.tagName)
+      for (const child of childrenOf(node)) stack.push([child, raw])
+    } else if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const {offset: start} = node.position.start
+      const {offset: end} = node.position.end
+      covered.push([start, end])
+      if (node.type === 'text' && !rawText) {
+        for (const match of html.slice(start, end).matchAll(/<\/?[a-zA-Z][^>]*>?/g)) swallowed.push([start + match.index, start + match.index + match[0].length])
+      }
+    }
+  }
+  covered.sort((a, b) => a[0] - b[0])
+  let cursor = 0
+  const gap = (from: number, to: number) => {
+    const text = html.slice(from, to)
+    for (const match of text.matchAll(/<\/?[^>]*>?/g)) {
+      const start = from + match.index
+      const end = start + match[0].length
+      if (match[0].startsWith('</') && closesNothing(tagName(match[0]).slice(1, -1))) continue
+      const reason = match[0].startsWith('</')
+        ? `Removed a stray end tag \`${match[0]}\`: nothing in the post is open for it, so in a page it would close the page's own element`
+        : `Removed a tag the parser ignores here (\`${tagName(match[0])}\`): a browser would apply it to the page itself`
+      found.push({start, end, reason})
+    }
+  }
+  for (const [start, end] of covered) {
+    if (start > cursor) gap(cursor, start)
+    cursor = Math.max(cursor, end)
+  }
+  if (cursor < html.length) gap(cursor, html.length)
+  for (const [start, end] of swallowed) gap(start, end)
+}
+
+function tagName(tag: string): string {
+  return `<${/^<\/?([^\s/>]*)/.exec(tag)?.[1]?.toLowerCase() ?? ''}>`
+}
+
+/**
+ * Elements still open at the end of the body whose end the page's end tag
+ * would not imply. Only the last element at each level can be open, and
+ * only inside one that is: at the top, nothing closes it but the end.
+ */
+function openAtEnd(tree: Root, html: string, found: Escape[]): void {
+  let node: Root | Element = tree
+  while (true) {
+    const last: RootContent | undefined = childrenOf(node).at(-1)
+    if (!last || last.type !== 'element' || voidElements.has(last.tagName) || hasEndTag(last, html)) return
+    const start = last.position?.start.offset
+    // An element the parser made (an implied `<tbody>`) has no tags: look through it, as through a `<p>` the end closes.
+    if (start !== undefined && !closedByContainer.has(last.tagName)) {
+      found.push({start, end: html.length, reason: `Closed \`<${last.tagName}>\` left open: it would take in the page after the post`})
+      return
+    }
+    node = last
+  }
+}
+
+/**
+ * Whether a formatting element stays active after the body: parse the body
+ * with text after it and see if that text lands inside an element.
+ */
+function reopensAfter(html: string): boolean {
+  const probe = '\u{E000}'
+  const tree = verboseParser.parse(html + probe)
+  let node: Root | Element = tree
+  while (true) {
+    const last: RootContent | undefined = childrenOf(node).at(-1)
+    if (!last) return false
+    if (last.type === 'text') return node !== tree && last.value.endsWith(probe) && last.position?.start.offset === html.length
+    if (last.type !== 'element') return false
+    node = last
+  }
+}
+
+function childrenOf(node: Root | Element): RootContent[] {
+  return node.type === 'element' && node.tagName === 'template' && node.content ? node.content.children : node.children
+}
+
+function count(text: string, search: string): number {
+  let total = 0
+  for (let at = text.indexOf(search); at !== -1; at = text.indexOf(search, at + search.length)) total++
+  return total
+}

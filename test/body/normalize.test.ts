@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {unified} from 'unified'
+import rehypeParse from 'rehype-parse'
+import type {Element, Root, RootContent} from 'hast'
+import {cleanHtml, isClean, readBody, settle} from '../../src/body/normalize.ts'
+import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
+import type {SanitizeSettings} from '../../src/body/sanitize.ts'
+
+const settings = (): SanitizeSettings => ({schema: defaultSchema, embedHosts: defaultEmbedHosts})
+const kept = (html: string, given: SanitizeSettings = settings()) => cleanHtml(html, given) === html
+const youtube = 'https://www.youtube.com/embed/x'
+
+/** Parse `<div id=box>` + html + `</div><i id=after></i>` and say whether the body stayed in the box and nothing followed it out. */
+function staysInside(html: string): boolean {
+  const tree = unified().use(rehypeParse, {fragment: true}).parse(`<div id="box">${html}</div><i id="after"></i>`) as Root
+  const elements = tree.children.filter((node): node is Element => node.type === 'element')
+  const [box, after] = elements
+  if (elements.length !== 2 || box?.properties.id !== 'box' || after?.properties.id !== 'after') return false
+  // Nothing of the body's may be reopened around what follows.
+  return after.children.length === 0 && tree.children.every((node: RootContent) => node.type !== 'text' || node.value.trim() === '')
+}
+
+describe('cleanHtml', () => {
+  it('should keep text and allowed markup as written', () => {
+    for (const html of ['', 'text', 'a < b', '<3', '<p>a</p>', '<p data-ke-size="size16" class="a b">Hi</p>', '<a href="https://a.example/?a=1&amp;b=2" target="_blank" rel="nofollow">x</a>', '<ol reversed><li>a</li></ol>', '<table><tr><td colspan="2" style="text-align: center;">x</td></tr></table>', '<br/>', '<p title="a &foo; b">x</p>', '<!--more-->', '<p>open at the end', '<ul><li>a</li><li>b</ul>', `<iframe src="${youtube}" sandbox="allow-scripts"></iframe>`]) {
+      assert.ok(kept(html), html)
+    }
+  })
+
+  it('should rewrite what can run script, load from elsewhere or clobber the page', () => {
+    for (const html of ['<script>x</script>', '<p onclick="x()">a</p>', '<p ONCLICK="x()">a</p>', '<a href="java&#115;cript:x">a</a>', '<a href=" JavaScript:x">a</a>', '<img srcset="a.png 1x, javascript:x 2x" alt="">', '<p style="position: fixed">a</p>', '<p id="location">a</p>', '<a name="&#99;ookie">a</a>', '<svg><script>x</script></svg>', '<template><script>x</script></template>', `<iframe src="${youtube}" sandbox="allow-scripts allow-top-navigation"></iframe>`, '<iframe src="https://evil.example/" sandbox="allow-scripts"></iframe>']) {
+      const clean = cleanHtml(html, settings())
+      assert.notEqual(clean, html, html)
+      assert.ok(isClean(clean, settings()), `${html} → ${clean} is not clean`)
+    }
+  })
+
+  it('should trust the parser on repeated attributes (issue 18, finding 1)', () => {
+    const html = '<iframe src="https://evil.example/x" src="https://www.youtube.com/embed/x" sandbox="allow-scripts allow-same-origin allow-top-navigation" sandbox="allow-scripts"></iframe>'
+    const clean = cleanHtml(html, settings())
+    assert.doesNotMatch(clean, /evil\.example|allow-top-navigation/)
+    assert.equal(readBody(html, settings()).changes.some((change) => change.reason.includes('repeated')), true)
+  })
+
+  it('should give back a fragment that stays inside any element it is placed in (issue 18, finding 2)', () => {
+    const escaping = [
+      '<p>intro</p>\n</div></div><p id="moved">x</p>',
+      '</div></article><p>x</p>',
+      '<p>a</span>',
+      '<table><tr><td>a',
+      '<b>x',
+      '<p><b>x</p>',
+      '<p><b>x</p>\n<p>y</p>\n',
+      '<div class="w">\n<p>x</p>\n',
+      '<p class="x',
+      '<p>a</p><!-- x',
+      '<body onload="alert(1)"><p>a</p>',
+      `<iframe src="${youtube}" sandbox="allow-scripts">`,
+      '<select><option>a',
+      '<a href="https://a.example/">x'
+    ]
+    for (const html of escaping) {
+      assert.equal(staysInside(html) && isClean(html, settings()), false, `${html} is taken as safe`)
+      const clean = cleanHtml(html, settings())
+      assert.ok(staysInside(clean), `${JSON.stringify(html)} → ${JSON.stringify(clean)} escapes`)
+      assert.equal(cleanHtml(clean, settings()), clean, `${clean} is not a fixpoint`)
+    }
+    // What cannot close anything around it stays as written.
+    for (const html of ['<p>a</p></p>', '<p>a</br></p>', '<hr></hr>', '<p>open at the end']) assert.ok(kept(html), html)
+  })
+
+  it('should keep the text of what it rewrites', () => {
+    assert.equal(cleanHtml('<p>a</p></div><p>b</p>', settings()), '<p>a</p><p>b</p>')
+    assert.equal(cleanHtml('<div>\n<p>x</p>\n', settings()), '<div>\n<p>x</p>\n</div>')
+  })
+})
+
+describe('settle', () => {
+  it('should map offsets in the rewrite back to the text first read', () => {
+    const html = '<p>a</p></div><p>bc</p>'
+    const {reading, map} = settle(readBody(html, settings()), settings(), () => {})
+    assert.equal(reading.body, '<p>a</p><p>bc</p>')
+    assert.ok(map)
+    // `<p>bc</p>` starts at 8 in the rewrite and at 14 in the text read.
+    assert.equal(map(8, false), 14)
+    assert.equal(map(reading.body.length, true), html.length)
+  })
+
+  it('should stop at once when writing back changes nothing', () => {
+    const notices: number[] = []
+    const first = readBody('<p>a</p>\n<p>b</p>', settings())
+    const {reading, map} = settle(first, settings(), (at) => notices.push(at))
+    assert.equal(reading, first)
+    assert.equal(map, undefined)
+    assert.deepEqual(notices, [])
+  })
+})
