@@ -272,6 +272,20 @@ export interface Message {
   fatal?: boolean | undefined
   note?: string | undefined
   url?: string | undefined
+  /**
+   * How many times the problem occurs in the post, when more than once
+   * (absent means once). The message is placed at the first occurrence, its
+   * `reason` ends with `(and N more like it)`, and `repeats` holds the others.
+   */
+  count?: number | undefined
+  /** The other occurrences of a grouped message, in order (absent when the problem occurs once). */
+  repeats?: Repeat[] | undefined
+}
+
+/** Another occurrence of a grouped message: what it says and where it is. */
+export interface Repeat {
+  reason: string
+  place: Position
 }
 
 /** How the raw post was laid out, for a byte-exact round trip. */

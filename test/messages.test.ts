@@ -5,7 +5,8 @@ import {describe, it} from 'node:test'
 import {catalogue, checkPost, parsePost} from '../src/index.ts'
 
 // One folder per rule: input.txt and the messages of that rule it must give
-// (id, place, severity; not the wording). `npm run messages` regenerates them.
+// (id, place, severity, and the count and places of the others when grouped;
+// not the wording). `npm run messages` regenerates them.
 const root = new URL('messages/', import.meta.url).pathname
 const rules = Object.keys(catalogue).sort()
 
@@ -28,7 +29,8 @@ describe('messages', () => {
       const messages = checkPost(raw).filter((message) => message.ruleId === rule)
       assert.ok(messages.length > 0, 'the rule fires')
       // Through JSON, as the expected file was written: an informational message has no `fatal`.
-      assert.deepEqual(JSON.parse(JSON.stringify(messages.map(({ruleId, place, fatal}) => ({ruleId, place, fatal})))), expected)
+      const found = messages.map(({ruleId, place, fatal, count, repeats}) => ({ruleId, place, fatal, count, repeats: repeats?.map((repeat) => repeat.place)}))
+      assert.deepEqual(JSON.parse(JSON.stringify(found)), expected)
       for (const message of messages) {
         assert.equal(message.source, 'article-kit')
         assert.equal(message.line, message.place.start.line)
@@ -47,8 +49,10 @@ describe('messages', () => {
       // Only messages about the post as it was: not the one about the paragraph added below.
       const placed = (text: string) =>
         checkPost(text)
-          .filter((message) => message.ruleId === rule && message.place.start.offset < raw.length)
-          .map((message) => [message.place.start.offset, message.place.end.offset])
+          .filter((message) => message.ruleId === rule)
+          .flatMap((message) => [message.place, ...(message.repeats ?? []).map((repeat) => repeat.place)])
+          .filter((place) => place.start.offset < raw.length)
+          .map((place) => [place.start.offset, place.end.offset])
       const expected = placed(raw)
       const sanitised = raw + (/\n$/.test(raw) ? '' : '\n') + '<p onclick="x()">tail</p>\n'
       // Rules about the end of the post or the whole body may move or go with the added paragraph.

@@ -121,7 +121,9 @@ export function buildArticleSchema(z: Zod): ZodSchema {
         source: z.literal('article-kit'),
         fatal: z.boolean().optional(),
         note: text.optional(),
-        url: text.optional()
+        url: text.optional(),
+        count: z.number().optional(),
+        repeats: z.array(z.object({reason: text, place: position})).optional()
       })
     )
   })

@@ -180,6 +180,8 @@ export interface JsonMessage {
   endColumn: number
   note?: string
   url?: string
+  /** Not in ESLint: how many times the problem occurs, when more than once (the message is at the first; its text says how many more). */
+  count?: number
 }
 
 /**
@@ -215,6 +217,7 @@ export function formatJson(reports: readonly FileReport[], options?: Readonly<Js
         }
         if (message.note) result.note = message.note
         if (message.url) result.url = message.url
+        if (message.count !== undefined && message.count > 1) result.count = message.count
         return result
       }),
       suppressedMessages: [],

@@ -2,6 +2,7 @@ import type {Article, Message, Position} from '../types.ts'
 import {LineIndex} from '../diagnostics/line-index.ts'
 import {createMessage} from '../diagnostics/message.ts'
 import {ArticleError} from '../diagnostics/error.ts'
+import {groupMessages} from '../diagnostics/group.ts'
 import {parseFrontMatterWith, type FrontMatterResult} from '../front-matter/parse.ts'
 import type {RuleId} from '../diagnostics/catalogue.ts'
 import {dominantLineEnding} from '../post/split.ts'
@@ -22,6 +23,8 @@ export interface ParseOptions {
   schema?: Schema | null | undefined
   /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
   allowEmbedHosts?: readonly string[] | null | undefined
+  /** Give one message per rule (and per thing the sanitiser removed) with a `count` and its `repeats`, instead of one per occurrence (default: `true`). */
+  groupMessages?: boolean | null | undefined
 }
 
 const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
@@ -31,7 +34,9 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
  *
  * Lenient by default: bad input gives the best Article possible, with the
  * problems in `article.messages`, positioned in the raw post. The body is
- * sanitised (see `defaultSchema`), and every change is reported.
+ * sanitised (see `defaultSchema`), and every change is reported: once per
+ * rule and thing removed, with a `count` and the other occurrences in
+ * `repeats`, unless `groupMessages` is `false`.
  *
  * @param raw - The whole post, as read from disk.
  * @param options - Configuration (optional).
@@ -49,7 +54,9 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
  *
  * Lenient by default: bad input gives the best Article possible, with the
  * problems in `article.messages`, positioned in the raw post. The body is
- * sanitised (see `defaultSchema`), and every change is reported.
+ * sanitised (see `defaultSchema`), and every change is reported: once per
+ * rule and thing removed, with a `count` and the other occurrences in
+ * `repeats`, unless `groupMessages` is `false`.
  *
  * @param raw - The whole post, as read from disk.
  * @param options - Configuration (optional).
@@ -64,6 +71,18 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
 export function parsePost(raw: string, options?: Readonly<ParseOptions> | null): Article {
   assertString(raw)
   const settings = options ?? emptyOptions
+  if (settings.groupMessages === false) return parseArticle(raw, settings)
+  try {
+    const article = parseArticle(raw, settings)
+    article.messages = groupMessages(article.messages)
+    return article
+  } catch (error) {
+    throw error instanceof ArticleError ? groupedError(error) : error
+  }
+}
+
+/** `parsePost` with a message per occurrence. */
+function parseArticle(raw: string, settings: Readonly<ParseOptions>): Article {
   const lines = new LineIndex(raw)
   const front = parseFrontMatterWith(raw, lines)
   // A copy: the front matter result keeps its own.
@@ -185,6 +204,13 @@ function assertString(raw: unknown): asserts raw is string {
   if (typeof raw !== 'string') {
     throw new TypeError(`Expected \`raw\` to be a string, not ${raw === null ? 'null' : typeof raw}`)
   }
+}
+
+/** The same error, with its messages grouped (its own fields are the first fatal message's, which comes first in its group). */
+function groupedError(error: ArticleError): ArticleError {
+  const messages = groupMessages(error.messages)
+  const fatal = messages.find((message) => message.ruleId === error.ruleId && message.place.start.offset === error.place.start.offset)
+  return fatal ? new ArticleError(fatal, messages, error.cause) : error
 }
 
 function throwIfFatal(messages: Message[], cause: unknown): void {

@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 import {pathToFileURL} from 'node:url'
 import {parsePost} from '../../src/index.ts'
-import {articleLoader, toArticleData, type ArticleEntry, type LoaderContext, type LoaderOptions} from '../../node/astro/index.ts'
+import {articleLoader, buildArticleSchema, toArticleData, type ArticleData, type ArticleEntry, type LoaderContext, type LoaderOptions, type Zod} from '../../node/astro/index.ts'
 
 // The loader with a stand-in for Astro's context: Astro itself runs in test/astro/astro.test.ts (Node 24).
 
@@ -86,6 +86,15 @@ describe('articleLoader', () => {
     assert.equal('source' in data.sections[0]!.blocks[0]!, false)
     const raw = '---\ntitle: A\n---\n<h2>One</h2>\n<p>a</p>\n'
     assert.deepEqual(JSON.parse(JSON.stringify(data)), JSON.parse(JSON.stringify(toArticleData(parsePost(raw)))))
+  })
+
+  it("should keep a grouped message's `count` and `repeats` through the entry schema", async () => {
+    const {z} = await import('zod')
+    const schema = buildArticleSchema(z as unknown as Zod) as unknown as {parse(value: unknown): ArticleData}
+    const data = toArticleData(parsePost('---\ntitle: A\n---\n<p><img src="a.png"> <img src="b.png"></p>\n'))
+    const [message] = data.messages
+    assert.equal(message?.count, 2)
+    assert.deepEqual(schema.parse(JSON.parse(JSON.stringify(data))).messages, JSON.parse(JSON.stringify(data.messages)))
   })
 
   it('should log warnings with file:line:column', async () => {

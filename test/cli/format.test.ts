@@ -188,6 +188,13 @@ describe('formatJson', () => {
     assert.equal(result!.filePath, 'a.md')
     assert.equal(result!.messages[0]!.url, 'https://example.com/rules#r')
   })
+
+  it("should carry a grouped message's `count`, and no `count` on a message that stands alone", () => {
+    const grouped = {...message('r', false, 1, 1), count: 3}
+    const [result] = JSON.parse(formatJson([{file: 'a.md', messages: [grouped, message('s', false, 2, 1)]}])) as Array<{messages: Array<{count?: number}>}>
+    assert.equal(result!.messages[0]!.count, 3)
+    assert.equal('count' in result!.messages[1]!, false)
+  })
 })
 
 describe('formatSummary', () => {

@@ -69,6 +69,15 @@ describe('rehypeArticle', () => {
     assert.match(report, /^7:\d+-7:\d+ +warning .* sanitized-element +article-kit$/m)
   })
 
+  it('should add a repeated problem once, at its first place, with the count in its reason', async () => {
+    const file = await run(new VFile({path: 'a.html', value: '---\ntitle: T\n---\n<p>a<o:p></o:p>b<o:p></o:p>c<o:p></o:p></p>\n'}))
+    assert.deepEqual(
+      file.messages.map((message) => [message.ruleId, message.line, message.column]),
+      [['sanitized-element', 4, 5]]
+    )
+    assert.match(file.messages[0]!.reason, / \(and 2 more like it\)$/)
+  })
+
   it('should report a fatal message as an error without throwing', async () => {
     const file = await run(new VFile({path: 'posts/broken.html', value: '---\ntitle: Hi\n<p>a</p>\n'}))
     const [message] = file.messages
