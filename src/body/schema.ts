@@ -97,6 +97,8 @@ export const defaultSchema: Schema = {
   tagNames: [
     ...(githubSchema.tagNames ?? []).filter((name) => name !== 'input'),
     'abbr',
+    // Obsolete (HTML 4's abbreviation), an ordinary HTMLElement in browsers: as inert as `abbr`.
+    'acronym',
     'address',
     'article',
     'aside',
@@ -118,6 +120,9 @@ export const defaultSchema: Schema = {
     'main',
     'mark',
     'nav',
+    // Word's empty-paragraph marker (`<o:p></o:p>`): a name with a colon is never an HTML element nor a
+    // valid custom element name, so a browser makes it an HTMLUnknownElement, forever inert.
+    'o:p',
     'small',
     'time',
     'track',
@@ -127,7 +132,13 @@ export const defaultSchema: Schema = {
   ],
   attributes: {
     ...githubAttributes,
-    '*': [...(githubAttributes['*'] ?? []), 'className', 'style', 'data*', 'role', 'bgColor', 'translate', ['contentEditable', 'false']],
+    '*': [
+      ...(githubAttributes['*'] ?? []), 'className', 'style', 'data*', 'role', 'bgColor', 'translate', ['contentEditable', 'false'],
+      // Attributes no browser reads (SECURITY.md, "Inert markup, kept"): Blogger's `imageanchor`, AMP's
+      // `layout` (read only on `amp-*` elements, which are not allowed), `face` outside `<font>`, and
+      // Wicket's server-side `wicket:id`. AMP's `on` is not among them: it is AMP's event handler.
+      'imageanchor', 'layout', 'face', 'wicket:id'
+    ],
     a: extend('a', ['rel', 'target', 'type', 'referrerPolicy']),
     img: extend('img', ['srcSet', 'sizes', 'loading', 'decoding']),
     iframe: ['src', 'allow', 'allowFullScreen', 'frameBorder', 'loading', 'referrerPolicy', 'sandbox', 'scrolling'],
@@ -144,7 +155,8 @@ export const defaultSchema: Schema = {
     code: extend('code', []),
     h2: extend('h2', []),
     section: extend('section', []),
-    font: ['face'],
+    // `<font>`'s presentational attributes: a typeface, a colour, a size (1–7), nothing that loads or moves.
+    font: ['face', 'color', 'size'],
     time: ['dateTime']
   },
   required: {}

@@ -35,7 +35,7 @@ export interface StyleOptions {
   /**
    * Extra allowed property names (lower case), merged over the defaults
    * (default: none). Properties that can overlay the page or load resources
-   * (`position`, `z-index`, `content`, `--*`, …) stay dropped even when listed,
+   * (`z-index`, `top`, `content`, `--*`, …) stay dropped even when listed,
    * and values are checked as for every other property.
    */
   allowProperties?: readonly string[] | null
@@ -66,7 +66,17 @@ export const defaultStyleProperties: readonly string[] = Object.freeze([
     ['width', 'style', 'color'].map((part) => `border-${side}-${part}`)),
   'border-collapse', 'border-spacing', 'border-radius', 'border-top-left-radius',
   'border-top-right-radius', 'border-bottom-right-radius', 'border-bottom-left-radius',
-  'list-style-type', 'float', 'clear', 'display', 'box-sizing', 'direction'
+  'list-style-type', 'float', 'clear', 'display', 'box-sizing', 'direction',
+  // Inert in every value a plain value can be (SECURITY.md, "Inert markup, kept"): clipping and
+  // scrolling inside the element's own box, list markers (an image marker needs `url()`), table
+  // layout, page breaking, Office's and WebKit's text styling, the background's sub-properties
+  // (an image needs `url()` or a gradient function, which no plain value holds). `position` and
+  // `visibility` only with the values in `valueSets`.
+  'overflow', 'overflow-x', 'overflow-y', 'list-style', 'list-style-position', 'table-layout',
+  'orphans', 'widows', 'text-autospace', '-webkit-text-stroke', '-webkit-text-stroke-width',
+  '-webkit-text-stroke-color', 'background-attachment', 'background-clip', 'background-image',
+  'background-origin', 'background-position', 'background-repeat', 'background-size',
+  'position', 'visibility'
 ])
 
 type Reason = StyleRemoval['reason']
@@ -85,7 +95,7 @@ const defaultAllowed: ReadonlySet<string> = new Set(defaultStyleProperties)
 // Never allowed, even through `allowProperties`: they overlay or hide the
 // page, run code (IE `behavior`, Firefox XBL) or load resources.
 const denied: ReadonlySet<string> = new Set([
-  'position', 'z-index', 'content', 'background-image', 'behavior', '-moz-binding', 'binding',
+  'z-index', 'content', 'behavior', '-moz-binding', 'binding',
   'filter', 'clip', 'clip-path', 'transform', 'opacity', 'cursor', 'pointer-events',
   'top', 'left', 'right', 'bottom', 'list-style-image', 'border-image', 'border-image-source'
 ])
@@ -97,6 +107,17 @@ const displayValues: ReadonlySet<string> = new Set([
   'table-cell', 'table-caption', 'table-column', 'table-column-group', 'table-header-group',
   'table-footer-group', 'table-row-group'
 ])
+// Properties kept only with some values. `position`: `static` and `relative` stay in the flow (the
+// offsets that would move a relative box, `top`/`left`/`inset`…, are denied); `absolute`, `fixed`
+// and `sticky` can lay the element over the page. `visibility`: `hidden` and `collapse` hide content,
+// as `display: none` would.
+const valueSets: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['display', displayValues],
+  ['position', new Set(['static', 'relative'])],
+  ['visibility', new Set(['visible'])]
+])
+// Microsoft Office's own properties (`mso-…`), which no browser implements: ignored, so inert.
+const inertPrefixes = ['mso-']
 const functions: ReadonlySet<string> = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'calc'])
 // Font names are the only place real posts need quotes or non-ASCII words.
 const textProperties: ReadonlySet<string> = new Set(['font', 'font-family'])
@@ -106,6 +127,7 @@ const blockedFragments = [
   'javascript:', 'behavior', '-moz-binding', '<', '>', '\\', '/*'
 ]
 const asciiUpper = /[A-Z]/g
+const inertWords = /^[#\w.\t\n\f\r -]+$/
 
 const codes = {
   tab: 0x09, lineFeed: 0x0a, formFeed: 0x0c, carriageReturn: 0x0d, space: 0x20,
@@ -135,7 +157,7 @@ const codes = {
  * @throws {TypeError} When `value` is not a string.
  * @example
  * sanitizeStyle('color: red; position: fixed;')
- * //=> {value: 'color: red;', removed: [{property: 'position', declaration: 'position: fixed', reason: 'property', offset: 12}]}
+ * //=> {value: 'color: red;', removed: [{property: 'position', declaration: 'position: fixed', reason: 'value', offset: 12}]}
  */
 export function sanitizeStyle(value: string, options?: StyleOptions | null): StyleResult {
   const allowed = allowedProperties(options)
@@ -258,8 +280,11 @@ function check(text: string, broken: boolean, allowed: ReadonlySet<string>): {pr
   const name = colon === -1 ? '' : text.slice(0, nameEnd)
   const property = isIdentifier(name) ? asciiLowercase(name) : ''
 
+  // A run of words, numbers and `#` words with no colon (`ee2323`, a colour missing its property)
+  // is no declaration: a browser skips it, so it is inert and kept as written.
+  if (!broken && colon === -1 && inertWords.test(text)) return undefined
   if (broken || property === '') return {property, reason: 'syntax'}
-  if (!allowed.has(property) || isDenied(property)) return {property, reason: 'property'}
+  if (!(allowed.has(property) || inertPrefixes.some((prefix) => property.startsWith(prefix))) || isDenied(property)) return {property, reason: 'property'}
   if (!isPlainValue(property, text.slice(colon + 1))) return {property, reason: 'value'}
   return undefined
 }
@@ -274,7 +299,8 @@ function isPlainValue(property: string, value: string): boolean {
   if (blockedFragments.some((fragment) => lower.includes(fragment))) return false
   const end = scanValue(value, textProperties.has(property))
   if (end === -1) return false
-  return property !== 'display' || displayValues.has(lower.slice(0, end).trim())
+  const values = valueSets.get(property)
+  return !values || values.has(lower.slice(0, end).trim())
 }
 
 /**
@@ -305,12 +331,19 @@ function scanValue(value: string, allowText: boolean): number {
     }
 
     if (code === codes.numberSign) {
+      // Any hash token, not only a hex colour: `#e5e5e5text-decoration` is a colour a browser
+      // refuses, so the declaration is dropped by the browser; a hash token never loads or runs anything.
       const end = identifierEnd(value, index + 1)
-      const size = end - index - 1
-      if (depth > 0 || (size !== 3 && size !== 4 && size !== 6 && size !== 8)) return -1
-      if (!/^[\da-f]+$/i.test(value.slice(index + 1, end))) return -1
+      if (depth > 0 || end === index + 1) return -1
       index = end
       tokens++
+      continue
+    }
+
+    // A colon outside functions (`color: #fff text-decoration: none`, two declarations missing their
+    // `;`) makes the value invalid: the browser drops the declaration, nothing else.
+    if (code === codes.colon && depth === 0 && tokens > 0) {
+      index++
       continue
     }
 

@@ -619,6 +619,8 @@ const auditScript = String.raw`(() => {
           }
         } else if (attributeName === 'style') checkStyle(element, frameElement, doc, attribute.value)
         else if (attributeName === 'srcdoc') note(element, frameElement, 'srcdoc ' + name)
+        else if (attributeName === 'autoplay') note(element, frameElement, 'autoplay ' + name)
+        else if (attributeName === 'preload' && !/^(none|metadata)$/i.test(attribute.value.trim())) note(element, frameElement, 'preload ' + name + '[preload]=' + attribute.value)
         else if ((attributeName === 'attributename' || attributeName === 'to' || attributeName === 'values' || attributeName === 'from') && /href|^on|javascript:/i.test(attribute.value)) note(element, frameElement, 'svg-animation ' + name + '[' + attributeName + ']=' + attribute.value)
       }
       for (const attributeName of ['id', 'name']) {
@@ -634,12 +636,17 @@ const auditScript = String.raw`(() => {
         if (clobbered) note(element, frameElement, 'clobber ' + clobbered + '.' + value + ' by ' + name + '[' + attributeName + ']')
       }
       if (element.hasAttribute('ping')) note(element, frameElement, 'ping ' + name + '[ping]=' + element.getAttribute('ping'))
+      // Media only over https or from the page's own site (SECURITY.md, "Media"); picture's sources are images.
+      if (element.hasAttribute('src') && (/^(video|audio|track)$/.test(name) || (name === 'source' && element.parentElement && /^(video|audio)$/.test(element.parentElement.localName)))) {
+        const src = element.getAttribute('src').replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '')
+        if (/^(http:|[\\/]{2})/i.test(src)) note(element, frameElement, 'media over http ' + name + '[src]=' + src)
+      }
       if (name === 'script') {
         const type = (element.getAttribute('type') || '').trim().toLowerCase()
         if (type === 'application/ld+json') {
           try { JSON.parse(element.textContent || '') } catch (error) { note(element, frameElement, 'json-ld does not parse') }
         } else note(element, frameElement, 'element script')
-      } else if (/^(style|base|meta|link|object|embed|applet|frame|frameset|form|portal|fencedframe)$/.test(name)) {
+      } else if (/^(style|base|meta|link|object|embed|applet|frame|frameset|form|portal|fencedframe|input|button|select|textarea)$/.test(name)) {
         note(element, frameElement, 'element ' + name)
       } else if (name === 'iframe' && !element.hasAttribute('sandbox')) {
         note(element, frameElement, 'iframe without sandbox')

@@ -52,7 +52,12 @@ describe('xss', () => {
       ['srcdoc', '<iframe srcdoc="<script>alert(1)</script>"></iframe>', /call: alert\(1\)/],
       ['meta-refresh', '<meta http-equiv="refresh" content="0;url=https://evil.invalid/">', /request: evil-host document/],
       ['css-request', '<p style="background:url(https://evil.invalid/x)">x</p>', /request: evil-host image/],
-      ['dom-audit', '<a href="vbscript:alert(1)">x</a>', /audit: url a\[href\]=vbscript:/]
+      ['dom-audit', '<a href="vbscript:alert(1)">x</a>', /audit: url a\[href\]=vbscript:/],
+      ['autoplay', '<video src="https://media.example/a.mp4" autoplay muted></video>', /audit: autoplay video/],
+      ['preload', '<audio src="https://media.example/a.mp3" preload="auto"></audio>', /audit: preload audio/],
+      ['media-http', '<video><source src="http://media.example/a.mp4"></video>', /audit: media over http source/],
+      ['form-control', '<p><button>Go</button></p>', /audit: element button/],
+      ['name-clobber', '<img name="adoptNode" src="https://example.com/a.png" alt="a">', /audit: clobber document\.adoptNode/]
     ]
     const results = await checkPages(
       controls.map(([name, html]) => ({name, html: buildDocument([{id: name, html}])}))

@@ -9,7 +9,7 @@ import {auditHtml} from '../support/static-audit.ts'
 import {articlePlacements, postPlacements, renderVectors, vectors} from '../support/xss-vectors.ts'
 
 // One placement of each kind: body markup, an attribute, front matter, and each hand-built field that holds HTML.
-const placements = new Set(['body-paragraph', 'body-a-href', 'body-img-alt', 'matter-title-raw', 'article-paragraph-html', 'article-source-html', 'article-layout-gaps', 'article-summary-cell-html', 'article-hero-src'])
+const placements = new Set(['body-paragraph', 'body-a-href', 'body-img-alt', 'matter-title-raw', 'article-paragraph-html', 'article-source-html', 'article-layout-gaps', 'article-summary-cell-html', 'article-hero-src', 'article-html-block', 'article-list-item-html', 'article-table-cell-html', 'article-figure-caption', 'article-heading-attributes'])
 
 describe('static audit of rendered vectors', () => {
   it('should find each kind of danger in unsanitised markup (positive controls)', () => {
@@ -29,13 +29,20 @@ describe('static audit of rendered vectors', () => {
       ['<form action="https://evil.invalid/"></form>', /^element form/],
       ['<svg><animate attributeName="href" to="javascript:alert(1)"/></svg>', /^svg animation/],
       ['<img id="cookie" src="x.png">', /^clobber document\.cookie/],
-      ['<form><input id="submit"></form>', /^element form/]
+      ['<form><input id="submit"></form>', /^element form/],
+      ['<img name="adoptNode" src="x.png">', /^clobber document\.adoptNode by img\[name\]/],
+      ['<video src="https://a.example/a.mp4" autoplay></video>', /^autoplay video/],
+      ['<audio src="https://a.example/a.mp3" preload="auto"></audio>', /^preload audio/],
+      ['<video><source src="http://a.example/a.mp4"></video>', /^media over http source/],
+      ['<audio src="//a.example/a.mp3"></audio>', /^media over http audio/],
+      ['<p><button>Go</button><select><option>a</option></select><textarea>t</textarea></p>', /^element button/]
     ]
     for (const [html, expected] of controls) {
       const found = auditHtml(html)
       assert.ok(found.some((finding) => expected.test(finding)), `${html}: ${JSON.stringify(found)}`)
     }
     assert.deepEqual(auditHtml('<p id="intro" style="color:red"><a href="https://example.com/?q=1#x">x</a><img src="data:image/png;base64,AA==" alt=""></p>'), [])
+    assert.deepEqual(auditHtml('<video src="https://a.example/a.mp4" preload="metadata" controls><source src="/a.webm"></video><picture><source srcset="http://a.example/a.webp"><img src="http://a.example/a.png" alt=""></picture>'), [])
   })
 
   it('should find nothing in what the renderers write for any vector, in one placement of each kind', () => {

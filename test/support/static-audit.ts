@@ -14,7 +14,10 @@ const document = window.document
 const safeScheme = /^(?:https?|mailto|tel|irc|ircs|xmpp):$/
 const rasterData = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp)[;,]/i
 const urlAttributes = new Set(['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'longdesc', 'ping', 'manifest', 'codebase', 'dynsrc', 'lowsrc', 'icon', 'profile', 'usemap', 'classid', 'archive'])
-const forbiddenElements = /^(?:script|style|base|meta|link|object|embed|applet|frame|frameset|form|portal|fencedframe|noscript|template|math)$/
+const forbiddenElements = /^(?:script|style|base|meta|link|object|embed|applet|frame|frameset|form|portal|fencedframe|noscript|template|math|input|button|select|textarea)$/
+// Media must not start on its own, fetch more than metadata up front, or come over http (SECURITY.md, "Media").
+const mediaElements = /^(?:video|audio|track)$/
+const insecureMedia = /^(?:http:|[\\/]{2})/i
 const badCss = /expression\s*\(|behaviou?r\s*:|-moz-binding|javascript\s*:|vbscript\s*:|@import/i
 const cssUrl = /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)]*))\s*\)/gi
 
@@ -59,8 +62,13 @@ function auditAttribute(element: Element, name: string, value: string, found: st
     }
   } else if (name === 'srcdoc') found.push(`srcdoc ${tag}`)
   else if (['attributename', 'to', 'values', 'from', 'by'].includes(name) && /href|^on|javascript:/i.test(value)) found.push(`svg animation ${tag}[${name}]=${value}`)
-  else if (name === 'id' && value.trim() in document) found.push(`clobber document.${value.trim()} by ${tag}[id]`)
-  else if (name === 'id' && element.closest('form') && value.trim() in window.HTMLFormElement.prototype) found.push(`clobber form.${value.trim()} by ${tag}[id]`)
+  else if ((name === 'id' || name === 'name') && value.trim() in document) found.push(`clobber document.${value.trim()} by ${tag}[${name}]`)
+  else if ((name === 'id' || name === 'name') && element.closest('form') && value.trim() in window.HTMLFormElement.prototype) found.push(`clobber form.${value.trim()} by ${tag}[${name}]`)
+  else if (name === 'autoplay') found.push(`autoplay ${tag}`)
+  else if (name === 'preload' && !/^(?:none|metadata)$/i.test(value.trim())) found.push(`preload ${tag}[preload]=${value}`)
+  if (name === 'src' && (mediaElements.test(tag) || (tag === 'source' && /^(?:video|audio)$/.test(element.parentElement?.localName ?? '')))) {
+    if (insecureMedia.test(value.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, ''))) found.push(`media over http ${tag}[src]=${value}`)
+  }
 }
 
 function auditIframe(element: Element, found: string[]): void {

@@ -139,6 +139,12 @@ export function firstParagraph(article: Article) {
   return block
 }
 
+function firstSection(article: Article): Section {
+  const section = article.sections[0]
+  assert.ok(section, 'the sample should have a section')
+  return section
+}
+
 export const articlePlacements: Record<string, (article: Article, vector: string) => void> = {
   'article-paragraph-html': (a, v) => {
     firstParagraph(a).html = v
@@ -168,6 +174,36 @@ export const articlePlacements: Record<string, (article: Article, vector: string
     const cell = a.summary?.rows[0]?.[0]
     assert.ok(cell, 'the sample should have a summary')
     cell.html = v
+  },
+  // Every other field a hand-built block can hold HTML or text in: pushed onto the first section, as an editor would.
+  'article-html-block': (a, v) => {
+    firstSection(a).blocks.push({type: 'html', html: v, text: ''})
+  },
+  'article-list-item-html': (a, v) => {
+    firstSection(a).blocks.push({type: 'list', ordered: false, items: [{text: 'a', html: 'a'}, {text: v, html: v}], text: ''})
+  },
+  'article-table-cell-html': (a, v) => {
+    firstSection(a).blocks.push({type: 'table', rows: [[{text: 'h', html: 'h', header: true}], [{text: v, html: v, header: false}]], text: ''})
+  },
+  'article-quote-html': (a, v) => {
+    firstSection(a).blocks.push({type: 'quote', html: v, text: ''})
+  },
+  'article-figure-caption': (a, v) => {
+    firstSection(a).blocks.push({type: 'figure', kind: 'figure', image: {src: 'https://example.com/b.png', alt: 'b'}, caption: v, text: ''})
+  },
+  'article-image-alt-title': (a, v) => {
+    firstSection(a).blocks.push({type: 'image', src: 'https://example.com/c.png', alt: v, title: v, text: ''})
+  },
+  'article-heading-attributes': (a, v) => {
+    firstSection(a).attributes = {title: v, 'data-x': v}
+  },
+  'article-summary-title': (a, v) => {
+    assert.ok(a.summary, 'the sample should have a summary')
+    a.summary.title = v
+  },
+  'article-hero-caption': (a, v) => {
+    assert.ok(a.hero, 'the sample should have a hero')
+    a.hero.caption = v
   },
   'article-meta-title': (a, v) => {
     a.meta.title = v
