@@ -1,6 +1,6 @@
 /**
  * One message per kind of problem in a post, not one per occurrence: a
- * post pasted from Word can lose hundreds of `<o:p>` tags, and a reader
+ * post pasted from Word can lose hundreds of `mso-` declarations, and a reader
  * acts on that once.
  */
 import type {Message, Repeat} from '../types.ts'
@@ -19,7 +19,7 @@ import type {Message, Repeat} from '../types.ts'
  * @param messages - A post's messages, in order of position.
  * @returns The grouped messages, in the same order; the input is not changed.
  * @example
- * groupMessages(checkPost('<p>a<o:p></o:p>b<o:p></o:p></p>', {groupMessages: false})).map((message) => [message.ruleId, message.count])
+ * groupMessages(checkPost('<p>a<blink></blink>b<blink></blink></p>', {groupMessages: false})).map((message) => [message.ruleId, message.count])
  * //=> [['front-matter-missing', undefined], ['sanitized-element', 2]]
  */
 export function groupMessages(messages: readonly Message[]): Message[] {
@@ -37,7 +37,7 @@ export function groupMessages(messages: readonly Message[]): Message[] {
 /**
  * What makes two messages the same problem: the rule, and for the
  * sanitiser's rules what was removed, since a removed `<script>` and a
- * removed `<o:p>` ask different things of the reader. CSS declarations are
+ * removed `<blink>` ask different things of the reader. CSS declarations are
  * one group per post: a Word paste removes dozens of `mso-*` properties, and
  * the reader's answer to all of them is the same.
  *
