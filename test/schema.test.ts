@@ -4,7 +4,9 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import {fileURLToPath} from 'node:url'
 import {Ajv} from 'ajv'
-import {parsePost} from '../src/index.ts'
+import {z} from 'zod'
+import {buildArticleSchema, toArticleData} from '../node/astro/schema.ts'
+import {parsePost, type Article} from '../src/index.ts'
 import {generateSchema, schemaPath} from '../scripts/schema.ts'
 import {corpusFolder, postFilesIn} from './support/shared.ts'
 
@@ -18,7 +20,10 @@ describe('schema.json', () => {
 
   const validate = new Ajv({allErrors: true, strict: true}).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object)
 
-  /** Validate the Article of each post; report every failure at once. */
+  // The Astro entry schema is made from schema.json; test/astro/schema.test.ts checks that it rejects what this one does.
+  const entrySchema = buildArticleSchema(z)
+
+  /** Validate the Article of each post, and its Astro entry data with the Zod schema; report every failure at once. */
   function check(posts: Array<[name: string, file: string]>): void {
     const failures: string[] = []
     for (const [name, file] of posts) {
@@ -28,8 +33,12 @@ describe('schema.json', () => {
         const errors = (validate.errors ?? []).slice(0, 5).map((error) => `  ${error.instancePath || '/'} ${error.message ?? ''}`)
         failures.push(`${name}:\n${errors.join('\n')}`)
       }
+      const data: unknown = JSON.parse(JSON.stringify(toArticleData(article as Article)))
+      const result = entrySchema.safeParse(data) as {success: boolean; data?: unknown}
+      if (!result.success) failures.push(`${name}: the Astro entry schema (Zod) rejects its data`)
+      else assert.deepEqual(result.data, data, `${name}: the Astro entry schema changed its data`)
     }
-    assert.deepEqual(failures, [], `Articles that do not match schema.json:\n${failures.join('\n')}`)
+    assert.deepEqual(failures, [], `Articles that do not match schema.json or the Astro entry schema:\n${failures.join('\n')}`)
   }
 
   it('should accept the Article of the sample', () => {

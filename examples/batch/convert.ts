@@ -1,17 +1,17 @@
 /**
  * Batch converter: a folder of raw posts → one JSON file per post plus an
- * index, on worker threads across all cores, with a progress bar and a final
- * report of diagnostics per file. A post that fails is reported; the rest
- * still convert.
+ * index, on a pool of worker threads across all cores (tinypool), with a
+ * progress bar and a final report of diagnostics per file. A post that fails
+ * is reported; the rest still convert.
  *
  *   npx tsx examples/batch/convert.ts <input folder> <output folder>
  */
 import {mkdirSync, readdirSync, writeFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {basename, join, resolve} from 'node:path'
-import {Worker} from 'node:worker_threads'
+import {Tinypool} from 'tinypool'
 
-/** What a worker reports for one file (see worker.mjs). */
+/** What a worker returns for one file (see worker.mjs). */
 interface Result {
   file: string
   json: string | null
@@ -36,25 +36,18 @@ mkdirSync(output, {recursive: true})
 
 const results: Result[] = []
 const threads = Math.max(1, Math.min(availableParallelism(), files.length))
-let next = 0
 const started = performance.now()
-
-await Promise.all(
-  Array.from({length: threads}, () => {
-    // Each worker takes the next file as soon as it is free.
-    const worker = new Worker(new URL('worker.mjs', import.meta.url), {workerData: {output}})
-    return new Promise<void>((done, fail) => {
-      const feed = () => (next < files.length ? worker.postMessage(files[next++]) : void worker.terminate().then(() => done()))
-      worker.on('message', (result: Result) => {
-        results.push(result)
-        progress(results.length, files.length)
-        feed()
-      })
-      worker.on('error', fail)
-      feed()
+const pool = new Tinypool({filename: new URL('worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads})
+try {
+  await Promise.all(
+    files.map(async (file) => {
+      results.push((await pool.run({file, output})) as Result)
+      progress(results.length, files.length)
     })
-  })
-)
+  )
+} finally {
+  await pool.destroy()
+}
 
 results.sort((a, b) => a.file.localeCompare(b.file))
 writeFileSync(

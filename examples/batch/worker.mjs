@@ -1,13 +1,11 @@
-// One worker of the batch converter: parse a post, write its JSON, report back.
+// One task of the batch converter, run by tinypool on a worker thread: parse a
+// post, write its JSON, return what the report needs.
 // Plain JavaScript, so a worker thread runs it without a TypeScript loader.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {basename, join} from 'node:path'
-import {parentPort, workerData} from 'node:worker_threads'
 import {parsePost} from 'article-kit'
 
-const {output} = workerData
-
-parentPort.on('message', (file) => {
+export default function convert({file, output}) {
   try {
     const article = parsePost(readFileSync(file, 'utf8'))
     const json = basename(file).replace(/\.[^.]+$/, '') + '.json'
@@ -15,9 +13,9 @@ parentPort.on('message', (file) => {
     const errors = article.messages.filter((message) => message.fatal === true).length
     const warnings = article.messages.filter((message) => message.fatal === false).length
     const rules = [...new Set(article.messages.map((message) => message.ruleId))].sort()
-    parentPort.postMessage({file, json, title: article.meta.title, ok: true, errors, warnings, rules})
+    return {file, json, title: article.meta.title, ok: true, errors, warnings, rules}
   } catch (error) {
     // Nothing is lost: a post that cannot be read or parsed is reported, and the batch goes on.
-    parentPort.postMessage({file, json: null, title: null, ok: false, errors: 1, warnings: 0, rules: [], failure: String(error)})
+    return {file, json: null, title: null, ok: false, errors: 1, warnings: 0, rules: [], failure: String(error)}
   }
-})
+}

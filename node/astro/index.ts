@@ -12,7 +12,7 @@ import {fileURLToPath} from 'node:url'
 import {parsePost, renderHtml, type Message, type Schema, type Section} from 'article-kit'
 import {buildArticleSchema, toArticleData, type ArticleData, type Zod} from './schema.ts'
 
-export {buildArticleSchema, toArticleData, type ArticleData, type Zod, type ZodSchema} from './schema.ts'
+export {articleDataJsonSchema, buildArticleSchema, toArticleData, type ArticleData, type Zod, type ZodSchema} from './schema.ts'
 
 /** Options of `articleLoader`. */
 export interface LoaderOptions {

@@ -1,9 +1,13 @@
 /**
- * The Zod schema of an Astro entry's `data`, mirroring `ArticleData` field
- * by field (a test builds the example site and compares the data with
- * `parsePost`'s output, so the two cannot drift apart silently).
+ * The Zod schema of an Astro entry's `data`, made from `schema.json` (the
+ * JSON Schema that `npm run schema` generates from the types) by Zod's own
+ * `fromJSONSchema`, so the two cannot drift apart. Zod calls that function
+ * experimental: test/schema.test.ts and test/astro/schema.test.ts hold its
+ * verdicts to schema.json's on the corpus and on invalid shapes, and the
+ * Astro test builds the example with Astro 7 and 6.0.0 (Zod 4.3.6 or later).
  */
 import type {Article} from 'article-kit'
+import articleJsonSchema from '../../schema.json' with {type: 'json'}
 
 /**
  * What an entry's `data` holds: the Article without `layout` and without
@@ -12,121 +16,69 @@ import type {Article} from 'article-kit'
  */
 export type ArticleData = Omit<Article, 'layout'>
 
-/** A Zod schema, as far as building one goes. */
+/** A Zod schema, as far as the loader uses one (Astro calls the rest). */
 export interface ZodSchema {
-  optional(): ZodSchema
-  nullable(): ZodSchema
+  parse(data: unknown): unknown
+  safeParse(data: unknown): {success: boolean}
 }
 
-/** The Zod 4 functions the schema uses: `astro/zod` provides them (and so does `zod`). */
+/** The Zod 4 function the schema is made with: `astro/zod` provides it (and so does `zod`, 4.2 or later). */
 export interface Zod {
-  string(): ZodSchema
-  number(): ZodSchema
-  boolean(): ZodSchema
-  json(): ZodSchema
-  literal(value: string): ZodSchema
-  array(item: ZodSchema): ZodSchema
-  tuple(items: ZodSchema[]): ZodSchema
-  record(key: ZodSchema, value: ZodSchema): ZodSchema
-  object(shape: Record<string, ZodSchema>): ZodSchema
-  discriminatedUnion(key: string, options: ZodSchema[]): ZodSchema
-  lazy(getter: () => ZodSchema): ZodSchema
+  // `any`: Zod types it as its own `JSONSchema`, which article-kit cannot name without depending on Zod.
+  fromJSONSchema(schema: any): ZodSchema
+}
+
+/** A JSON Schema object, as far as `articleDataJsonSchema` reads one. */
+interface JsonSchema {
+  properties?: Record<string, {$ref?: string}>
+  required?: string[]
+  [key: string]: unknown
+}
+
+const sourceReference = '#/definitions/Source'
+
+/**
+ * The JSON Schema of `ArticleData`: `schema.json` without the Article's
+ * `layout` and without every property that is an item's `Source`.
+ *
+ * @returns A new object each call (draft-07, definitions as in `schema.json`).
+ * @example
+ * const schema = articleDataJsonSchema()
+ * 'layout' in schema.definitions.Article.properties
+ * //=> false
+ */
+export function articleDataJsonSchema(): {$schema: string; $ref: string; definitions: Record<string, JsonSchema>} {
+  const definitions = structuredClone(articleJsonSchema.definitions) as Record<string, JsonSchema>
+  for (const definition of Object.values(definitions)) {
+    for (const [key, value] of Object.entries(definition.properties ?? {})) {
+      if (value.$ref === sourceReference) omit(definition, key)
+    }
+  }
+  omit(definitions.Article!, 'layout')
+  delete definitions.Source
+  return {$schema: articleJsonSchema.$schema, $ref: articleJsonSchema.$ref, definitions}
 }
 
 /**
- * Build the schema of `ArticleData` with the given Zod.
+ * Build the schema of `ArticleData` with the given Zod, from
+ * `articleDataJsonSchema()`: objects are strict (an unknown key is an
+ * error, as `additionalProperties: false` says in `schema.json`).
  *
- * @param z - Zod 4 (`import {z} from 'astro/zod'`).
- * @returns The schema; unknown keys are stripped, as Zod does by default.
+ * @param z - Zod 4.2 or later (`import {z} from 'astro/zod'` in an Astro project).
+ * @returns The schema.
  * @example
- * // not run: needs Zod, which only Astro projects have here
- * import {z} from 'astro/zod'
+ * import {z} from 'zod' // in an Astro project: 'astro/zod'
  *
  * buildArticleSchema(z).parse(toArticleData(parsePost('---\ntitle: Hi\n---\n'))).meta.title
  * //=> 'Hi'
  */
 export function buildArticleSchema(z: Zod): ZodSchema {
-  const text = z.string()
-  const maybeText = z.string().nullable()
-  const point = z.object({line: z.number(), column: z.number(), offset: z.number()})
-  const position = z.object({start: point, end: point})
-  const common = {text, attributes: z.record(z.string(), z.string()).optional(), position: position.optional()}
-  const image = {
-    src: text,
-    alt: text,
-    title: text.optional(),
-    width: text.optional(),
-    height: text.optional(),
-    srcset: text.optional(),
-    href: text.optional()
-  }
-  const cell = z.object({text, html: text, header: z.boolean(), colspan: z.number().optional(), rowspan: z.number().optional()})
-  const rows = z.array(z.array(cell))
-  const block = z.discriminatedUnion('type', [
-    z.object({...common, type: z.literal('paragraph'), html: text, implicit: z.boolean().optional()}),
-    z.object({...common, type: z.literal('spacer'), html: text}),
-    z.object({...common, ...image, type: z.literal('image'), markdown: z.boolean().optional()}),
-    z.object({...common, type: z.literal('figure'), kind: text, image: z.object(image).nullable(), caption: text}),
-    z.object({...common, type: z.literal('link-card'), url: text, title: text, description: text, image: text}),
-    z.object({...common, type: z.literal('list'), ordered: z.boolean(), items: z.array(z.object({text, html: text}))}),
-    z.object({...common, type: z.literal('quote'), html: text}),
-    z.object({...common, type: z.literal('code'), language: maybeText, code: text}),
-    z.object({...common, type: z.literal('table'), rows}),
-    z.object({...common, type: z.literal('rule'), style: maybeText}),
-    z.object({...common, type: z.literal('embed'), src: text, host: text, title: maybeText}),
-    z.object({...common, type: z.literal('html'), html: text})
-  ])
-  const blocks = z.array(block)
-  const section: ZodSchema = z.object({
-    heading: text,
-    id: text,
-    depth: z.number(),
-    attributes: z.record(z.string(), z.string()).optional(),
-    blocks,
-    children: z.array(z.lazy(() => section)),
-    position: position.optional()
-  })
-  return z.object({
-    meta: z.object({
-      title: maybeText,
-      categories: z.array(text),
-      tags: z.array(text),
-      excerpt: maybeText,
-      featureText: maybeText,
-      image: maybeText,
-      date: maybeText,
-      dateIso: maybeText,
-      author: maybeText,
-      permalink: maybeText,
-      layout: maybeText,
-      extra: z.array(z.tuple([text, z.json()]))
-    }),
-    hero: z
-      .object({...image, caption: text.optional(), markdown: z.boolean().optional(), position: position.optional()})
-      .nullable(),
-    lead: blocks,
-    sections: z.array(section),
-    summary: z
-      .object({title: maybeText, items: z.array(z.object({text, sectionId: maybeText})), rows, position: position.optional()})
-      .nullable(),
-    text,
-    stats: z.object({characters: z.number(), charactersWithoutSpaces: z.number(), words: z.number(), readingMinutes: z.number()}),
-    messages: z.array(
-      z.object({
-        reason: text,
-        line: z.number(),
-        column: z.number(),
-        place: position,
-        ruleId: text,
-        source: z.literal('article-kit'),
-        fatal: z.boolean().optional(),
-        note: text.optional(),
-        url: text.optional(),
-        count: z.number().optional(),
-        repeats: z.array(z.object({reason: text, place: position})).optional()
-      })
-    )
-  })
+  return z.fromJSONSchema(articleDataJsonSchema())
+}
+
+function omit(definition: JsonSchema, key: string): void {
+  delete definition.properties?.[key]
+  if (definition.required) definition.required = definition.required.filter((name) => name !== key)
 }
 
 /**
