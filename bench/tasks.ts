@@ -46,19 +46,17 @@ export interface Internals {
   parseFrontMatterWith: typeof import('../src/front-matter/parse.ts').parseFrontMatterWith
   parseBody: typeof import('../src/body/parse.ts').parseBody
   sanitizeTree: typeof import('../src/body/sanitize.ts').sanitizeTree
-  documentTagsWithAttributes: typeof import('../src/body/tag-scanner.ts').documentTagsWithAttributes
   flatten: typeof import('../src/body/flatten.ts').flatten
 }
 
 /** Import the internals, or say why they cannot be used. */
 export async function loadInternals(): Promise<Internals | string> {
   try {
-    const [lineIndex, frontMatter, parse, sanitize, tagScanner, flatten] = await Promise.all([
+    const [lineIndex, frontMatter, parse, sanitize, flatten] = await Promise.all([
       import('../src/diagnostics/line-index.ts'),
       import('../src/front-matter/parse.ts'),
       import('../src/body/parse.ts'),
       import('../src/body/sanitize.ts'),
-      import('../src/body/tag-scanner.ts'),
       import('../src/body/flatten.ts')
     ])
     const internals: Internals = {
@@ -66,7 +64,6 @@ export async function loadInternals(): Promise<Internals | string> {
       parseFrontMatterWith: frontMatter.parseFrontMatterWith,
       parseBody: parse.parseBody,
       sanitizeTree: sanitize.sanitizeTree,
-      documentTagsWithAttributes: tagScanner.documentTagsWithAttributes,
       flatten: flatten.flatten
     }
     for (const [key, value] of Object.entries(internals)) {
@@ -192,7 +189,7 @@ export function tasksFor(prepared: Prepared, options: TaskOptions): Array<Task &
         // parse charged the scavenge of the fresh tree to the sanitiser: ten times its cost on the sample.)
         run: () => {
           const {tree} = internals.parseBody(body)
-          return [internals.sanitizeTree(tree, sanitizeSettings), internals.documentTagsWithAttributes(body)]
+          return internals.sanitizeTree(tree, sanitizeSettings)
         }
       },
       {key: 'stageFlatten', name: names.stageFlatten, run: () => internals.flatten(sanitized, body)}

@@ -1,8 +1,8 @@
 /**
  * What `parsePost` checked, remembered for the renderer.
  *
- * `parsePost` keeps an item's source only after the renderer's own strict
- * check (`isVerbatimSafe`) passed on it, and it fingerprints the item's
+ * `parsePost` keeps an item's source only when reading the body (parse,
+ * sanitise, balance) changed nothing in it, and it fingerprints the item's
  * fields. Without more, `renderHtml` must hash every field again and check
  * every source again, because an Article may have been edited or built by
  * hand since. Here, parsed items, the layout and the meta carry a hidden
@@ -74,7 +74,7 @@ const maxDepth = 32
 
 /**
  * Remember every item of a freshly parsed Article, and its layout, as checked under `policy`.
- * Call it only when every source and gap passed `isVerbatimSafe` under that policy.
+ * Call it only when reading the body under that policy changed nothing (every source and gap kept as written).
  * (Its meta is remembered apart, whatever the body: `rememberFrontMatter`.)
  *
  * @param article - The Article `parsePost` is about to return.

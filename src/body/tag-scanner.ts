@@ -1,7 +1,8 @@
 /**
- * Read tags the way a browser's tokenizer does, for the two places that
- * look at source text rather than at the tree: the renderer's check of
- * verbatim HTML, and the search for document tags the tree never shows.
+ * Read a tag's extent the way a browser's tokenizer does, for the string
+ * pre-pass that caps nesting before parsing (`limit-nesting.ts`) and for
+ * finding where a run's text ends in the source (`flatten.ts`): both look at
+ * source text where there is no tree yet, or none for that text.
  */
 
 /** A tag as a browser's tokenizer reads it. */
@@ -91,27 +92,4 @@ function tagNameEnd(html: string, from: number): number {
 /** HTML white space: tab, line feed, form feed, carriage return, space. */
 export function isSpace(code: number): boolean {
   return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
-}
-
-/** `<html>`, `<head>` and `<body>` inside a body: the tree drops them, browsers copy their attributes onto the page. */
-export const documentTags = new Set(['html', 'head', 'body'])
-
-/**
- * Start tags `<html>`, `<head>` or `<body>` with attributes in a body: a
- * browser copies those attributes onto the page's own elements
- * (`<body onload=…>` runs), while the parsed tree does not show them at all.
- *
- * @param body - The body source.
- * @returns Each such tag's name and range.
- */
-export function documentTagsWithAttributes(body: string): Array<{name: string; start: number; end: number}> {
-  const found: Array<{name: string; start: number; end: number}> = []
-  const pattern = /<(?:html|head|body)(?=[\t\n\f\r />])/gi
-  for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
-    const tag = scanTag(body, match.index + 1)
-    if (!tag) break
-    if (tag.attributes.length > 0) found.push({name: tag.name, start: match.index, end: tag.end})
-    pattern.lastIndex = tag.end
-  }
-  return found
 }

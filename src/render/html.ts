@@ -25,11 +25,12 @@ type Entry =
  * source, so an unmodified Article gives its body back byte for byte (the
  * layout between items, such as wrapper `<div>`s and blank lines, comes from
  * `article.layout.gaps`). Edited and hand-built items are written from their
- * fields. Every string is treated as untrusted: reused source is checked
- * strictly and sanitised when the check fails, text is escaped, attributes
- * and URLs are filtered by the schema. Only what `parsePost` itself checked
- * under the same schema and embed hosts, and that still holds exactly what
- * it held then, is not checked again (see `article/provenance.ts`).
+ * fields. Every string is treated as untrusted: unless the Article is, in
+ * this process, exactly what `parsePost` read under the same schema and
+ * embed hosts (see `article/provenance.ts`), the whole output is read as a
+ * raw post's body is (parsed, sanitised, checked for what would leave its
+ * container; what changed is rewritten from its tree). So the result is
+ * safe and balanced: placed inside any element, it stays inside it.
  *
  * @param article - A parsed or hand-built Article.
  * @param options - Schema and embed hosts to enforce (optional).
