@@ -25,6 +25,7 @@ export interface Zod {
   boolean(): ZodSchema
   json(): ZodSchema
   literal(value: string): ZodSchema
+  enum(values: readonly string[]): ZodSchema
   array(item: ZodSchema): ZodSchema
   tuple(items: ZodSchema[]): ZodSchema
   record(key: ZodSchema, value: ZodSchema): ZodSchema
@@ -101,6 +102,10 @@ export function buildArticleSchema(z: Zod): ZodSchema {
       layout: maybeText,
       extra: z.array(z.tuple([text, z.json()]))
     }),
+    titleSource: z.enum(['front-matter', 'heading']).nullable(),
+    titleHeading: z
+      .object({text, id: text, attributes: z.record(z.string(), z.string()).optional(), position: position.optional()})
+      .nullable(),
     hero: z
       .object({...image, caption: text.optional(), markdown: z.boolean().optional(), position: position.optional()})
       .nullable(),
@@ -145,6 +150,8 @@ export function buildArticleSchema(z: Zod): ZodSchema {
 export function toArticleData(article: Article): ArticleData {
   return {
     meta: article.meta,
+    titleSource: article.titleSource,
+    titleHeading: article.titleHeading ? withoutSource(article.titleHeading) : null,
     hero: article.hero ? withoutSource(article.hero) : null,
     lead: article.lead.map(withoutSource),
     sections: article.sections.map(sectionData),
