@@ -300,7 +300,7 @@ export interface Layout {
   gaps: string[]
 }
 
-/** The hero image: the first image before the first heading. */
+/** The hero image: the first image before the first section (the title heading is not one). */
 export interface Hero extends Image {
   /** The caption, when the hero is a figure. */
   caption?: string | undefined
