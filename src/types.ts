@@ -300,7 +300,7 @@ export interface Layout {
   gaps: string[]
 }
 
-/** The hero image: the first image before the first heading. */
+/** The hero image: the first image before the first section (the title heading is not one). */
 export interface Hero extends Image {
   /** The caption, when the hero is a figure. */
   caption?: string | undefined
@@ -310,9 +310,37 @@ export interface Hero extends Image {
   source?: Source | undefined
 }
 
+/**
+ * The post's title written in its body: its only `<h1>`, when no other
+ * heading comes before it (news-bot and editor posts). It is the title, not
+ * a section: what follows it up to the first other heading is the lead.
+ */
+export interface TitleHeading {
+  /** Heading text, clean (no `&nbsp;`, no wrapping spans, white space collapsed). */
+  text: string
+  /** GitHub-compatible slug, unique in the article (an existing `id` attribute wins). */
+  id: string
+  /** Sanitised attributes of the `<h1>`. */
+  attributes?: Attributes | undefined
+  position?: Position | undefined
+  source?: Source | undefined
+}
+
+/**
+ * Where `meta.title` came from: `'front-matter'` (the `title` key),
+ * `'heading'` (the front matter has no title, so the title heading's text
+ * stands in; `renderPost` does not write it into the front matter while it
+ * still equals that text), or null when the post has no title.
+ */
+export type TitleSource = 'front-matter' | 'heading' | null
+
 /** A parsed post. */
 export interface Article {
   meta: Meta
+  /** Where `meta.title` came from. */
+  titleSource: TitleSource
+  /** The post's only `<h1>` when it comes before every other heading, else null. */
+  titleHeading: TitleHeading | null
   hero: Hero | null
   lead: Block[]
   sections: Section[]

@@ -26,6 +26,8 @@ export interface LoaderOptions {
   schema?: Schema | null | undefined
   /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
   allowEmbedHosts?: readonly string[] | null | undefined
+  /** Whether a post must open with front matter: with `'optional'`, none gives no `front-matter-missing` message (default: `'required'`). */
+  frontMatter?: 'required' | 'optional' | null | undefined
 }
 
 /** What the loader stores per post (Astro's `DataEntry`). */
@@ -126,7 +128,9 @@ export function articleLoader(options?: Readonly<LoaderOptions> | null): Article
         if (fatal) return fatal
         const id = generateId(entry)
         const data = await context.parseData({id, data: toArticleData(article), filePath})
-        const headings = flatten(article.sections).map((section) => ({depth: section.depth, slug: section.id, text: section.heading}))
+        // Every heading the HTML holds, as Astro lists a Markdown page's: the title heading is its `<h1>`.
+        const title = article.titleHeading ? [{depth: 1, slug: article.titleHeading.id, text: article.titleHeading.text}] : []
+        const headings = [...title, ...flatten(article.sections).map((section) => ({depth: section.depth, slug: section.id, text: section.heading}))]
         store.set({id, data, filePath, digest: context.generateDigest(raw), rendered: {html: renderHtml(article, settings), metadata: {headings}}})
         return undefined
       }

@@ -97,6 +97,8 @@ function omit(definition: JsonSchema, key: string): void {
 export function toArticleData(article: Article): ArticleData {
   return {
     meta: article.meta,
+    titleSource: article.titleSource,
+    titleHeading: article.titleHeading ? withoutSource(article.titleHeading) : null,
     hero: article.hero ? withoutSource(article.hero) : null,
     lead: article.lead.map(withoutSource),
     sections: article.sections.map(sectionData),

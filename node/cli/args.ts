@@ -26,6 +26,8 @@ export interface CheckCommand {
   outputFile: string | undefined
   /** The configuration file given with `--config`; `undefined` to look for `article-kit.config.json`. */
   config: string | undefined
+  /** `--front-matter <required|optional>`, over the configuration file's `frontMatter`; `undefined` when not given. */
+  frontMatter: 'required' | 'optional' | undefined
 }
 
 /** What the arguments ask for; `usage` carries the reason they are wrong. */
@@ -55,12 +57,15 @@ Options:
   -c, --config <file>     Read options from <file> (default:
                           article-kit.config.json in the current folder, if
                           there is one)
+  --front-matter <mode>   required (default) or optional: with optional, a
+                          post without front matter is not reported
   --color, --no-color     Force colour on or off (default: on in a terminal;
                           NO_COLOR and FORCE_COLOR are honoured too)
   -h, --help              Show this help
   -v, --version           Show the version
 
-Configuration file (JSON): {"allowEmbedHosts": ["player.example.com"]}
+Configuration file (JSON): {"allowEmbedHosts": ["player.example.com"],
+                            "frontMatter": "optional"}
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 
@@ -92,6 +97,7 @@ export function parseArguments(argv: readonly string[]): Command {
         'no-info': {type: 'boolean'},
         'output-file': {type: 'string', short: 'o'},
         config: {type: 'string', short: 'c'},
+        'front-matter': {type: 'string'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
@@ -132,6 +138,11 @@ export function parseArguments(argv: readonly string[]): Command {
     if (values[name] === '') return {kind: 'usage', reason: 'Expected a file name for `--' + name + '`'}
   }
 
+  const frontMatter = values['front-matter']
+  if (frontMatter !== undefined && frontMatter !== 'required' && frontMatter !== 'optional') {
+    return {kind: 'usage', reason: 'Expected `required` or `optional` for `--front-matter`, not `' + frontMatter + '`'}
+  }
+
   // `--color` and `--no-color`: the last one given wins, as in ESLint.
   let color: boolean | undefined
   for (const token of tokens) {
@@ -147,6 +158,7 @@ export function parseArguments(argv: readonly string[]): Command {
     info: !(values['no-info'] ?? false),
     color,
     outputFile: values['output-file'],
-    config: values.config
+    config: values.config,
+    frontMatter
   }
 }

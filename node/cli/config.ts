@@ -10,7 +10,8 @@ import type {ParseOptions} from 'article-kit'
  * ```
  *
  * Known options: `allowEmbedHosts` (hosts whose iframes are kept, added to
- * `defaultEmbedHosts`, as `parsePost`'s option of that name). An unknown key
+ * `defaultEmbedHosts`, as `parsePost`'s option of that name) and
+ * `frontMatter` (`"required"` or `"optional"`, as `parsePost`'s option). An unknown key
  * is an error rather than ignored, so a misspelt option never goes unnoticed.
  */
 
@@ -18,12 +19,12 @@ import type {ParseOptions} from 'article-kit'
 export const configName = 'article-kit.config.json'
 
 /** What the configuration sets: options of `checkPost`. */
-export type Config = Pick<ParseOptions, 'allowEmbedHosts'>
+export type Config = Pick<ParseOptions, 'allowEmbedHosts' | 'frontMatter'>
 
 /** The configuration, or why it is wrong. */
 export type ConfigResult = {ok: true; config: Config} | {ok: false; reason: string}
 
-const known = ['allowEmbedHosts']
+const known = ['allowEmbedHosts', 'frontMatter']
 
 /**
  * Read a configuration file's text.
@@ -51,6 +52,11 @@ export function parseConfig(text: string, name: string): ConfigResult {
         return {ok: false, reason: 'Expected an array of host names for `allowEmbedHosts` in `' + name + '`'}
       }
       config.allowEmbedHosts = option as string[]
+    } else if (key === 'frontMatter') {
+      if (option !== 'required' && option !== 'optional') {
+        return {ok: false, reason: 'Expected `"required"` or `"optional"` for `frontMatter` in `' + name + '`'}
+      }
+      config.frontMatter = option
     } else {
       return {ok: false, reason: 'Unknown option `' + key + '` in `' + name + '` (known: ' + known.join(', ') + ')'}
     }

@@ -48,7 +48,8 @@ async function main(argv: readonly string[]): Promise<number> {
 async function check(command: CheckCommand): Promise<number> {
   const loaded = await loadConfig(command.config)
   if (!loaded.ok) return usage(loaded.reason)
-  const config = loaded.config
+  // The command line wins over the file.
+  const config = command.frontMatter === undefined ? loaded.config : {...loaded.config, frontMatter: command.frontMatter}
 
   const files: string[] = []
   const unmatched: string[] = []

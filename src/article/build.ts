@@ -1,5 +1,5 @@
 import type {Element} from 'hast'
-import type {Article, Block, Hero, Message, Position, Section, Source, Summary, TableBlock} from '../types.ts'
+import type {Article, Block, Hero, Message, Position, Section, Source, Summary, TableBlock, TitleHeading} from '../types.ts'
 import type {LineIndex} from '../diagnostics/line-index.ts'
 import {createMessage} from '../diagnostics/message.ts'
 import type {RuleId} from '../diagnostics/catalogue.ts'
@@ -26,7 +26,7 @@ export interface BuildState {
 }
 
 /** The body part of an Article. */
-export type BodyParts = Pick<Article, 'hero' | 'lead' | 'sections' | 'summary'> & {
+export type BodyParts = Pick<Article, 'titleHeading' | 'hero' | 'lead' | 'sections' | 'summary'> & {
   gaps: string[]
   texts: string[]
   /** Every item and gap is kept as written (nothing was rewritten). */
@@ -37,9 +37,12 @@ export type BodyParts = Pick<Article, 'hero' | 'lead' | 'sections' | 'summary'> 
  * Build hero, lead, sections and summary from the flattened body.
  *
  * Headings nest by rank wherever layout containers put them; an `<h3>`
- * before any `<h2>` is a top-level section of its own. The hero is the
- * first image before the first heading; the summary is the one-column
- * table whose rows name the sections, wherever it is.
+ * before any `<h2>` is a top-level section of its own. A post's only
+ * `<h1>`, when no other heading comes before it, is its title heading, not
+ * a section (what follows it up to the next heading is the lead); other
+ * `<h1>`s are top-level sections. The hero is the first image before the
+ * first section; the summary is the one-column table whose rows name the
+ * sections, wherever it is.
  */
 export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const {context} = state
@@ -47,12 +50,13 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const markdown = markdownHero(context, flat)
   const {pieces, gaps} = toPieces(context, flat, state.sanitize)
   const verbatim = !state.sanitized && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps)
-  const parts: BodyParts = {hero: null, lead: [], sections: [], summary: null, gaps, texts: [], verbatim}
+  const parts: BodyParts = {titleHeading: null, hero: null, lead: [], sections: [], summary: null, gaps, texts: [], verbatim}
   const stack: Section[] = []
   const all: Section[] = []
   const tables: Array<{block: TableBlock; owner: Block[]}> = []
   const seen = new Map<string, number>()
   const hasH2 = pieces.some((piece) => piece.item.kind === 'heading' && (piece.item.nodes[0] as Element).tagName === 'h2')
+  const title = titleIndex(pieces)
 
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!
@@ -62,6 +66,18 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
 
     if (index === 0 && markdown && piece.context === context) {
       parts.hero = withSource({...markdown.image, markdown: true}, position, index, outer)
+      continue
+    }
+
+    if (index === title) {
+      const node = item.nodes[0] as Element
+      const text = cleanText(textOf(node))
+      const explicit = typeof node.properties['id'] === 'string' ? node.properties['id'] : undefined
+      const heading: TitleHeading = {text, id: slug(text, explicit)}
+      const attributes = attributesOf(node)
+      if (attributes) heading.attributes = attributes
+      parts.titleHeading = withSource(heading, position, index, outer)
+      parts.texts.push(text)
       continue
     }
 
@@ -100,6 +116,54 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   parts.summary = findSummary(state, tables, all)
   return parts
 }
+
+/**
+ * The meta and where its title came from: the front matter's `title`, else
+ * the title heading's text (the front matter's own meta is left as read).
+ *
+ * @param meta - The meta read from the front matter.
+ * @param heading - The title heading, if any.
+ * @returns The Article's `meta` and `titleSource`.
+ */
+export function titled(meta: Article['meta'], heading: TitleHeading | null): Pick<Article, 'meta' | 'titleSource'> {
+  if (meta.title !== null) return {meta, titleSource: 'front-matter'}
+  if (heading) return {meta: {...meta, title: heading.text}, titleSource: 'heading'}
+  return {meta, titleSource: null}
+}
+
+/**
+ * The index of the title heading: the only `<h1>`, when it is the first
+ * heading, has text, and at most a line or two of text comes before it (a
+ * source line, a greeting: `maxTextBeforeTitle`). A reader takes such a
+ * heading as the post's title, above the sections, not as a section holding
+ * all of them. An empty one names nothing: it stays a section, and
+ * `heading-empty` says so; one after paragraphs of text is a section
+ * heading written big.
+ */
+function titleIndex(pieces: Piece[]): number {
+  let found = -1
+  for (let index = 0; index < pieces.length; index++) {
+    const {item} = pieces[index]!
+    if (item.kind !== 'heading') continue
+    const node = item.nodes[0] as Element
+    if (node.tagName !== 'h1') {
+      if (found === -1) return -1
+      continue
+    }
+    if (found !== -1) return -1
+    found = index
+  }
+  if (found === -1 || cleanText(textOf(pieces[found]!.item.nodes[0] as Element)) === '') return -1
+  let before = 0
+  for (let index = 0; index < found; index++) {
+    for (const node of pieces[index]!.item.nodes) before += cleanText(textOf(node)).length
+    if (before > maxTextBeforeTitle) return -1
+  }
+  return found
+}
+
+/** How much text (UTF-16 code units) may come before a title heading: a source line or a greeting, not the post's opening. */
+const maxTextBeforeTitle = 200
 
 /**
  * Whether gaps and items, written in turn, give the body back exactly

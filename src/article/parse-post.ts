@@ -9,7 +9,7 @@ import {dominantLineEnding} from '../post/split.ts'
 import {defaultEmbedHosts, schemaWithDefaults, type Schema} from '../body/schema.ts'
 import {createCheckMemo, type SanitizeSettings} from '../body/sanitize.ts'
 import {readBody, settle, type BodyReading} from '../body/normalize.ts'
-import {buildBody, rewrittenMarkup} from './build.ts'
+import {buildBody, rewrittenMarkup, titled} from './build.ts'
 import {computeStats} from './stats.ts'
 import {rememberChecked, rememberFrontMatter} from './provenance.ts'
 import {itemsOf} from './items.ts'
@@ -25,6 +25,11 @@ export interface ParseOptions {
   allowEmbedHosts?: readonly string[] | null | undefined
   /** Give one message per rule (and per thing the sanitiser removed) with a `count` and its `repeats`, instead of one per occurrence (default: `true`). */
   groupMessages?: boolean | null | undefined
+  /**
+   * Whether a post must open with front matter (default: `'required'`). With `'optional'`, a post without
+   * any (an editor's export) gets no `front-matter-missing` message; its title comes from its title heading.
+   */
+  frontMatter?: 'required' | 'optional' | null | undefined
 }
 
 const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
@@ -86,7 +91,7 @@ function parseArticle(raw: string, settings: Readonly<ParseOptions>): Article {
   const lines = new LineIndex(raw)
   const front = parseFrontMatterWith(raw, lines)
   // A copy: the front matter result keeps its own.
-  const messages: Message[] = [...front.messages]
+  const messages: Message[] = settings.frontMatter === 'optional' ? front.messages.filter((message) => message.ruleId !== 'front-matter-missing') : [...front.messages]
   if (settings.strict) throwIfFatal(messages, front.cause)
   const bodyStart = front.bodyStart
   const sanitize: SanitizeSettings = {
@@ -154,7 +159,8 @@ function build(raw: string, front: FrontMatterResult, reading: BodyReading, stat
   const parts = buildBody({...state, context, sanitized}, reading.flat)
   const text = parts.texts.join('\n\n')
   const article: Article = {
-    meta: front.meta,
+    ...titled(front.meta, parts.titleHeading),
+    titleHeading: parts.titleHeading,
     hero: parts.hero,
     lead: parts.lead,
     sections: parts.sections,

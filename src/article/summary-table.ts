@@ -50,7 +50,9 @@ export function summaryMatcher(headings: Heading[]): SummaryMatcher {
 function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): SummaryMatch {
   const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
   const pairs: Array<[score: number, row: number, heading: number]> = []
-  for (let row = 0; row < texts.length; row++) {
+  // A first row that names the table ("목차", "판결 요약", "주요 내용") is its title, whatever heading ends in the same word.
+  const named = isTableName(texts[0]!, prepared)
+  for (let row = named ? 1 : 0; row < texts.length; row++) {
     const key = prepare(texts[row]!)
     for (let heading = 0; heading < prepared.length; heading++) {
       const score = similarity(key, prepared[heading]!)
@@ -67,13 +69,26 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): 
   }
 
   const first = rows[0]![0]!
-  const hasTitle = !rowMatch.has(0) && texts[0] !== '' && (first.header || /^<(b|strong)\b/i.test(first.html.trim()) || rows.length > 2)
+  const hasTitle = named || (!rowMatch.has(0) && texts[0] !== '' && (first.header || /^<(b|strong)\b/i.test(first.html.trim()) || rows.length > 2))
   const items: SummaryItem[] = []
   for (let row = hasTitle ? 1 : 0; row < rows.length; row++) {
     const heading = rowMatch.get(row)
     items.push({text: texts[row]!, sectionId: heading === undefined ? null : headings[heading]!.id})
   }
   return {title: hasTitle ? texts[0]! : null, items, matched: rowMatch.size}
+}
+
+/**
+ * Words a table's name ends with ("목차", "판결 요약", "주요 내용", "Key points"), as match keys. A row
+ * ending in one names the table, not a section, even when a heading ends in the same word ("판결 내용").
+ */
+const tableNameEndings = ['목차', '요약', '개요', '내용', '정리', '포인트', '핵심', 'summary', 'contents', 'overview', 'keypoints', 'toc']
+
+/** Whether a first row names the table: it ends with a table-name word and is no heading as written. */
+function isTableName(text: string, prepared: Prepared[]): boolean {
+  const key = matchKey(text)
+  if (!tableNameEndings.some((ending) => key.endsWith(ending))) return false
+  return !prepared.some((heading) => heading.key === key)
 }
 
 /** Whether a match is good enough to call the table a summary. */
@@ -119,16 +134,37 @@ function similarity(a: Prepared, b: Prepared): number {
   if (a.key === b.key) return 1
   const [short, long] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key]
   if (short.length >= 2 && long.includes(short)) return 0.6 + 0.4 * (short.length / long.length)
-  return dice(a.bigrams, b.bigrams)
+  return pairScore(a.bigrams, b.bigrams)
 }
 
-/** Sørensen–Dice over character bigrams (as multisets): a merge of the two sorted lists. */
+/** Below this many character pairs, the shorter of two keys is matched by Dice alone: a few shared pairs say little. */
+const minimumPairsForOverlap = 5
+/** What the overlap coefficient gives up against Dice: it forgives the longer key its extra words, not much else. */
+const overlapDiscount = 0.15
+
+/** Ascending numbers, for `Array#sort`. */
 function ascending(a: number, b: number): number {
   return a - b
 }
 
-function dice(a: readonly number[], b: readonly number[]): number {
+/**
+ * Dice over character pairs, or, when the shorter key has pairs enough, the
+ * share of its pairs the longer one holds (the overlap coefficient), less
+ * `overlapDiscount`: a row paraphrases its heading with words left out
+ * ("강압수사에 반대" for "수사기관의 강압적 태도에 반대"), which Dice counts
+ * against it.
+ */
+function pairScore(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || b.length === 0) return 0
+  const shared = sharedPairs(a, b)
+  const diceScore = (2 * shared) / (a.length + b.length)
+  const shorter = Math.min(a.length, b.length)
+  if (shorter < minimumPairsForOverlap) return diceScore
+  return Math.max(diceScore, shared / shorter - overlapDiscount)
+}
+
+/** How many pairs two sorted lists share, as multisets: a merge of the two. */
+function sharedPairs(a: readonly number[], b: readonly number[]): number {
   let shared = 0
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -138,5 +174,5 @@ function dice(a: readonly number[], b: readonly number[]): number {
     } else if (a[i]! < b[j]!) i++
     else j++
   }
-  return (2 * shared) / (a.length + b.length)
+  return shared
 }

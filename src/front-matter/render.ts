@@ -48,7 +48,7 @@ function toPairs(meta: Meta): Pair[] {
   const pairs: Pair[] = []
   for (const yamlKey of Object.keys(knownKeys) as KnownKey[]) {
     if (extraKeys.has(yamlKey)) continue
-    const value = (meta as unknown as Record<string, unknown>)[knownKeys[yamlKey]]
+    const value = (meta as unknown as Record<string, unknown> | null | undefined)?.[knownKeys[yamlKey]]
     if (yamlKey === 'categories' || yamlKey === 'tags') {
       if (Array.isArray(value) && value.length > 0) pairs.push([yamlKey, value.map(String)])
     } else if (value !== null && value !== undefined) pairs.push([yamlKey, plain(value, 0)])

@@ -1,5 +1,5 @@
 import type {Element, ElementContent} from 'hast'
-import type {Attributes, Block, Hero, Section, Summary, TableCell} from '../types.ts'
+import type {Attributes, Block, Hero, Section, Summary, TableCell, TitleHeading} from '../types.ts'
 import {embedSandbox} from '../body/schema.ts'
 import {htmlProperties} from '../body/properties.ts'
 import {safeHtml} from './safe.ts'
@@ -60,6 +60,11 @@ export function headingNode(section: Section): ElementContent {
   const size = editorSizes[depth]
   const attributes = section.attributes ?? (size && !section.source ? {'data-ke-size': size} : undefined)
   return h('h' + depth, props(attributes), String(section.heading ?? ''))
+}
+
+/** The title heading: an `<h1>`, written as any heading is. */
+export function titleNode(title: TitleHeading): ElementContent {
+  return headingNode({heading: String(title.text ?? ''), id: '', depth: 1, attributes: title.attributes, source: title.source, blocks: [], children: []})
 }
 
 /** The hero image. */

@@ -1,10 +1,10 @@
 import type {ElementContent, Root} from 'hast'
-import type {Article, Block, Hero, Section, Source, Summary} from '../types.ts'
+import type {Article, Block, Hero, Section, Source, Summary, TitleHeading} from '../types.ts'
 import {createCheckMemo, sanitizeTree} from '../body/sanitize.ts'
 import {toHtml} from 'hast-util-to-html'
 import {hasDigest} from '../article/digest.ts'
 import {checkedItem, checkedLayout} from '../article/provenance.ts'
-import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode} from './fields.ts'
+import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode, titleNode} from './fields.ts'
 import {cleanHtml} from '../body/normalize.ts'
 import {trimmedSummary} from './summary.ts'
 import {policyOf, type Policy, type RenderOptions} from './policy.ts'
@@ -14,6 +14,7 @@ export type {RenderOptions} from './policy.ts'
 /** One thing to write, in order. */
 type Entry =
   | {kind: 'heading'; item: Section}
+  | {kind: 'title'; item: TitleHeading}
   | {kind: 'block'; item: Block}
   | {kind: 'hero'; item: Hero}
   | {kind: 'summary'; item: Summary}
@@ -119,6 +120,8 @@ function toNodes(entry: Entry, policy: Policy): ElementContent[] {
   switch (entry.kind) {
     case 'heading':
       return [headingNode(entry.item)]
+    case 'title':
+      return [titleNode(entry.item)]
     case 'hero':
       return [heroNode(entry.item)]
     case 'summary':
@@ -130,7 +133,7 @@ function toNodes(entry: Entry, policy: Policy): ElementContent[] {
   }
 }
 
-/** Lead, then sections depth-first; the hero and summary go where their source was (else first and last). */
+/** Lead, then sections depth-first; the title heading, hero and summary go where their source was (else title and hero first, summary last). */
 function order(article: Article): Entry[] {
   const entries: Entry[] = []
   for (const item of objectsIn(article.lead)) entries.push({kind: 'block', item})
@@ -143,6 +146,7 @@ function order(article: Article): Entry[] {
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
   }
   if (isObject(article.hero)) place(entries, {kind: 'hero', item: article.hero}, 0)
+  if (isObject(article.titleHeading)) place(entries, {kind: 'title', item: article.titleHeading}, 0)
   if (isObject(article.summary)) place(entries, {kind: 'summary', item: article.summary}, entries.length)
   return entries
 }

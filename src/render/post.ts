@@ -22,7 +22,18 @@ import type {RenderOptions} from './policy.ts'
  * //=> true
  */
 export function renderPost(article: Article, options?: Readonly<RenderOptions> | null): string {
-  return assemblePost(article.meta, article.layout, renderHtml(article, options))
+  return assemblePost(frontMatterMeta(article), article.layout, renderHtml(article, options))
+}
+
+/**
+ * The meta to write as front matter: a title that only stands in for the
+ * title heading (and still equals its text) is the body's, not the front
+ * matter's, so it is not written there.
+ */
+function frontMatterMeta(article: Article): Article['meta'] {
+  const {meta, titleHeading} = article
+  if (article.titleSource !== 'heading' || typeof titleHeading !== 'object' || titleHeading === null) return meta
+  return typeof meta === 'object' && meta !== null && meta.title === titleHeading.text ? {...meta, title: null} : meta
 }
 
 /**

@@ -16,6 +16,8 @@ export interface Options {
   schema?: Schema | null | undefined
   /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
   allowEmbedHosts?: readonly string[] | null | undefined
+  /** Whether a post must open with front matter: with `'optional'`, none gives no `front-matter-missing` message (default: `'required'`). */
+  frontMatter?: 'required' | 'optional' | null | undefined
 }
 
 const emptyOptions: Readonly<Options> = Object.freeze({})

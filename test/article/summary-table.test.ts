@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
-import {matchKey, summaryMatcher} from '../../src/article/summary-table.ts'
+import {isSummary, matchKey, summaryMatcher} from '../../src/article/summary-table.ts'
 
 const cell = (text: string, header = false) => [{text, html: text, header}]
 const reference = (value: string) => value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
@@ -68,6 +68,43 @@ describe('summary matching', () => {
       }),
       {seed: 11, numRuns: 300}
     )
+  })
+
+  it('should take a first row that names the table as its title, never as a heading ending in the same word', () => {
+    const match = summaryMatcher([
+      {id: 'a', heading: '판결 내용'},
+      {id: 'b', heading: '노소영측 반응'},
+      {id: 'c', heading: '사건 배경'}
+    ])
+    // `내용` (and `주요 내용`) would be contained in `판결 내용`: it names the table, not the section.
+    for (const name of ['내용', '주요 내용', '판결 요약', '목차']) {
+      const result = match([cell(name), cell('노소영측 반응'), cell('사건 배경')])
+      assert.equal(result?.title, name, name)
+      assert.deepEqual(result?.items.map((item) => item.sectionId), ['b', 'c'], name)
+    }
+    // A first row that is a heading as written is an item, whatever word it ends with.
+    assert.deepEqual(match([cell('판결 내용'), cell('사건 배경')])?.items.map((item) => item.sectionId), ['a', 'c'])
+  })
+
+  it('should match a row that leaves words of its heading out, or says it in a sentence', () => {
+    const match = summaryMatcher([
+      {id: 'a', heading: '수사기관의 강압적 태도에 반대'},
+      {id: 'b', heading: '정책 변화에 민감한 대처'},
+      {id: 'c', heading: '성범죄 엄벌 및 예방에 대한 입장'}
+    ])
+    const result = match([cell('발언 요약', true), cell('강압수사에 반대'), cell('정부는 정책 변화에 민감하게 대처할 수 있도록 돕는다'), cell('성범죄 엄벌 및 예방에 대한 입장')])
+    assert.deepEqual(result?.items.map((item) => item.sectionId), ['a', 'b', 'c'])
+  })
+
+  it('should leave a content table that only shares a few words with the headings alone', () => {
+    const match = summaryMatcher([
+      {id: 'a', heading: '재료 준비'},
+      {id: 'b', heading: '반죽 만들기'},
+      {id: 'c', heading: '굽는 시간과 온도'}
+    ])
+    const result = match([cell('재료', true), cell('밀가루 500g'), cell('설탕 30g'), cell('소금 한 꼬집'), cell('따뜻한 물 300ml')])
+    assert.ok(result)
+    assert.equal(isSummary(result), false)
   })
 
   it('should not read a table of more than one column', () => {

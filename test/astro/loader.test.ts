@@ -102,6 +102,26 @@ describe('articleLoader', () => {
     assert.deepEqual(logs, [['warn', 'posts/b.md:4:4: Expected an `alt` attribute on this image [image-alt-missing]']])
   })
 
+  it('should honour `frontMatter: optional`, and list the title heading first in `headings`', async () => {
+    const folder = join(root, 'editor')
+    await mkdir(folder, {recursive: true})
+    await writeFile(join(folder, 'e.html'), '<h1>Title</h1>\n<p>a</p>\n<h2>One</h2>\n')
+    const required = await load({base: './editor'})
+    assert.deepEqual(
+      required.logs.map(([, message]) => message),
+      ['editor/e.html:1:1: Expected front matter (`---`) at the start of the post [front-matter-missing]']
+    )
+    const {entries, logs} = await load({base: './editor', frontMatter: 'optional'})
+    assert.deepEqual(logs, [])
+    const entry = entries.get('e')!
+    assert.equal(entry.data.meta.title, 'Title')
+    assert.equal(entry.data.titleSource, 'heading')
+    assert.deepEqual(entry.rendered.metadata.headings, [
+      {depth: 1, slug: 'title', text: 'Title'},
+      {depth: 2, slug: 'one', text: 'One'}
+    ])
+  })
+
   it('should honour `pattern` and `generateId`', async () => {
     const {entries} = await load({base: 'posts/', pattern: ['*.{html,md}'], generateId: (entry) => entry.toUpperCase()})
     assert.deepEqual([...entries.keys()].sort(), ['A.HTML', 'B.MD'])

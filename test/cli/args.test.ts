@@ -13,7 +13,8 @@ describe('parseArguments', () => {
       info: true,
       color: undefined,
       outputFile: undefined,
-      config: undefined
+      config: undefined,
+      frontMatter: undefined
     })
   })
 
@@ -27,7 +28,8 @@ describe('parseArguments', () => {
       info: false,
       color: undefined,
       outputFile: undefined,
-      config: undefined
+      config: undefined,
+      frontMatter: undefined
     })
     assert.equal((parseArguments(['check', '-f', 'compact', 'a.md']) as {format: string}).format, 'compact')
   })
@@ -39,6 +41,12 @@ describe('parseArguments', () => {
     assert.equal((parseArguments(['check', '--output-file=r.txt', '-c', 'c.json', 'a.md']) as {outputFile: string}).outputFile, 'r.txt')
     assert.deepEqual(parseArguments(['check', '--output-file=', 'a.md']), {kind: 'usage', reason: 'Expected a file name for `--output-file`'})
     assert.equal(parseArguments(['check', 'a.md', '--config']).kind, 'usage')
+  })
+
+  it('should read `--front-matter required|optional`, and refuse anything else', () => {
+    assert.equal((parseArguments(['check', '--front-matter', 'optional', 'a.md']) as {frontMatter: string}).frontMatter, 'optional')
+    assert.equal((parseArguments(['check', '--front-matter=required', 'a.md']) as {frontMatter: string}).frontMatter, 'required')
+    assert.deepEqual(parseArguments(['check', '--front-matter', 'off', 'a.md']), {kind: 'usage', reason: 'Expected `required` or `optional` for `--front-matter`, not `off`'})
   })
 
   it('should read `--color` and `--no-color`, the last one winning', () => {

@@ -207,12 +207,25 @@ describe('article-kit', {concurrency: 4}, () => {
     assert.match((await run(['check', '--config', 'other.json', 'post.md'], undefined, {cwd: project})).stdout, removed, '--config wins')
   })
 
+  it('should leave out `front-matter-missing` with `frontMatter: "optional"` in the configuration file or `--front-matter optional`', async () => {
+    const project = await mkdtemp(path.join(folder, 'project-'))
+    await writeFile(path.join(project, 'post.html'), '<h1>Title</h1>\n<p>a</p>\n')
+    const missing = /\[front-matter-missing\]/
+    assert.match((await run(['check', 'post.html'], undefined, {cwd: project})).stdout, missing, 'required by default')
+    const flag = await run(['check', '--front-matter', 'optional', 'post.html'], undefined, {cwd: project})
+    assert.equal(flag.code, 0)
+    assert.doesNotMatch(flag.stdout, missing)
+    await writeFile(path.join(project, 'article-kit.config.json'), '{"frontMatter": "optional"}\n')
+    assert.doesNotMatch((await run(['check', 'post.html'], undefined, {cwd: project})).stdout, missing, 'configuration file')
+    assert.match((await run(['check', '--front-matter', 'required', 'post.html'], undefined, {cwd: project})).stdout, missing, 'the flag wins')
+  })
+
   it('should exit 2 with a clear message for a bad or missing configuration file', async () => {
     const project = await mkdtemp(path.join(folder, 'project-'))
     await writeFile(path.join(project, 'article-kit.config.json'), '{"rules": {}}\n')
     const unknown = await run(['check', file('clean')], undefined, {cwd: project})
     assert.equal(unknown.code, 2)
-    assert.match(unknown.stderr, /Unknown option `rules` in `article-kit\.config\.json` \(known: allowEmbedHosts\)/)
+    assert.match(unknown.stderr, /Unknown option `rules` in `article-kit\.config\.json` \(known: allowEmbedHosts, frontMatter\)/)
     const missing = await run(['check', '--config', 'nope.json', file('clean')], undefined, {cwd: project})
     assert.equal(missing.code, 2)
     assert.match(missing.stderr, /Cannot read `nope\.json`: no such file/)

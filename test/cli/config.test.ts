@@ -14,8 +14,16 @@ describe('parseConfig', () => {
   it('should refuse an unknown option, naming it and the known ones', () => {
     assert.deepEqual(parseConfig('{"rules": {"image-alt-missing": "off"}}', 'article-kit.config.json'), {
       ok: false,
-      reason: 'Unknown option `rules` in `article-kit.config.json` (known: allowEmbedHosts)'
+      reason: 'Unknown option `rules` in `article-kit.config.json` (known: allowEmbedHosts, frontMatter)'
     })
+  })
+
+  it('should read `frontMatter`, `"required"` or `"optional"` only', () => {
+    assert.deepEqual(parseConfig('{"frontMatter": "optional"}', 'c.json'), {ok: true, config: {frontMatter: 'optional'}})
+    assert.deepEqual(parseConfig('{"frontMatter": "required"}', 'c.json'), {ok: true, config: {frontMatter: 'required'}})
+    for (const value of ['"off"', 'false', 'null']) {
+      assert.deepEqual(parseConfig('{"frontMatter": ' + value + '}', 'c.json'), {ok: false, reason: 'Expected `"required"` or `"optional"` for `frontMatter` in `c.json`'}, value)
+    }
   })
 
   it('should refuse hosts that are not an array of strings', () => {

@@ -587,6 +587,7 @@ const meta: fc.Arbitrary<Meta> = fc
 export const article: fc.Arbitrary<Article> = fc
   .record({
     meta,
+    title: fc.option(cleanText.filter((text) => text !== ''), {nil: null, freq: 3}),
     hero: fc.option(hero, {nil: null, freq: 3}),
     lead: blocks,
     // Top-level ranks never rise: a deeper heading after a shallower one is its child.
@@ -600,20 +601,29 @@ export const article: fc.Arbitrary<Article> = fc
     if (spec.hero === null) lead = separateRuns(lead.filter((item) => !couldBeHero(item)))
     // A Markdown hero line is split from loose text after it only when that text holds no `&`; kept apart here.
     if (spec.hero?.markdown && isImplicit(lead[0])) lead = lead.slice(1)
+    const slug = createSlugger()
+    // The title heading is written first: a Markdown hero line is one only as the body's first line.
+    const titleHeading = spec.title !== null && !spec.hero?.markdown ? {text: spec.title, id: slug(spec.title, undefined)} : null
+    if (titleHeading) texts.push(titleHeading.text)
     if (spec.hero?.caption) texts.push(spec.hero.caption)
     for (const item of lead) if (item.text) texts.push(item.text)
-    const slug = createSlugger()
+    // An `<h1>` that is the only one and the first heading reads back as the title heading: sections keep clear of that.
+    const h1s = spec.top.filter(([, depth]) => depth === 1).length
+    const depths = spec.top.map(([, depth]) => (depth === 1 && (titleHeading || h1s === 1) ? 2 : depth))
     const sections = toSections(
       spec.top.map(([section]) => section),
-      spec.top.map(([, depth]) => depth),
+      depths,
       slug,
       texts
     )
     const summary = spec.summary ? summaryOf(spec.summary, sections) : null
     if (summary) texts.push(textOfHtml(write(h('table', h('tbody', summary.rows.map((row) => h('tr', h('td', h('b', row[0]!.text)))))) as Element)))
     const value = texts.join('\n\n')
+    const meta = titleHeading && spec.meta.title === null ? {...spec.meta, title: titleHeading.text} : spec.meta
     return {
-      meta: spec.meta,
+      meta,
+      titleSource: spec.meta.title !== null ? 'front-matter' : titleHeading ? 'heading' : null,
+      titleHeading,
       hero: spec.hero,
       lead,
       sections,

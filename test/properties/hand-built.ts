@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type {Article, Attributes, Block, Hero, Image, Layout, Meta, Section, Source, Summary, TableCell} from '../../src/index.ts'
+import type {Article, Attributes, Block, Hero, Image, Layout, Meta, Section, Source, Summary, TableCell, TitleHeading} from '../../src/index.ts'
 import {metaValue, yamlString} from './arbitraries.ts'
 
 /*
@@ -128,6 +128,11 @@ const hero: fc.Arbitrary<Hero> = fc
   .tuple(image, fc.record({caption: anyString, markdown: fc.boolean(), source}, {requiredKeys: []}))
   .map(([value, extra]) => ({...value, ...extra}))
 
+const titleHeading: fc.Arbitrary<TitleHeading> = fc.record(
+  {text: anyString, id: anyString, attributes: optional(attributes), position: optional(position), source},
+  {requiredKeys: ['text', 'id']}
+)
+
 const summary: fc.Arbitrary<Summary> = fc.record(
   {title: fc.option(anyString, {nil: null}), items: fc.array(fc.record({text: anyString, sectionId: fc.option(anyString, {nil: null})}), {maxLength: 4}), rows, source},
   {requiredKeys: ['title', 'items', 'rows']}
@@ -160,6 +165,8 @@ const layout: fc.Arbitrary<Layout> = fc.record({
 /** An Article built by hand, anything in it. */
 export const wildArticle: fc.Arbitrary<Article> = fc.record({
   meta,
+  titleSource: fc.constantFrom('front-matter' as const, 'heading' as const, null),
+  titleHeading: fc.option(titleHeading, {nil: null}),
   hero: fc.option(hero, {nil: null}),
   lead: blocks,
   sections: fc.array(section(3), {maxLength: 3}),

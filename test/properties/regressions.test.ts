@@ -13,6 +13,8 @@ const emptyMeta: Meta = {title: null, categories: [], tags: [], excerpt: null, f
 function handBuilt(fields: Partial<Article>): Article {
   return {
     meta: emptyMeta,
+    titleSource: null,
+    titleHeading: null,
     hero: null,
     lead: [],
     sections: [],
@@ -37,7 +39,7 @@ describe('regressions found by the round-trip properties', () => {
       ['paragraph']
     )
     assert.equal(renderPost(article), raw)
-    const value = handBuilt({meta: {...emptyMeta, title: 'x'}, hero: {src: '/img/a.jpg', alt: '', markdown: true}})
+    const value = handBuilt({meta: {...emptyMeta, title: 'x'}, titleSource: 'front-matter', hero: {src: '/img/a.jpg', alt: '', markdown: true}})
     assert.deepEqual(content(parsePost(renderPost(value))), content(value))
   })
 

@@ -26,7 +26,8 @@ describe('round trip of canonical hand-built Articles', () => {
         // Without front matter, a body that starts like front matter (`---`) is read as front matter: renderPost guards it, renderHtml cannot.
         fc.pre(!/^---[ \t]*(\r?\n|$)/.test(body))
         const parsed = parsePost(body)
-        assert.deepEqual(content({...parsed, meta: value.meta}), content(value))
+        // Where the title came from is the front matter's business too.
+        assert.deepEqual(content({...parsed, meta: value.meta, titleSource: value.titleSource}), content(value))
         assert.equal(renderHtml(parsed), body)
       }),
       settings
@@ -57,11 +58,13 @@ describe('round trip of canonical hand-built Articles', () => {
     )
   })
 
-  it('should generate every block type, nested sections, heroes and summaries', () => {
+  it('should generate every block type, nested sections, title headings, heroes and summaries', () => {
     const seen = new Set<string>()
     const depths = new Set<number>()
     let summaries = 0
     let heroes = 0
+    let titles = 0
+    let titlesFromHeading = 0
     const walk = (sections: Section[], level: number) => {
       for (const section of sections) {
         depths.add(level)
@@ -74,11 +77,15 @@ describe('round trip of canonical hand-built Articles', () => {
       walk(value.sections, 1)
       if (value.summary) summaries++
       if (value.hero) heroes++
+      if (value.titleHeading) titles++
+      if (value.titleSource === 'heading') titlesFromHeading++
     }
     assert.deepEqual([...blockTypes, 'implicit'].filter((type) => !seen.has(type)), [])
     assert.deepEqual([1, 2, 3].filter((level) => !depths.has(level)), [])
     assert.ok(summaries > settings.numRuns / 20, `${summaries} summaries`)
     assert.ok(heroes > settings.numRuns / 20, `${heroes} heroes`)
+    assert.ok(titles > settings.numRuns / 20, `${titles} title headings`)
+    assert.ok(titlesFromHeading > 0, `${titlesFromHeading} titles from the title heading`)
   })
 })
 

@@ -107,6 +107,14 @@ describe('finding 5: every public function accepts the hand-built shapes renderH
     assert.equal('articleSection' in value, false)
   })
 
+  it('renderPost should write a hand-built Article without meta (an empty front matter)', () => {
+    const article: Partial<Article> = {...parsePost('---\ntitle: x\n---\n<h2>One</h2><p>a</p>')}
+    delete article.meta
+    const written = renderPost(article as Article)
+    assert.equal(written, '---\n---\n<h2>One</h2><p>a</p>')
+    assert.equal(parsePost(written).meta.title, null)
+  })
+
   it('toJsonLd should read an Article that is only partly there', () => {
     for (const value of [{}, {meta: null}, {meta: {}}, {meta: {title: 1, tags: 'a', categories: [1, 'A']}, stats: null, text: 3, hero: 'x'}, {meta: {}, hero: {src: 'https://example.com/a.png'}, text: 'one two three'}] as unknown as Article[]) {
       const jsonLd = toJsonLd(value)
