@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element, Root} from 'hast'
-import {maxDepth, parseBody} from '../../src/body/parse.ts'
+import {hasDuplicateAttribute, maxDepth, parseBody} from '../../src/body/parse.ts'
 
 function depth(node: Root | Element): number {
   let deepest = 0
@@ -69,5 +69,28 @@ describe('parseBody', () => {
     assert.equal(reopened.tagName, 'b')
     assert.equal(reopened.position, undefined)
     assert.equal(reopened.data?.reopened, true)
+  })
+
+  it('should say where a tag repeats an attribute, once per repeated copy', () => {
+    const html = '<p><a href="x" href="y">z</a></p>'
+    const {repeated} = parseBody(html)
+    assert.equal(repeated.length, 1)
+    // Within the second `href`, not the first.
+    assert.ok(repeated[0]! > html.indexOf('href="y"') && repeated[0]! < html.indexOf('>z'), String(repeated))
+    const two = parseBody('<a b=1 b=2 c=3 c=4>').repeated
+    assert.equal(two.length, 2)
+    assert.ok(two[0]! > 7 && two[0]! < 11 && two[1]! > 15 && two[1]! < 19, String(two))
+    assert.equal(parseBody('<a b=1 B=2>').repeated.length, 1)
+    for (const html of ['<a b=1 c=2>', '<a b=1><i b=2>', 'b=1 b=2', '<p>a</p>']) assert.deepEqual(parseBody(html).repeated, [], html)
+  })
+})
+
+describe('hasDuplicateAttribute', () => {
+  it('should be true when a tag has an attribute twice, in any case', () => {
+    for (const html of ['<a href="x" href="y">z</a>', '<p>a<img src=a SRC=b></p>', '<a b=1 c=2 b=3>']) assert.equal(hasDuplicateAttribute(html), true, html)
+  })
+
+  it('should be false otherwise, even with `=` twice', () => {
+    for (const html of ['', 'a=b', '<a href="x" title="y">', '<a b=1><i b=2>', 'x=1 x=2', '<p title="a=b=c">x</p>']) assert.equal(hasDuplicateAttribute(html), false, html)
   })
 })
