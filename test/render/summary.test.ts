@@ -41,7 +41,16 @@ describe('trimmedSummary', () => {
   it('should read rows outside a tbody as well', () => {
     const html = '<table><thead><tr><td>a</td></tr></thead><tr><td>b</td></tr><tfoot><tr><td>c</td></tr></tfoot></table>'
     assert.equal(trim(html, null, ['a', 'c']), '<table><thead><tr><td>a</td></tr></thead><tfoot><tr><td>c</td></tr></tfoot></table>')
-    assert.equal(trim('<table><caption>x</caption><tr><td>a</td></tr></table>', null, ['a']), '<table><caption>x</caption><tr><td>a</td></tr></table>')
+    // Only rows count: not a caption's content.
+    const captioned = '<table><caption><b>x</b></caption><tr><td>a</td></tr></table>'
+    assert.equal(trim(captioned, null, ['a']), captioned)
+    assert.equal(trim(captioned, null, []), '<table><caption><b>x</b></caption></table>')
+  })
+
+  it('should read the table, not what comes before it', () => {
+    const html = '<p>a</p>' + table('a', 'b')
+    assert.equal(trim(html, null, ['a']), '<p>a</p>' + table('a'))
+    assert.equal(trim('<p>a</p>', null, []), undefined)
   })
 
   it('should give up on a renamed, added or moved row, or a removed title', () => {
