@@ -47,6 +47,27 @@ describe('parseBody', () => {
     assert.deepEqual(parseBody('<table><tr><td>'.repeat(127) + 'x').flattened, [])
   })
 
+  it('should move what lies deeper than the cap up in document order, as nodes', () => {
+    const {tree, flattened} = parseBody('<table><tr><td>'.repeat(130) + '<b>1</b>2<i>3</i>4')
+    assert.equal(flattened.length, 1)
+    assert.equal(textOf(tree), '1234')
+    const stack: Array<Root | Element> = [tree]
+    while (stack.length > 0) {
+      for (const child of stack.pop()!.children) {
+        assert.ok(child !== null && typeof child === 'object' && ['element', 'text', 'comment'].includes(child.type))
+        if (child.type === 'element') stack.push(child)
+      }
+    }
+  })
+
+  it('should cap nesting at an element the parser made up (no position: offset 0)', () => {
+    // Two levels, then four per table (`<tbody>` implied): the 128th `<tbody>` is at the cap.
+    const {tree, flattened} = parseBody('<div><div>' + '<table><tr><td>'.repeat(130) + 'x')
+    assert.deepEqual(flattened, [0])
+    assert.ok(depth(tree) <= maxDepth + 1)
+    assert.equal(textOf(tree), 'x')
+  })
+
   it('should cap nesting inside a template’s content', () => {
     const {tree, flattened} = parseBody('<template>' + '<div>'.repeat(600) + '</template>')
     assert.equal(flattened.length, 1)
