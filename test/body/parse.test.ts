@@ -51,6 +51,10 @@ describe('parseBody', () => {
     const {tree, flattened} = parseBody('<table><tr><td>'.repeat(130) + '<b>1</b>2<i>3</i>4')
     assert.equal(flattened.length, 1)
     assert.equal(textOf(tree), '1234')
+    // The cell at the cap (128 tables down, 4 elements each) holds several children, one with content.
+    const several = parseBody('<table><tr><td>'.repeat(128) + '<b><i>1</i></b>2<i>3</i>')
+    assert.equal(several.flattened.length, 1)
+    assert.equal(textOf(several.tree), '123')
     const stack: Array<Root | Element> = [tree]
     while (stack.length > 0) {
       for (const child of stack.pop()!.children) {
