@@ -70,8 +70,11 @@ export function titleNode(title: TitleHeading): ElementContent {
 /** The hero image. */
 export function heroNode(hero: Hero): ElementContent {
   if (hero.markdown) {
-    const title = hero.title ? ` "${String(hero.title).replace(/"/g, '')}"` : ''
-    return textNode(`![${String(hero.alt ?? '').replace(/[\]\r\n]/g, ' ')}](${String(hero.src ?? '').replace(/[\s()<>]/g, encodeURIComponent)}${title})`)
+    // What would end a part early is left out or escaped, so the line reads back as this image
+    // (`encodeURIComponent` keeps `(` and `)`, which end the destination).
+    const title = hero.title ? ` "${String(hero.title).replace(/"/g, '').replace(/[\r\n]/g, ' ')}"` : ''
+    const src = String(hero.src ?? '').replace(/[\s()<>]/g, (char) => (char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char)))
+    return textNode(`![${String(hero.alt ?? '').replace(/[\]\r\n]/g, ' ')}](${src}${title})`)
   }
   if (hero.caption) return h('figure', {}, [image(hero), h('figcaption', {}, String(hero.caption))])
   return h('p', {}, image(hero))

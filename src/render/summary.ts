@@ -3,6 +3,7 @@ import type {Summary} from '../types.ts'
 import {parseBody} from '../body/parse.ts'
 import {isClean} from '../body/normalize.ts'
 import {cleanText, elementChildren, textOf} from '../body/hast.ts'
+import {isSpace} from '../body/tag-scanner.ts'
 import {objectsIn} from './fields.ts'
 import type {Policy} from './policy.ts'
 
@@ -34,17 +35,18 @@ export function trimmedSummary(summary: Summary, policy: Policy): string | undef
   let result = ''
   let cursor = 0
   let next = 0
-  let previousEnd = 0
   for (const row of rows) {
     if (next < wanted.length && wanted[next] === row.text) {
       next++
-      previousEnd = row.end
       continue
     }
     if (summary.title && next === 0) return undefined // The title row cannot go: that is a rename.
-    result += html.slice(cursor, previousEnd)
+    // A removed row goes with the white space before it (its line), and only that: the tags
+    // between rows (`<tbody>`, `</thead>`) stay.
+    let start = row.start
+    while (start > cursor && isSpace(html.charCodeAt(start - 1))) start--
+    result += html.slice(cursor, start)
     cursor = row.end
-    previousEnd = row.end
   }
   if (next !== wanted.length) return undefined
   return result + html.slice(cursor)

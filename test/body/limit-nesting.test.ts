@@ -52,6 +52,9 @@ describe('limitNesting', () => {
     assert.deepEqual(limit('<div><textarea><p></textarea ><i>', 1), ['<div><textarea><p></textarea >___', [30]])
     assert.deepEqual(limit('<div><script><div><div>', 1), ['<div><script><div><div>', []])
     assert.deepEqual(limit('<div><STYLE><i></style><i>', 1), ['<div><STYLE><i></style>___', [23]])
+    assert.deepEqual(limit('<div><style><i></STYLE><i>', 1), ['<div><style><i></STYLE>___', [23]])
+    // The end tag is looked for after the start tag, not before it.
+    assert.deepEqual(limit('</script><div><script>x</script><b>', 1), ['</script><div><script>x</script>___', [32]])
   })
 
   it('should not count void elements', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element, Root} from 'hast'
-import {maxDepth, parseBody} from '../../src/body/parse.ts'
+import {hasDuplicateAttribute, maxDepth, parseBody} from '../../src/body/parse.ts'
 
 function depth(node: Root | Element): number {
   let deepest = 0
@@ -47,6 +47,31 @@ describe('parseBody', () => {
     assert.deepEqual(parseBody('<table><tr><td>'.repeat(127) + 'x').flattened, [])
   })
 
+  it('should move what lies deeper than the cap up in document order, as nodes', () => {
+    const {tree, flattened} = parseBody('<table><tr><td>'.repeat(130) + '<b>1</b>2<i>3</i>4')
+    assert.equal(flattened.length, 1)
+    assert.equal(textOf(tree), '1234')
+    // The cell at the cap (128 tables down, 4 elements each) holds several children, one with content.
+    const several = parseBody('<table><tr><td>'.repeat(128) + '<b><i>1</i></b>2<i>3</i>')
+    assert.equal(several.flattened.length, 1)
+    assert.equal(textOf(several.tree), '123')
+    const stack: Array<Root | Element> = [tree]
+    while (stack.length > 0) {
+      for (const child of stack.pop()!.children) {
+        assert.ok(child !== null && typeof child === 'object' && ['element', 'text', 'comment'].includes(child.type))
+        if (child.type === 'element') stack.push(child)
+      }
+    }
+  })
+
+  it('should cap nesting at an element the parser made up (no position: offset 0)', () => {
+    // Two levels, then four per table (`<tbody>` implied): the 128th `<tbody>` is at the cap.
+    const {tree, flattened} = parseBody('<div><div>' + '<table><tr><td>'.repeat(130) + 'x')
+    assert.deepEqual(flattened, [0])
+    assert.ok(depth(tree) <= maxDepth + 1)
+    assert.equal(textOf(tree), 'x')
+  })
+
   it('should cap nesting inside a template’s content', () => {
     const {tree, flattened} = parseBody('<template>' + '<div>'.repeat(600) + '</template>')
     assert.equal(flattened.length, 1)
@@ -69,5 +94,28 @@ describe('parseBody', () => {
     assert.equal(reopened.tagName, 'b')
     assert.equal(reopened.position, undefined)
     assert.equal(reopened.data?.reopened, true)
+  })
+
+  it('should say where a tag repeats an attribute, once per repeated copy', () => {
+    const html = '<p><a href="x" href="y">z</a></p>'
+    const {repeated} = parseBody(html)
+    assert.equal(repeated.length, 1)
+    // Within the second `href`, not the first.
+    assert.ok(repeated[0]! > html.indexOf('href="y"') && repeated[0]! < html.indexOf('>z'), String(repeated))
+    const two = parseBody('<a b=1 b=2 c=3 c=4>').repeated
+    assert.equal(two.length, 2)
+    assert.ok(two[0]! > 7 && two[0]! < 11 && two[1]! > 15 && two[1]! < 19, String(two))
+    assert.equal(parseBody('<a b=1 B=2>').repeated.length, 1)
+    for (const html of ['<a b=1 c=2>', '<a b=1><i b=2>', 'b=1 b=2', '<p>a</p>']) assert.deepEqual(parseBody(html).repeated, [], html)
+  })
+})
+
+describe('hasDuplicateAttribute', () => {
+  it('should be true when a tag has an attribute twice, in any case', () => {
+    for (const html of ['<a href="x" href="y">z</a>', '<p>a<img src=a SRC=b></p>', '<a b=1 c=2 b=3>']) assert.equal(hasDuplicateAttribute(html), true, html)
+  })
+
+  it('should be false otherwise, even with `=` twice or another parse error', () => {
+    for (const html of ['', 'a=b', '<a href="x" title="y">', '<a b=1><i b=2>', 'x=1 x=2', '<p title="a=b=c">x</p>', '<a b="1"c="2">']) assert.equal(hasDuplicateAttribute(html), false, html)
   })
 })
