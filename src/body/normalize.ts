@@ -49,6 +49,10 @@ export function readBody(body: string, settings: SanitizeSettings): BodyReading 
   }
   // Written as read, these would reach out of the element a page places the post in.
   for (const escape of escapes) changes.push({ruleId: 'rewritten-markup', reason: escape.reason, start: escape.start, end: escape.end})
+  // A NUL reads as nothing in text and as U+FFFD elsewhere: written from the tree, it is what a parser reads.
+  for (let at = body.indexOf('\0'); at !== -1; at = body.indexOf('\0', at + 1)) {
+    changes.push({ruleId: 'rewritten-markup', reason: 'Rewrote a NUL character as a parser reads it', start: at, end: at + 1})
+  }
   changes.sort((a, b) => a.start - b.start)
   return {body, tree, flat: flatten(tree, body), changes, context: {body, isDirty: dirtyChecker(changes)}, flattened, imagesWithoutAlt}
 }
