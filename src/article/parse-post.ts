@@ -53,26 +53,6 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
  * article.sections[0].heading
  * //=> 'One'
  */
-
-/**
- * Parse a raw post (YAML front matter + HTML body) into an Article.
- *
- * Lenient by default: bad input gives the best Article possible, with the
- * problems in `article.messages`, positioned in the raw post. The body is
- * sanitised (see `defaultSchema`), and every change is reported: once per
- * rule and thing removed, with a `count` and the other occurrences in
- * `repeats`, unless `groupMessages` is `false`.
- *
- * @param raw - The whole post, as read from disk.
- * @param options - Configuration (optional).
- * @returns The Article: plain, JSON-serialisable data.
- * @throws {TypeError} When `raw` is not a string.
- * @throws {ArticleError} Only with `strict: true`, at the first fatal problem.
- * @example
- * const article = parsePost('---\ntitle: Hi\n---\n<h2>One</h2><p>a</p>')
- * article.sections[0].heading
- * //=> 'One'
- */
 export function parsePost(raw: string, options?: Readonly<ParseOptions> | null): Article {
   assertString(raw)
   const settings = options ?? emptyOptions
