@@ -60,7 +60,9 @@ Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-Configuration file (JSON): {"allowEmbedHosts": ["player.example.com"]}
+Configuration file (JSON): {"allowEmbedHosts": ["player.example.com"],
+  "rules": {"sanitized-style": "off", "image-alt-missing": "error"}}
+  (each rule "off", "warn" or "error", as in ESLint)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 

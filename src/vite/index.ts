@@ -9,6 +9,7 @@ import type {Message} from '../types.ts'
 import {parsePost} from '../article/parse-post.ts'
 import {renderHtml} from '../render/html.ts'
 import type {Schema} from '../body/schema.ts'
+import type {Rules} from '../diagnostics/severity.ts'
 
 /** Options of the `article` Vite plugin. */
 export interface Options {
@@ -16,6 +17,8 @@ export interface Options {
   schema?: Schema | null | undefined
   /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
   allowEmbedHosts?: readonly string[] | null | undefined
+  /** The severity of rules, as `parsePost`'s `rules` (`{'sanitized-style': 'off', 'image-alt-missing': 'error'}`): an error fails the build, a warning is a `this.warn`, `'off'` is not reported (default: none changed). */
+  rules?: Rules | null | undefined
 }
 
 const emptyOptions: Readonly<Options> = Object.freeze({})
