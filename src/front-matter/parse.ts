@@ -1,4 +1,4 @@
-import {isCollection, isMap, isPair, isScalar, parseDocument, YAMLMap, type Document} from 'yaml'
+import {isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument, visit, YAMLMap, type Alias, type Document} from 'yaml'
 import type {Message, Meta, MetaValue} from '../types.ts'
 import {LineIndex} from '../diagnostics/line-index.ts'
 import {createFrontMatterMessage as createMessage} from '../diagnostics/message.ts'
@@ -136,9 +136,15 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
       return result
     }
     const damaged = document.errors.some((error) => error.code !== 'DUPLICATE_KEY')
-    entries = damaged ? recoverPairs(yaml, document, {options: yamlOptions}) : pairsOf(document)
-    reportYamlErrors(result, lines, block, document, entries)
-    if (damaged) {
+    const read = damaged ? recoverPairs(yaml, document, {options: yamlOptions}) : pairsOf(document)
+    reportYamlErrors(result, lines, block, document, read)
+    entries = withoutUnresolvedAliases(read, (alias, base, recursive) => {
+      const [start, end] = alias.range ?? [0, 0]
+      const name = alias.source
+      const reason = recursive ? `Expected the alias \`*${name}\` outside the value anchored \`&${name}\` (it would contain itself)` : `Expected an anchor \`&${name}\` before the alias \`*${name}\``
+      messages.push(createMessage(lines, 'front-matter-yaml', reason + '; its key was left out', offset + base + start, offset + base + end))
+    })
+    if (damaged || entries.length < read.length) {
       // Only the pairs still read: the rest is left out, its error reported where it is.
       const map = new YAMLMap()
       map.items = entries.map((entry) => entry.pair)
@@ -196,6 +202,40 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
 
 /** A top-level pair of the front matter, and where the text it was parsed from starts in the YAML. */
 type Entry = Pick<RecoveredPair, 'pair' | 'base' | 'asText'>
+
+/**
+ * The pairs whose aliases all name an anchor set before them, outside
+ * themselves, in the pairs kept. yaml composes `b: *x` without an error and
+ * throws when converting it (a `ReferenceError` that must not pass for the
+ * alias limit); an anchor can be in a line recovery left out; and
+ * `&a [*a]` converts to a value that contains itself, which no JSON holds.
+ */
+function withoutUnresolvedAliases(entries: Entry[], report: (alias: Alias, base: number, recursive: boolean) => void): Entry[] {
+  const anchors = new Set<string>()
+  return entries.filter(({pair, base}) => {
+    const set: string[] = []
+    let unresolved: Alias | undefined
+    let recursive = false
+    visit(pair as unknown as Parameters<typeof visit>[0], {
+      Node(_, node, path) {
+        if (isAlias(node)) {
+          recursive = path.some((ancestor) => isNode(ancestor) && ancestor.anchor === node.source)
+          if (!recursive && (anchors.has(node.source) || set.includes(node.source))) return undefined
+          unresolved = node
+          return visit.BREAK
+        }
+        if (node.anchor) set.push(node.anchor)
+        return undefined
+      }
+    })
+    if (unresolved) {
+      report(unresolved, base, recursive)
+      return false
+    }
+    for (const anchor of set) anchors.add(anchor)
+    return true
+  })
+}
 
 /** The pairs of a Document yaml read without errors. */
 function pairsOf(document: Document.Parsed): Entry[] {

@@ -9,7 +9,7 @@ export interface RecoveredPair {
   asText: [number, number] | null
 }
 
-/** What `recoverPairs` needs: yaml's options and how many characters it may parse again. */
+/** What `recoverPairs` needs: yaml's options. */
 export interface RecoverSettings {
   options: Parameters<typeof parseDocument>[1]
 }
@@ -17,10 +17,11 @@ export interface RecoverSettings {
 /**
  * Every top-level pair yaml can still read in a front matter with errors,
  * in order. yaml's Document keeps composing after an error, so a pair whose
- * text holds no error is taken as yaml read it. A pair with an error in it
- * (or at its edge) is parsed again on its own; when that still fails, its
- * first line is, and when that fails too, its key is kept with the rest of
- * that line as a string (`title: [속보] 뉴스` is a flow sequence followed by
+ * text holds no error is taken as yaml read it. For a pair with an error in
+ * it (or at its edge), its entry (its first line and the lines indented
+ * under it) is parsed again on its own; when that still fails, its first
+ * line is, and when that fails too, its key is kept with the rest of that
+ * line as a string (`title: [속보] 뉴스` is a flow sequence followed by
  * garbage to YAML, a title to its author). The lines after the first are
  * read again the same way, so one broken value (an unclosed quote, a
  * `key: a: b`) cannot take the keys after it along. A line with no key
@@ -46,7 +47,7 @@ export function recoverPairs(yaml: string, document: Document.Parsed, settings: 
 interface State {
   yaml: string
   settings: RecoverSettings
-  /** Characters that may still be parsed. */
+  /** Characters that may still be parsed (each parse also costs 256 for its setup). */
   budget: number
   pairs: RecoveredPair[]
 }

@@ -155,6 +155,29 @@ describe('parseFrontMatter', () => {
     assert.equal(result.messages[0]!.fatal, true)
   })
 
+  it('should leave out, and report, a key whose alias names no anchor before it', () => {
+    const result = parseFrontMatter('---\nb: *y\ntitle: T\n---\n')
+    assert.equal(result.meta.title, 'T')
+    assert.deepEqual(result.meta.extra, [])
+    assert.deepEqual(messages('---\nb: *y\ntitle: T\n---\n'), [['front-matter-yaml', 7, 9, true]])
+    // The anchor was in a line that could not be read.
+    const lost = parseFrontMatter('---\na: &x [1] junk\nb: *x\ntitle: T\n---\n')
+    assert.equal(lost.meta.title, 'T')
+    assert.deepEqual(lost.meta.extra, [['a', '[1] junk']])
+  })
+
+  it('should leave out, and report, a value that contains itself through an alias', () => {
+    for (const raw of ['---\nk: &a [*a]\ntitle: T\n---\n', '---\nc: &y {k: {j: *y}}\ntitle: T\n---\n']) {
+      const result = parseFrontMatter(raw)
+      assert.equal(result.meta.title, 'T', raw)
+      assert.deepEqual(result.meta.extra, [], raw)
+      assert.deepEqual(result.messages.map((message) => [message.ruleId, message.fatal]), [['front-matter-yaml', true]], raw)
+      assert.match(result.messages[0]!.reason, /contain itself/)
+    }
+    // An alias of an anchor set before, beside it, is no recursion.
+    assert.deepEqual(parseFrontMatter('---\nk: [&a 1, *a]\n---\n').meta.extra, [['k', [1, 1]]])
+  })
+
   it('should report a front matter `!!set` as not a mapping', () => {
     assert.deepEqual(messages('---\n!!set\n? title\n? tags\n---\n'), [['front-matter-not-mapping', 4, 25, true]])
   })
