@@ -9,7 +9,7 @@
  */
 import {readdir, readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
-import {parsePost, renderHtml, type Message, type Schema, type Section} from 'article-kit'
+import {parsePost, renderHtml, type Message, type Rules, type Schema, type Section} from 'article-kit'
 import {buildArticleSchema, toArticleData, type ArticleData, type Zod} from './schema.ts'
 
 export {articleDataJsonSchema, buildArticleSchema, toArticleData, type ArticleData, type Zod, type ZodSchema} from './schema.ts'
@@ -28,6 +28,8 @@ export interface LoaderOptions {
   allowEmbedHosts?: readonly string[] | null | undefined
   /** Whether a post must open with front matter: with `'optional'`, none gives no `front-matter-missing` message (default: `'required'`). */
   frontMatter?: 'required' | 'optional' | null | undefined
+  /** The severity of rules, as `parsePost`'s `rules` (`{'sanitized-style': 'off', 'image-alt-missing': 'error'}`): an error is logged and fails the load, a warning is logged, `'off'` is not reported (default: none changed). */
+  rules?: Rules | null | undefined
 }
 
 /** What the loader stores per post (Astro's `DataEntry`). */

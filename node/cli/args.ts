@@ -65,7 +65,9 @@ Options:
   -v, --version           Show the version
 
 Configuration file (JSON): {"allowEmbedHosts": ["player.example.com"],
-                            "frontMatter": "optional"}
+  "frontMatter": "optional",
+  "rules": {"sanitized-style": "off", "image-alt-missing": "error"}}
+  (each rule "off", "warn" or "error", as in ESLint)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
 

@@ -3,6 +3,7 @@ import {LineIndex} from '../diagnostics/line-index.ts'
 import {createMessage} from '../diagnostics/message.ts'
 import {ArticleError} from '../diagnostics/error.ts'
 import {groupMessages} from '../diagnostics/group.ts'
+import {applyRules, readRules, type Rules} from '../diagnostics/severity.ts'
 import {parseFrontMatterWith, type FrontMatterResult} from '../front-matter/parse.ts'
 import type {RuleId} from '../diagnostics/catalogue.ts'
 import {dominantLineEnding} from '../post/split.ts'
@@ -17,8 +18,14 @@ import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 
 /** Options of `parsePost` and `checkPost`. */
 export interface ParseOptions {
-  /** Throw an `ArticleError` at the first fatal problem instead of collecting it (default: `false`). */
+  /** Throw an `ArticleError` at the first message at error severity (`fatal: true`, after `rules`) instead of collecting it (default: `false`). */
   strict?: boolean | null | undefined
+  /**
+   * The severity of rules, by rule id, as ESLint's `rules`: `'off'` (0),
+   * `'warn'` (1) or `'error'` (2); rules left out keep their default
+   * (default: none changed). An unknown rule id or severity is a `TypeError`.
+   */
+  rules?: Rules | null | undefined
   /** Sanitisation schema, in hast-util-sanitize's format, merged over `defaultSchema` one top-level key at a time (default: `defaultSchema`). */
   schema?: Schema | null | undefined
   /** Extra hosts whose iframes are kept, added to `defaultEmbedHosts` (default: none). */
@@ -46,16 +53,20 @@ const emptyOptions: Readonly<ParseOptions> = Object.freeze({})
  * @param raw - The whole post, as read from disk.
  * @param options - Configuration (optional).
  * @returns The Article: plain, JSON-serialisable data.
- * @throws {TypeError} When `raw` is not a string.
- * @throws {ArticleError} Only with `strict: true`, at the first fatal problem.
+ * @throws {TypeError} When `raw` is not a string, or `rules` names an unknown rule or severity.
+ * @throws {ArticleError} Only with `strict: true`, at the first message at error severity.
  * @example
  * const article = parsePost('---\ntitle: Hi\n---\n<h2>One</h2><p>a</p>')
  * article.sections[0].heading
  * //=> 'One'
+ * parsePost('---\ntitle: Hi\n---\n<p><img src="a.png"></p>', {rules: {'image-alt-missing': 'off'}}).messages
+ * //=> []
  */
 export function parsePost(raw: string, options?: Readonly<ParseOptions> | null): Article {
   assertString(raw)
   const settings = options ?? emptyOptions
+  // Read before the post: a mistake in `rules` is the program's, whatever the post holds.
+  readRules(settings.rules)
   if (settings.groupMessages === false) return parseArticle(raw, settings)
   try {
     const article = parseArticle(raw, settings)
@@ -72,7 +83,7 @@ function parseArticle(raw: string, settings: Readonly<ParseOptions>): Article {
   const front = parseFrontMatterWith(raw, lines)
   // A copy: the front matter result keeps its own.
   const messages: Message[] = settings.frontMatter === 'optional' ? front.messages.filter((message) => message.ruleId !== 'front-matter-missing') : [...front.messages]
-  if (settings.strict) throwIfFatal(messages, front.cause)
+  if (settings.strict) throwIfFatal(messages, settings, front.cause)
   const bodyStart = front.bodyStart
   const sanitize: SanitizeSettings = {
     schema: schemaWithDefaults(settings.schema),
@@ -164,8 +175,9 @@ function build(raw: string, front: FrontMatterResult, reading: BodyReading, stat
 
 function finish(article: Article, messages: Message[], settings: Readonly<ParseOptions>, front: FrontMatterResult): Article {
   messages.sort((a, b) => a.place.start.offset - b.place.start.offset)
-  article.messages = messages
-  if (settings.strict) throwIfFatal(messages, front.cause)
+  // The one place `rules` applies: every message, whichever reading gave it, passes here.
+  article.messages = applyRules(messages, readRules(settings.rules))
+  if (settings.strict) throwIfFatal(article.messages, settings, front.cause)
   return article
 }
 
@@ -199,7 +211,12 @@ function groupedError(error: ArticleError): ArticleError {
   return fatal ? new ArticleError(fatal, messages, error.cause) : error
 }
 
-function throwIfFatal(messages: Message[], cause: unknown): void {
-  const fatal = messages.find((message) => message.fatal === true)
-  if (fatal) throw new ArticleError(fatal, messages, cause)
+/** Rules whose messages can stand for a dependency error (the front matter's `cause`). */
+const rulesWithCause: ReadonlySet<string> = new Set(['front-matter-yaml', 'front-matter-alias-limit'])
+
+/** Throw at the first message at error severity once `rules` is applied, with the front matter's dependency error behind it, if any. */
+function throwIfFatal(messages: Message[], settings: Readonly<ParseOptions>, cause: unknown): void {
+  const reported = applyRules(messages, readRules(settings.rules))
+  const fatal = reported.find((message) => message.fatal === true)
+  if (fatal) throw new ArticleError(fatal, reported, rulesWithCause.has(fatal.ruleId) ? cause : undefined)
 }

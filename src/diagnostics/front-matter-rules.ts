@@ -16,7 +16,7 @@ export const frontMatterRules = {
   },
   'front-matter-yaml': {
     fatal: true,
-    note: 'Fix the YAML syntax; quote values that start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or contain `: `.'
+    note: 'Fix the YAML syntax (other tools cannot read the post); quote values that start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `@` or contain `: `. Every key that could still be read was kept.'
   },
   'front-matter-alias-limit': {
     fatal: true,

@@ -2,7 +2,7 @@ import type {Message} from '../types.ts'
 import type {LineIndex} from './line-index.ts'
 import {catalogue, type RuleId} from './catalogue.ts'
 import {frontMatterRules, type FrontMatterRuleId} from './front-matter-rules.ts'
-import {rulesUrl, type Rule} from './rule.ts'
+import {ruleUrl, type Rule} from './rule.ts'
 
 /**
  * Make a message for `ruleId` at `start`–`end` (offsets into the raw post).
@@ -50,7 +50,7 @@ function messageOf(lines: LineIndex, ruleId: RuleId, rule: Rule, reason: string,
     ruleId,
     source: 'article-kit',
     note: rule.note,
-    url: rulesUrl + '-' + ruleId
+    url: ruleUrl(ruleId)
   }
   if (rule.fatal !== undefined) message.fatal = rule.fatal
   return message

@@ -5,5 +5,16 @@ export interface Rule {
   note: string
 }
 
-/** Where each rule is documented. */
-export const rulesUrl = 'https://github.com/article-kit/article-kit#messages'
+/** The repository, as `repository` in package.json names it. */
+export const repositoryUrl = 'https://github.com/article-kit/article-kit'
+
+/**
+ * Where a rule is documented: its section of `docs/rules.md` (a test checks
+ * that every rule of the catalogue has one).
+ *
+ * @param ruleId - The rule.
+ * @returns The URL of its section.
+ */
+export function ruleUrl(ruleId: string): string {
+  return repositoryUrl + '/blob/main/docs/rules.md#' + ruleId
+}

@@ -1,9 +1,10 @@
-import {isCollection, isMap, isPair, isScalar, parseDocument, type Document} from 'yaml'
+import {isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument, visit, YAMLMap, type Alias, type Document} from 'yaml'
 import type {Message, Meta, MetaValue} from '../types.ts'
 import {LineIndex} from '../diagnostics/line-index.ts'
 import {createFrontMatterMessage as createMessage} from '../diagnostics/message.ts'
 import {splitPost, type FrontMatterBlock} from '../post/split.ts'
 import {emptyMeta, isKnownKey, setKnownKey} from './normalize.ts'
+import {recoverPairs, type RecoveredPair} from './recover.ts'
 
 /** Aliases a front matter may expand before it is refused ("billion laughs"). */
 export const maxAliasCount = 100
@@ -124,34 +125,30 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   }
 
   const offset = block.contentStart
-  // yaml reads `\n` and `\r\n` as line breaks, not a lone `\r`: in a file with no `\n` at all (old Mac
-  // files) it is one, so read it as `\n` (same length, same offsets); elsewhere it is a character, as Jekyll reads it.
-  const slice = raw.slice(offset, block.contentEnd)
-  const yaml = raw.includes('\n') ? slice : slice.replace(/\r/g, '\n')
-  let document: Document.Parsed
+  const yaml = readLineBreaks(raw.slice(offset, block.contentEnd))
+  let entries: Entry[]
   let value: unknown
   try {
     if (mayNestTooDeep(yaml, maxNesting)) throw new RangeError(`Expected the front matter to nest at most ${maxNesting} deep`)
-    document = parseDocument(yaml, yamlOptions)
-    // An error at the end of the YAML ("expected `]`") belongs to its last line, not to the closing fence.
-    const last = Math.max(offset, block.contentEnd - 1)
-    for (const error of document.errors) {
-      const ruleId = error.code === 'DUPLICATE_KEY' ? 'front-matter-duplicate-key' : 'front-matter-yaml'
-      messages.push(createMessage(lines, ruleId, yamlReason(error.message), Math.min(offset + error.pos[0], last), Math.min(offset + error.pos[1], last)))
+    const document = parseDocument(yaml, yamlOptions)
+    if (isSet(document.contents)) {
+      messages.push(createMessage(lines, 'front-matter-not-mapping', 'Expected the front matter to be a mapping of `key: value` lines, not a set (`!!set`)', offset, block.contentEnd))
+      return result
     }
-    if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) {
-      result.cause = document.errors.find((error) => error.code !== 'DUPLICATE_KEY')
-      // Still read what can be read: `title: [속보] …` is a flow sequence to YAML, a title to its author.
-      const recovered = recover(yaml)
-      if (recovered === undefined) return result
-      document = recovered
-      // Every value was read after all: the Article is complete, so these are warnings, not errors.
-      delete result.cause
-      for (const message of messages) {
-        if (message.ruleId !== 'front-matter-yaml') continue
-        message.fatal = false
-        message.reason += '; the value was read as text (quote it to make the YAML valid)'
-      }
+    const damaged = document.errors.some((error) => error.code !== 'DUPLICATE_KEY')
+    const read = damaged ? recoverPairs(yaml, document, {options: yamlOptions}) : pairsOf(document)
+    reportYamlErrors(result, lines, block, document, read)
+    entries = withoutUnresolvedAliases(read, (alias, base, recursive) => {
+      const [start, end] = alias.range ?? [0, 0]
+      const name = alias.source
+      const reason = recursive ? `Expected the alias \`*${name}\` outside the value anchored \`&${name}\` (it would contain itself)` : `Expected an anchor \`&${name}\` before the alias \`*${name}\``
+      messages.push(createMessage(lines, 'front-matter-yaml', reason + '; its key was left out', offset + base + start, offset + base + end))
+    })
+    if (damaged || entries.length < read.length) {
+      // Only the pairs still read: the rest is left out, its error reported where it is.
+      const map = new YAMLMap()
+      map.items = entries.map((entry) => entry.pair)
+      document.contents = map as typeof document.contents
     }
     // Converting recurses once per level, and near the stack's end V8 can abort the process instead of throwing.
     if (nestsDeeperThan(document.contents, maxNesting)) throw new RangeError(`Expected the front matter to nest at most ${maxNesting} deep`)
@@ -173,18 +170,18 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   }
 
   if (value === null || value === undefined) return result // Only comments, or nothing.
-  if (!isMap(document.contents) || typeof value !== 'object' || Array.isArray(value)) {
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof Map) {
     messages.push(createMessage(lines, 'front-matter-not-mapping', 'Expected the front matter to be a mapping of `key: value` lines', offset, block.contentEnd))
     return result
   }
 
   const written = new Map<string, string>()
   const places = new Map<string, [number, number]>()
-  for (const pair of document.contents.items) {
+  for (const {pair, base} of entries) {
     if (!isScalar(pair.key)) continue
     const key = String(pair.key.value)
     const range = pair.key.range
-    if (range) places.set(key, [offset + range[0], offset + range[1]])
+    if (range) places.set(key, [offset + base + range[0], offset + base + range[1]])
     if (isScalar(pair.value) && typeof pair.value.source === 'string') written.set(key, pair.value.source)
   }
 
@@ -203,22 +200,86 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
   return result
 }
 
-// A top-level `key: value` line whose value starts like a flow collection, an alias, a tag, or a reserved character.
-const suspicious = /^([^\s#:][^:\r\n]*):[ \t]+([[{@`%!&*|>].*?)[ \t]*$/gm
+/** A top-level pair of the front matter, and where the text it was parsed from starts in the YAML. */
+type Entry = Pick<RecoveredPair, 'pair' | 'base' | 'asText'>
 
 /**
- * Re-read YAML whose plain scalars start with a character YAML reserves, by
- * quoting those values: what Jekyll users mean by `title: [속보] 뉴스`.
- * The error is still reported; this only keeps the values.
+ * The pairs whose aliases all name an anchor set before them, outside
+ * themselves, in the pairs kept. yaml composes `b: *x` without an error and
+ * throws when converting it (a `ReferenceError` that must not pass for the
+ * alias limit); an anchor can be in a line recovery left out; and
+ * `&a [*a]` converts to a value that contains itself, which no JSON holds.
  */
-function recover(yaml: string): Document.Parsed | undefined {
-  const quoted = yaml.replace(suspicious, (line: string, key: string, value: string) => {
-    const alone = parseDocument(`${key}: ${value}`, quiet)
-    return alone.errors.length === 0 ? line : `${key}: '${value.replace(/'/g, "''")}'`
+function withoutUnresolvedAliases(entries: Entry[], report: (alias: Alias, base: number, recursive: boolean) => void): Entry[] {
+  const anchors = new Set<string>()
+  return entries.filter(({pair, base}) => {
+    const set: string[] = []
+    let unresolved: Alias | undefined
+    let recursive = false
+    visit(pair as unknown as Parameters<typeof visit>[0], {
+      Node(_, node, path) {
+        if (isAlias(node)) {
+          recursive = path.some((ancestor) => isNode(ancestor) && ancestor.anchor === node.source)
+          if (!recursive && (anchors.has(node.source) || set.includes(node.source))) return undefined
+          unresolved = node
+          return visit.BREAK
+        }
+        if (node.anchor) set.push(node.anchor)
+        return undefined
+      }
+    })
+    if (unresolved) {
+      report(unresolved, base, recursive)
+      return false
+    }
+    for (const anchor of set) anchors.add(anchor)
+    return true
   })
-  if (quoted === yaml) return undefined
-  const document = parseDocument(quoted, yamlOptions)
-  return document.errors.some((error) => error.code !== 'DUPLICATE_KEY') ? undefined : document
+}
+
+/** The pairs of a Document yaml read without errors. */
+function pairsOf(document: Document.Parsed): Entry[] {
+  return isMap(document.contents) ? document.contents.items.map((pair) => ({pair, base: 0, asText: null})) : []
+}
+
+/**
+ * Read line breaks as YAML defines them: `\r\n`, `\r` and `\n` each end a
+ * line (<https://yaml.org/spec/1.2.2/#54-line-break-characters>), and yaml
+ * reads only the first and the last. A lone `\r` becomes `\n`: same length,
+ * same offsets.
+ *
+ * @param text - YAML as written.
+ * @returns The YAML with every line break one yaml reads.
+ */
+export function readLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text
+}
+
+/** Whether a node is a `!!set`: a mapping to yaml, whose keys a meta could not hold as keys with values. */
+function isSet(node: unknown): boolean {
+  return isMap(node) && node.tag === 'tag:yaml.org,2002:set'
+}
+
+/**
+ * Report yaml's errors, positioned in the raw post. A syntax error is an
+ * error (other tools cannot read the post), even when the values around it
+ * were still read; the reason says which keys were read as text.
+ */
+function reportYamlErrors(result: FrontMatterResult, lines: LineIndex, block: FrontMatterBlock, document: Document.Parsed, entries: Entry[]): void {
+  const offset = block.contentStart
+  // An error at the end of the YAML ("expected `]`") belongs to its last line, not to the closing fence.
+  const last = Math.max(offset, block.contentEnd - 1)
+  for (const error of document.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY'
+    let reason = yamlReason(error.message)
+    if (!duplicate) {
+      result.cause ??= error
+      const recovered = entries.find((entry) => entry.asText && entry.asText[0] <= error.pos[0] && error.pos[0] <= entry.asText[1])
+      if (recovered && isScalar(recovered.pair.key)) reason += `; \`${String(recovered.pair.key.value)}\` was read as text (quote its value to make the YAML valid)`
+    }
+    const ruleId = duplicate ? 'front-matter-duplicate-key' : 'front-matter-yaml'
+    result.messages.push(createMessage(lines, ruleId, reason, Math.min(offset + error.pos[0], last), Math.min(offset + error.pos[1], last)))
+  }
 }
 
 /** Make a YAML value JSON-safe: non-finite numbers become their YAML text. */

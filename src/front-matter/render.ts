@@ -1,7 +1,7 @@
 import {isMap, isScalar, parseDocument, stringify} from 'yaml'
 import type {Meta, MetaValue} from '../types.ts'
 import {splitPost} from '../post/split.ts'
-import {parseFrontMatter} from './parse.ts'
+import {parseFrontMatter, readLineBreaks} from './parse.ts'
 import {knownKeys, type KnownKey} from './normalize.ts'
 
 /**
@@ -67,8 +67,8 @@ function samePairs(a: Pair[], b: Pair[]): boolean {
 function patch(original: string, before: Meta, pairs: Pair[], eol: string): string | undefined {
   const block = splitPost(original).frontMatter!
   const text = original.slice(block.contentStart, block.contentEnd)
-  // Parsed with lone `\r`s read as line breaks (same offsets); sliced from the text as written.
-  const document = parseDocument(original.includes('\n') ? text : text.replace(/\r/g, '\n'), {logLevel: 'error'})
+  // Parsed with lone `\r`s read as line breaks, as parseFrontMatter reads them (same offsets); sliced from the text as written.
+  const document = parseDocument(readLineBreaks(text), {logLevel: 'error'})
   const yaml = text
   if (!isMap(document.contents)) return undefined
   const old = new Map(toPairs(before).map(([key, value]) => [key, JSON.stringify(value)]))

@@ -9,6 +9,7 @@ import type {Message} from '../types.ts'
 import {parsePost} from '../article/parse-post.ts'
 import {renderHtml} from '../render/html.ts'
 import type {Schema} from '../body/schema.ts'
+import type {Rules} from '../diagnostics/severity.ts'
 
 /** Options of the `article` Vite plugin. */
 export interface Options {
@@ -18,6 +19,8 @@ export interface Options {
   allowEmbedHosts?: readonly string[] | null | undefined
   /** Whether a post must open with front matter: with `'optional'`, none gives no `front-matter-missing` message (default: `'required'`). */
   frontMatter?: 'required' | 'optional' | null | undefined
+  /** The severity of rules, as `parsePost`'s `rules` (`{'sanitized-style': 'off', 'image-alt-missing': 'error'}`): an error fails the build, a warning is a `this.warn`, `'off'` is not reported (default: none changed). */
+  rules?: Rules | null | undefined
 }
 
 const emptyOptions: Readonly<Options> = Object.freeze({})

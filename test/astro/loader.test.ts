@@ -122,6 +122,14 @@ describe('articleLoader', () => {
     ])
   })
 
+  it('should honour `rules`: off is not logged, an error fails the load', async () => {
+    assert.deepEqual((await load({base: './posts', rules: {'image-alt-missing': 'off'}})).logs, [])
+    const result = fake()
+    await assert.rejects(articleLoader({base: './posts', rules: {'image-alt-missing': 'error'}}).load(result.context), /posts\/b\.md:4:4: .*\[image-alt-missing\]/)
+    assert.deepEqual(result.logs, [['error', 'posts/b.md:4:4: Expected an `alt` attribute on this image [image-alt-missing]']])
+    assert.equal(result.entries.has('b'), false)
+  })
+
   it('should honour `pattern` and `generateId`', async () => {
     const {entries} = await load({base: 'posts/', pattern: ['*.{html,md}'], generateId: (entry) => entry.toUpperCase()})
     assert.deepEqual([...entries.keys()].sort(), ['A.HTML', 'B.MD'])

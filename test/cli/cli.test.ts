@@ -220,12 +220,27 @@ describe('article-kit', {concurrency: 4}, () => {
     assert.match((await run(['check', '--front-matter', 'required', 'post.html'], undefined, {cwd: project})).stdout, missing, 'the flag wins')
   })
 
+  it('should take the severity of each rule from `rules` in the configuration file', async () => {
+    const project = await mkdtemp(path.join(folder, 'project-'))
+    await writeFile(path.join(project, 'post.md'), '---\ntitle: Hi\n---\n<p><img src="a.png"></p>\n<p style="position: fixed">a</p>\n')
+    const plain = await run(['check', '--format', 'json', 'post.md'], undefined, {cwd: project})
+    const ruleIds = (result: {stdout: string}) =>
+      (JSON.parse(result.stdout) as Array<{messages: Array<{ruleId: string; severity: number}>}>)[0]!.messages.map((message) => [message.ruleId, message.severity])
+    assert.equal(plain.code, 0)
+    assert.deepEqual(ruleIds(plain), [['image-alt-missing', 1], ['sanitized-style', 1]])
+
+    await writeFile(path.join(project, 'article-kit.config.json'), '{"rules": {"sanitized-style": "off", "image-alt-missing": "error"}}\n')
+    const configured = await run(['check', '--format', 'json', 'post.md'], undefined, {cwd: project})
+    assert.equal(configured.code, 1)
+    assert.deepEqual(ruleIds(configured), [['image-alt-missing', 2]])
+  })
+
   it('should exit 2 with a clear message for a bad or missing configuration file', async () => {
     const project = await mkdtemp(path.join(folder, 'project-'))
-    await writeFile(path.join(project, 'article-kit.config.json'), '{"rules": {}}\n')
+    await writeFile(path.join(project, 'article-kit.config.json'), '{"rules": {"no-such-rule": "off"}}\n')
     const unknown = await run(['check', file('clean')], undefined, {cwd: project})
     assert.equal(unknown.code, 2)
-    assert.match(unknown.stderr, /Unknown option `rules` in `article-kit\.config\.json` \(known: allowEmbedHosts, frontMatter\)/)
+    assert.match(unknown.stderr, /Unknown rule `no-such-rule` in `rules` in `article-kit\.config\.json`/)
     const missing = await run(['check', '--config', 'nope.json', file('clean')], undefined, {cwd: project})
     assert.equal(missing.code, 2)
     assert.match(missing.stderr, /Cannot read `nope\.json`: no such file/)

@@ -12,9 +12,9 @@ describe('parseConfig', () => {
   })
 
   it('should refuse an unknown option, naming it and the known ones', () => {
-    assert.deepEqual(parseConfig('{"rules": {"image-alt-missing": "off"}}', 'article-kit.config.json'), {
+    assert.deepEqual(parseConfig('{"rule": {"image-alt-missing": "off"}}', 'article-kit.config.json'), {
       ok: false,
-      reason: 'Unknown option `rules` in `article-kit.config.json` (known: allowEmbedHosts, frontMatter)'
+      reason: 'Unknown option `rule` in `article-kit.config.json` (known: allowEmbedHosts, frontMatter, rules)'
     })
   })
 
@@ -24,6 +24,26 @@ describe('parseConfig', () => {
     for (const value of ['"off"', 'false', 'null']) {
       assert.deepEqual(parseConfig('{"frontMatter": ' + value + '}', 'c.json'), {ok: false, reason: 'Expected `"required"` or `"optional"` for `frontMatter` in `c.json`'}, value)
     }
+  })
+
+  it('should read `rules`: severities by rule id, as ESLint writes them', () => {
+    const text = '{"rules": {"sanitized-style": "off", "image-alt-missing": "error", "heading-order": 1, "body-empty": 0}}'
+    assert.deepEqual(parseConfig(text, 'c.json'), {
+      ok: true,
+      config: {rules: {'sanitized-style': 'off', 'image-alt-missing': 'error', 'heading-order': 1, 'body-empty': 0}}
+    })
+  })
+
+  it('should refuse `rules` that name an unknown rule or severity, or are not an object', () => {
+    assert.deepEqual(parseConfig('{"rules": {"image-alt": "off"}}', 'c.json'), {ok: false, reason: 'Unknown rule `image-alt` in `rules` in `c.json`'})
+    assert.deepEqual(parseConfig('{"rules": {"image-alt-missing": "warning"}}', 'c.json'), {
+      ok: false,
+      reason: 'Expected "off", "warn", "error", 0, 1 or 2 for `image-alt-missing` in `rules` in `c.json`, not `"warning"`'
+    })
+    for (const value of ['[]', '"off"', 'null']) {
+      assert.deepEqual(parseConfig('{"rules": ' + value + '}', 'c.json'), {ok: false, reason: 'Expected an object of rule ids and severities for `rules` in `c.json`'}, value)
+    }
+    assert.equal(parseConfig('{"rules": {"__proto__": "off"}}', 'c.json').ok, false)
   })
 
   it('should refuse hosts that are not an array of strings', () => {

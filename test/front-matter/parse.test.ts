@@ -65,7 +65,8 @@ describe('parseFrontMatter', () => {
       assert.ok(!/ at line \d+/.test(message.reason), message.reason)
     }
     assert.ok(result.cause instanceof Error)
-    assert.deepEqual(result.meta, emptyMeta())
+    // The first line reads on its own; the line indented under it belongs to the broken value.
+    assert.deepEqual(result.meta, {...emptyMeta(), title: 'a'})
   })
 
   it('should place an error at the end of the YAML on its last character, not the closing fence', () => {
@@ -74,14 +75,15 @@ describe('parseFrontMatter', () => {
     assert.deepEqual(messages('---\ntitle: [a\nx: "\n---\n').at(-1), ['front-matter-yaml', 18, 18, true])
   })
 
-  it('should read a value YAML reserves as text, and warn', () => {
+  it('should read a value YAML reserves as text, and still report the error as an error', () => {
     const raw = '---\ntitle: [속보] 뉴스\ntags: a\n---\n'
     const result = parseFrontMatter(raw)
     assert.equal(result.meta.title, '[속보] 뉴스')
     assert.deepEqual(result.meta.tags, ['a'])
-    assert.deepEqual(messages(raw), [['front-matter-yaml', 16, 18, false]])
-    assert.match(result.messages[0]!.reason, /quote it/)
-    assert.equal('cause' in result, false)
+    // Other tools cannot read this YAML: an error, whatever was recovered.
+    assert.deepEqual(messages(raw), [['front-matter-yaml', 16, 18, true]])
+    assert.match(result.messages[0]!.reason, /`title` was read as text/)
+    assert.ok(result.cause instanceof Error)
   })
 
   it('should recover each reserved value, quotes and all, and keep valid ones as they are', () => {
@@ -91,25 +93,93 @@ describe('parseFrontMatter', () => {
     assert.equal(result.meta.image, null)
     assert.deepEqual(result.meta.extra, [['image', ['a.png']]])
     assert.equal(result.meta.layout, 'post')
-    assert.ok(result.messages.every((message) => message.fatal === false || message.ruleId === 'front-matter-type'))
+    assert.deepEqual(
+      result.messages.map((message) => [message.ruleId, message.fatal]),
+      [['front-matter-yaml', true], ['front-matter-yaml', true], ['front-matter-type', false]]
+    )
   })
 
   it('should keep a duplicate key a duplicate key after a recovery', () => {
     const raw = '---\ntitle: [a] b\na: 1\na: 2\n---\n'
     const result = parseFrontMatter(raw)
     assert.equal(result.meta.title, '[a] b')
+    assert.deepEqual(result.meta.extra, [['a', 2]])
     assert.deepEqual(
       result.messages.map((message) => [message.ruleId, message.fatal]),
-      [['front-matter-yaml', false], ['front-matter-duplicate-key', false]]
+      [['front-matter-yaml', true], ['front-matter-duplicate-key', false]]
     )
   })
 
-  it('should quote only top-level values, after any run of spaces', () => {
+  it('should keep every key after a title broken over two lines', () => {
+    const result = parseFrontMatter('---\ntitle: 한국 블록체인\n뉴스 속보\ncategories:\n  - News\nexcerpt: hi\nimage: a.png\n---\n')
+    assert.deepEqual(
+      {title: result.meta.title, categories: result.meta.categories, excerpt: result.meta.excerpt, image: result.meta.image},
+      {title: '한국 블록체인', categories: ['News'], excerpt: 'hi', image: 'a.png'}
+    )
+    assert.deepEqual(messages('---\ntitle: 한국 블록체인\n뉴스 속보\ncategories:\n  - News\n---\n').map(([ruleId, start, , fatal]) => [ruleId, start, fatal]), [['front-matter-yaml', 19, true]])
+  })
+
+  it('should keep the keys after a value that swallows them (an unclosed quote, a `key: a: b`)', () => {
+    for (const title of ["'never closed", '"never closed', 'a: b', '{a']) {
+      const result = parseFrontMatter(`---\ntitle: ${title}\ntags: [a, b]\nimage: a.png\n---\n`)
+      assert.equal(result.meta.title, title, title)
+      assert.deepEqual(result.meta.tags, ['a', 'b'], title)
+      assert.equal(result.meta.image, 'a.png', title)
+      assert.ok(result.messages.some((message) => message.ruleId === 'front-matter-yaml' && message.fatal === true), title)
+    }
+  })
+
+  it('should read the value after the spaces and tabs that follow the key', () => {
     assert.equal(parseFrontMatter('---\ntitle:  \t[a] b\n---\n').meta.title, '[a] b')
-    // A nested value is not the author's plain text: no recovery, the error stays fatal.
+  })
+
+  it('should not take a nested key for a top-level one', () => {
     const nested = parseFrontMatter('---\ntitle: [a] b\nx:\n  y: @z\n---\n')
+    assert.equal(nested.meta.title, '[a] b')
+    assert.deepEqual(nested.meta.extra, [['x', null]])
     assert.ok(nested.cause)
-    assert.equal(nested.meta.title, null)
+  })
+
+  it('should leave out a line with no key, and read on', () => {
+    const result = parseFrontMatter('---\n[기획] 제목\ntitle: x\n---\n')
+    assert.equal(result.meta.title, 'x')
+    assert.equal(result.messages[0]!.ruleId, 'front-matter-yaml')
+  })
+
+  it('should stop recovering when a hostile front matter would be parsed too often', () => {
+    // Every value swallows the lines after it: read line by line, each rest would be parsed again.
+    const lines = Array.from({length: 2000}, (_, index) => `k${index}: a: b`)
+    const result = parseFrontMatter('---\n' + lines.join('\n') + '\n---\n')
+    assert.ok(result.meta.extra.length > 0)
+    assert.ok(result.meta.extra.length < lines.length)
+    assert.equal(result.messages[0]!.fatal, true)
+  })
+
+  it('should leave out, and report, a key whose alias names no anchor before it', () => {
+    const result = parseFrontMatter('---\nb: *y\ntitle: T\n---\n')
+    assert.equal(result.meta.title, 'T')
+    assert.deepEqual(result.meta.extra, [])
+    assert.deepEqual(messages('---\nb: *y\ntitle: T\n---\n'), [['front-matter-yaml', 7, 9, true]])
+    // The anchor was in a line that could not be read.
+    const lost = parseFrontMatter('---\na: &x [1] junk\nb: *x\ntitle: T\n---\n')
+    assert.equal(lost.meta.title, 'T')
+    assert.deepEqual(lost.meta.extra, [['a', '[1] junk']])
+  })
+
+  it('should leave out, and report, a value that contains itself through an alias', () => {
+    for (const raw of ['---\nk: &a [*a]\ntitle: T\n---\n', '---\nc: &y {k: {j: *y}}\ntitle: T\n---\n']) {
+      const result = parseFrontMatter(raw)
+      assert.equal(result.meta.title, 'T', raw)
+      assert.deepEqual(result.meta.extra, [], raw)
+      assert.deepEqual(result.messages.map((message) => [message.ruleId, message.fatal]), [['front-matter-yaml', true]], raw)
+      assert.match(result.messages[0]!.reason, /contain itself/)
+    }
+    // An alias of an anchor set before, beside it, is no recursion.
+    assert.deepEqual(parseFrontMatter('---\nk: [&a 1, *a]\n---\n').meta.extra, [['k', [1, 1]]])
+  })
+
+  it('should report a front matter `!!set` as not a mapping', () => {
+    assert.deepEqual(messages('---\n!!set\n? title\n? tags\n---\n'), [['front-matter-not-mapping', 4, 25, true]])
   })
 
   it('should give the first error that is not a duplicate key as the cause', () => {
@@ -133,17 +203,6 @@ describe('parseFrontMatter', () => {
     m['a'] = 2
     delete m['a']
     assert.deepEqual(m, {})
-  })
-
-  it('should give up when quoting does not help', () => {
-    const result = parseFrontMatter('---\ntitle: [a] b\nx: "\n---\n')
-    assert.ok(result.cause)
-    assert.deepEqual(result.meta, emptyMeta())
-    assert.ok(result.messages.every((message) => message.ruleId === 'front-matter-yaml' && message.fatal === true))
-    // Nothing to quote at all.
-    const plain = parseFrontMatter('---\nx: "\n---\n')
-    assert.ok(plain.cause)
-    assert.equal(plain.messages[0]!.fatal, true)
   })
 
   it('should refuse an alias bomb over the whole block', () => {
@@ -170,8 +229,12 @@ describe('parseFrontMatter', () => {
     assert.deepEqual(result.meta.tags, ['a', 'b'])
   })
 
-  it('should keep a lone `\\r` as a character in a file with `\\n`', () => {
-    assert.equal(parseFrontMatter('---\ntitle: A\rB\n---\n').meta.title, 'A\rB')
+  it('should read a lone `\\r` as a line break in a file with `\\n` too, as YAML does', () => {
+    const result = parseFrontMatter('---\ntitle: A\rtags: [b]\r\ncategories: [c]\n---\n')
+    assert.deepEqual([result.meta.title, result.meta.tags, result.meta.categories], ['A', ['b'], ['c']])
+    assert.deepEqual(result.messages, [])
+    // `B` starts a line of its own: a key without a value, as YAML reads it.
+    assert.deepEqual(messages('---\ntitle: A\rB\n---\n').map(([ruleId, start]) => [ruleId, start]), [['front-matter-yaml', 13]])
   })
 
   it('should keep numbers as written in known keys', () => {

@@ -217,6 +217,16 @@ describe('articleParse', () => {
     }
   })
 
+  it('should honour `rules` on `file.messages`, and throw an error made fatal with `strict`', async () => {
+    const value = '---\ntitle: A\n---\n<p><img src="a.png"></p>\n'
+    const ruleIds = (file: VFile) => file.messages.map((message) => [message.ruleId, message.fatal])
+    assert.deepEqual(ruleIds(await unified().use(articleParse).use(rehypeStringify).process(value)), [['image-alt-missing', false]])
+    assert.deepEqual(ruleIds(await unified().use(articleParse, {rules: {'image-alt-missing': 'off'}}).use(rehypeStringify).process(value)), [])
+    assert.deepEqual(ruleIds(await unified().use(articleParse, {rules: {'image-alt-missing': 'error'}}).use(rehypeStringify).process(value)), [['image-alt-missing', true]])
+    await assert.rejects(unified().use(articleParse, {strict: true, rules: {'image-alt-missing': 'error'}}).use(rehypeStringify).process(value), /image-alt|alt/)
+    assert.deepEqual(ruleIds(await run(new VFile({value}), {rules: {'image-alt-missing': 'error'}})), [['image-alt-missing', true]])
+  })
+
   it('should use `schema` and `allowEmbedHosts` for the tree', async () => {
     const value = '---\ntitle: A\n---\n<p>a</p><iframe src="https://embed.example.com/v/1"></iframe>\n'
     const kept = String(await unified().use(articleParse, {allowEmbedHosts: ['embed.example.com']}).use(rehypeStringify).process(value))

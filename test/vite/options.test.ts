@@ -1,33 +1,44 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {article} from '../../src/vite/index.ts'
+import {article, type Options} from '../../src/vite/index.ts'
 
-// The transform hook alone, in process, with a stand-in for Rollup's plugin context: the builds run in vite.test.ts.
+// The plugin's transform with a stand-in for Rollup's context: the builds themselves run in vite.test.ts.
 
-interface Transform {
-  handler(this: unknown, code: string, id: string): {code: string}
+interface Call {
+  kind: 'warn' | 'error'
+  message: string
 }
 
-function transform(options: Parameters<typeof article>[0], code: string): {warnings: string[]; post: {meta: {title: string | null}; titleSource: string | null}} {
-  const warnings: string[] = []
-  const context = {addWatchFile() {}, warn: (warning: {message: string}) => warnings.push(warning.message), error: (error: unknown) => { throw error }}
-  const hook = article(options).transform as unknown as Transform
-  const result = hook.handler.call(context, code, '/site/posts/e.html?article')
-  const json = /JSON\.parse\((".*")\);/.exec(result.code)![1]!
-  return {warnings, post: JSON.parse(JSON.parse(json) as string) as {meta: {title: string | null}; titleSource: string | null}}
+function transform(options: Options, code: string): Call[] {
+  const calls: Call[] = []
+  const context = {
+    addWatchFile() {},
+    warn(value: {message: string}) {
+      calls.push({kind: 'warn', message: value.message})
+    },
+    error(value: {message: string}): never {
+      calls.push({kind: 'error', message: value.message})
+      throw new Error(value.message)
+    }
+  }
+  const plugin = article(options)
+  const handler = (plugin.transform as {handler: (this: unknown, code: string, id: string) => unknown}).handler
+  try {
+    handler.call(context, code, '/posts/a.html?article')
+  } catch {
+    // The error is recorded.
+  }
+  return calls
 }
 
-describe('article (Vite plugin) options', () => {
-  const editorExport = '<h1>Title</h1>\n<p>a</p>\n'
+describe('article (Vite) options', () => {
+  const post = '---\ntitle: A\n---\n<p><img src="a.png"></p>\n'
 
-  it('should warn about a post without front matter by default', () => {
-    assert.deepEqual(transform(undefined, editorExport).warnings, ['/site/posts/e.html:1:1: Expected front matter (`---`) at the start of the post [front-matter-missing]'])
-  })
-
-  it('should not with `frontMatter: optional`, and take the title from the title heading', () => {
-    const {warnings, post} = transform({frontMatter: 'optional'}, editorExport)
-    assert.deepEqual(warnings, [])
-    assert.equal(post.meta.title, 'Title')
-    assert.equal(post.titleSource, 'heading')
+  it('should warn by default, say nothing with a rule off, and fail with a rule made an error', () => {
+    assert.deepEqual(transform({}, post).map((call) => call.kind), ['warn'])
+    assert.deepEqual(transform({rules: {'image-alt-missing': 'off'}}, post), [])
+    const failed = transform({rules: {'image-alt-missing': 'error'}}, post)
+    assert.deepEqual(failed.map((call) => call.kind), ['error'])
+    assert.match(failed[0]!.message, /\[image-alt-missing\]/)
   })
 })
