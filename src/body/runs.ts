@@ -72,6 +72,13 @@ export function readRuns(context: Context, flat: Flat, settings: SanitizeSetting
     if (items.length === 0) continue
     const gaps: Gap[] = []
     for (let at = 1; at < items.length; at++) gaps.push(gapOf(context.body, items[at - 1]!.end, items[at]!.start))
+    // What was dropped at the run's edges joins the gaps around it.
+    const before = flat.gaps[index]!
+    const after = flat.gaps[index + 1]!
+    if (items[0]!.start > item.start) before.parts.push(...gapOf(context.body, item.start, items[0]!.start).parts)
+    if (items.at(-1)!.end < item.end) after.parts.unshift(...gapOf(context.body, items.at(-1)!.end, item.end).parts)
+    before.end = items[0]!.start
+    after.start = items.at(-1)!.end
     flat.items.splice(index, 1, ...items)
     flat.gaps.splice(index + 1, 0, ...gaps)
   }

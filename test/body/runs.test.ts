@@ -47,6 +47,14 @@ describe('readRuns: bodies written for wpautop', () => {
     assert.deepEqual(second.position?.start, {line: 7, column: 1, offset: 25})
   })
 
+  it('should put a comment alone between blank lines in a gap, at the run’s edges too', () => {
+    const article = read('a\n\n<!--more-->\n\nb\n\n<!--x-->\n<h2>H</h2>')
+    assert.deepEqual(
+      article.lead.map((block) => block.text),
+      ['a', 'b']
+    )
+  })
+
   it('should not add a line break after a `<br>`', () => {
     const article = read('a<br>\nb\n\nc\n')
     assert.equal(article.lead[0]!.text, 'a\nb')

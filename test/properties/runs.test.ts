@@ -40,8 +40,14 @@ describe('bodies written for wpautop', () => {
   })
 })
 
-/** One Markdown block, and what it should read as. */
-const markdownBlock = fc.oneof(
+/** One Markdown block, and what it should read as: a section's heading, or a block type. */
+interface Generated {
+  source: string
+  heading?: {depth: number; text: string}
+  type?: string
+}
+
+const markdownBlock: fc.Arbitrary<Generated> = fc.oneof(
   fc.tuple(fc.integer({min: 2, max: 4}), line).map(([depth, text]) => ({source: `${'#'.repeat(depth)} ${text}`, heading: {depth, text}})),
   fc.array(line, {minLength: 1, maxLength: 4}).map((items) => ({source: items.map((text) => `- ${text}`).join('\n'), type: 'list'})),
   fc.tuple(fc.constantFrom('js', 'python', ''), fc.array(line, {maxLength: 3})).map(([language, code]) => ({source: ['```' + language, ...code, '```'].join('\n'), type: 'code'})),
