@@ -161,7 +161,15 @@ function elementRanges(item: Item, source: string): Array<[number, number]> {
     const end = node.position?.end.offset
     if (start !== undefined && end !== undefined) ranges.push([start, end])
   }
-  return ranges
+  // Sorted and merged, so each cut is a binary search: a long run may hold many elements and many blank lines.
+  ranges.sort((a, b) => a[0] - b[0])
+  const merged: Array<[number, number]> = []
+  for (const range of ranges) {
+    const last = merged.at(-1)
+    if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1])
+    else merged.push([range[0], range[1]])
+  }
+  return merged
 }
 
 /** The text between two items of a run, as a gap: its white space and comments. */
@@ -189,8 +197,18 @@ function isClosedFence(source: string): boolean {
 
 const closingFence = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/
 
+/** Whether an offset falls strictly inside one of the sorted, disjoint ranges. */
 function cutsElement(ranges: Array<[number, number]>, offset: number): boolean {
-  return ranges.some(([start, end]) => start < offset && offset < end)
+  let low = 0
+  let high = ranges.length
+  // The first range that starts at or after the offset; the one before it is the only candidate.
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (ranges[middle]![0] < offset) low = middle + 1
+    else high = middle
+  }
+  const range = ranges[low - 1]
+  return range !== undefined && offset < range[1]
 }
 
 /** An element the parser made up or reopened has no source of its own to cut around: such runs are left as they are. */
