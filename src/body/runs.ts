@@ -1,10 +1,11 @@
-import type {Element, ElementContent, Nodes as HastNodes, RootContent} from 'hast'
+import type {Element, ElementContent, Nodes as HastNodes, Text} from 'hast'
+import type {Point} from 'unist'
 import type {Nodes as MdastNodes, RootContent as MdastContent} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {toHast} from 'mdast-util-to-hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Context} from './hast.ts'
-import {isReopened, type Flat, type Gap, type Item} from './flatten.ts'
+import {isReopened, type Flat, type Gap, type GapPart, type Item} from './flatten.ts'
 import {parseBody} from './parse.ts'
 import {sanitizeTree, type SanitizeSettings} from './sanitize.ts'
 
@@ -39,6 +40,15 @@ const markdownLine = /(?:^|\n) {0,3}(?:#{1,6}[ \t]|```|~~~|[-*+][ \t]+\S|\d{1,9}
  */
 const markdownOptions = {extensions: [{disable: {null: ['codeIndented', 'setextUnderline']}}]}
 
+/**
+ * The longest run read as Markdown: micromark's time grows faster than the
+ * length on runs of many lists (24 s for 47 KB of alternating headings,
+ * lists and paragraphs, on a busy two-core machine), so a longer run is read
+ * as wpautop paragraphs.
+ * Real posts' runs are far shorter.
+ */
+const maxMarkdownLength = 16_384
+
 /** Block kinds that say a run is Markdown: paragraphs and raw HTML alone do not. */
 const markdownBlocks = new Set(['heading', 'code', 'list', 'blockquote'])
 
@@ -67,16 +77,30 @@ export function readRuns(context: Context, flat: Flat, settings: SanitizeSetting
     if (item.kind !== 'run' || context.isDirty(item.start, item.end) || item.nodes.some(isMadeUp)) continue
     const segments = markdownSegments(context.body, item, settings) ?? paragraphSegments(context.body, item)
     if (!segments) continue
+    const parts = partition(context.body, item, segments)
+    if (!parts) continue
     // A stretch of comments alone (`<!--more-->`) shows nothing: it joins the gap, as between blocks.
-    const items = segments.map((segment) => toItem(context.body, segment)).filter((next) => next.kind !== 'run' || !next.nodes.every(isLayout))
-    if (items.length === 0) continue
+    const kept: number[] = []
+    segments.forEach((segment, at) => {
+      if (segment.node || !parts.inside[at]!.every(isLayout)) kept.push(at)
+    })
+    if (kept.length === 0) continue
+    const items = kept.map((at) => toItem(segments[at]!, parts.inside[at]!))
+    const gapParts = (from: number, to: number) => {
+      const between: GapPart[] = []
+      for (let at = from; at < to; at++) {
+        between.push(...parts.between[at]!)
+        if (at + 1 < to) for (const node of parts.inside[at]!) between.push(node.type === 'comment' ? {type: 'comment', node} : {type: 'text', node: node as Text})
+      }
+      return between
+    }
     const gaps: Gap[] = []
-    for (let at = 1; at < items.length; at++) gaps.push(gapOf(context.body, items[at - 1]!.end, items[at]!.start))
-    // What was dropped at the run's edges joins the gaps around it.
+    for (let at = 1; at < kept.length; at++) gaps.push({start: items[at - 1]!.end, end: items[at]!.start, parts: gapParts(kept[at - 1]! + 1, kept[at]! + 1)})
+    // What lies at the run's edges, outside its first and last items, joins the gaps around it.
     const before = flat.gaps[index]!
     const after = flat.gaps[index + 1]!
-    if (items[0]!.start > item.start) before.parts.push(...gapOf(context.body, item.start, items[0]!.start).parts)
-    if (items.at(-1)!.end < item.end) after.parts.unshift(...gapOf(context.body, items.at(-1)!.end, item.end).parts)
+    before.parts.push(...gapParts(0, kept[0]! + 1))
+    after.parts.unshift(...gapParts(kept.at(-1)! + 1, segments.length + 1))
     before.end = items[0]!.start
     after.start = items.at(-1)!.end
     flat.items.splice(index, 1, ...items)
@@ -87,21 +111,52 @@ export function readRuns(context: Context, flat: Flat, settings: SanitizeSetting
 /** The run's Markdown blocks, when micromark finds any that HTML text would not have. */
 function markdownSegments(body: string, item: Item, settings: SanitizeSettings): Segment[] | undefined {
   const source = body.slice(item.start, item.end)
-  if (!markdownLine.test(source)) return undefined
+  if (source.length > maxMarkdownLength || !markdownLine.test(source)) return undefined
   const tree = fromMarkdown(source, markdownOptions)
   if (!tree.children.some((node) => markdownBlocks.has(node.type))) return undefined
   // A fence the run does not close is closed in another run, past HTML blocks: the code is not in this run.
   if (tree.children.some((node) => node.type === 'code' && !isClosedFence(source.slice(node.position?.start.offset, node.position?.end.offset)))) return undefined
   const elements = elementRanges(item, source)
-  const segments: Segment[] = []
   for (const node of tree.children) {
-    const start = item.start + (node.position?.start.offset ?? 0)
-    const end = item.start + (node.position?.end.offset ?? 0)
     // A Markdown block that cuts an element in two (`<b>` opened in one paragraph, closed in the next) is not one.
-    if (cutsElement(elements, start) || cutsElement(elements, end)) return undefined
-    segments.push({start, end, node: node.type === 'html' ? undefined : fromMarkdownNode(node, settings)})
+    if (cutsElement(elements, item.start + (node.position?.start.offset ?? 0)) || cutsElement(elements, item.start + (node.position?.end.offset ?? 0))) return undefined
   }
-  return segments
+  const converted = tree.children.filter((node) => expectedTag(node) !== undefined)
+  const made = fromMarkdownNodes(converted, settings)
+  return tree.children.map((node) => ({
+    start: item.start + (node.position?.start.offset ?? 0),
+    end: item.start + (node.position?.end.offset ?? 0),
+    node: made.get(node)
+  }))
+}
+
+/** The element mdast-util-to-hast makes of a Markdown block, by tag name; undefined for raw HTML and definitions (read as HTML). */
+function expectedTag(node: MdastContent): string | undefined {
+  if (node.type === 'heading') return `h${node.depth}`
+  if (node.type === 'list') return node.ordered ? 'ol' : 'ul'
+  return blockTags[node.type]
+}
+
+const blockTags: Record<string, string> = {paragraph: 'p', code: 'pre', blockquote: 'blockquote', thematicBreak: 'hr'}
+
+/**
+ * Markdown blocks as sanitised elements, read together (one parse and one
+ * sanitising for the run): when the elements do not come out one per block
+ * with the expected names (raw HTML in a block closed or opened more), each
+ * block is read alone.
+ */
+function fromMarkdownNodes(nodes: MdastContent[], settings: SanitizeSettings): Map<MdastContent, Element> {
+  const made = new Map<MdastContent, Element>()
+  const elements = toElements({type: 'root', children: nodes}, settings)
+  if (elements.length === nodes.length && elements.every((element, index) => element.tagName === expectedTag(nodes[index]!))) {
+    nodes.forEach((node, index) => made.set(node, elements[index]!))
+    return made
+  }
+  for (const node of nodes) {
+    const [element] = toElements(node, settings)
+    if (element) made.set(node, element)
+  }
+  return made
 }
 
 /** The run's stretches between blank lines, when it has any (in its own text, not inside an element). */
@@ -122,29 +177,93 @@ function paragraphSegments(body: string, item: Item): Segment[] | undefined {
 }
 
 /**
- * One Markdown block as a sanitised element: mdast-util-to-hast writes it
- * (its HTML as raw HTML), and it is parsed and sanitised as any HTML is.
- * Positions are dropped: they point into that HTML, not the body.
+ * Markdown as sanitised elements: mdast-util-to-hast writes it (its HTML as
+ * raw HTML), and it is parsed and sanitised as any HTML is. Positions are
+ * dropped: they point into that HTML, not the body.
  */
-function fromMarkdownNode(node: MdastContent, settings: SanitizeSettings): Element | undefined {
-  const hast = toHast(node as MdastNodes, {allowDangerousHtml: true})
+function toElements(node: MdastNodes, settings: SanitizeSettings): Element[] {
+  const hast = toHast(node, {allowDangerousHtml: true})
   const html = toHtml(hast, {allowDangerousHtml: true})
   const {tree} = parseBody(html)
   sanitizeTree(tree, {...settings, source: html})
-  const element = tree.children.find((child): child is Element => child.type === 'element')
-  if (!element) return undefined
-  dropPositions(element)
-  return element
+  const elements = tree.children.filter((child): child is Element => child.type === 'element')
+  for (const element of elements) dropPositions(element)
+  return elements
 }
 
-/** A segment as an item: a Markdown block, or a run read again from its slice of the body. */
-function toItem(body: string, segment: Segment): Item {
+/** A segment as an item: a Markdown block, or the run's own nodes that lie in it. */
+function toItem(segment: Segment, nodes: ElementContent[]): Item {
   const {start, end, node} = segment
   if (node) return {kind: /^h[1-6]$/.test(node.tagName) ? 'heading' : 'block', nodes: [node], start, end}
-  // The slice is the run's own source cut where only text is: parsed alone, it reads as it did in place.
-  const {tree} = parseBody(body.slice(start, end))
-  for (const child of tree.children) shiftPositions(child, start)
-  return {kind: 'run', nodes: tree.children as ElementContent[], start, end, breaks: true}
+  return {kind: 'run', nodes, start, end, breaks: true}
+}
+
+/** The run's nodes, cut where the segments start and end. */
+interface Parts {
+  /** The nodes in each segment. */
+  inside: ElementContent[][]
+  /** What lies before each segment (after the one before it), and after the last: `segments.length + 1` lists. */
+  between: GapPart[][]
+}
+
+/**
+ * Share the run's nodes out among its segments and the stretches between
+ * them, without parsing again: elements and comments are never cut (a cut
+ * inside one is refused before), and a text node is cut at the offsets,
+ * through its source when that is its value (no character references, no
+ * CR), else by reading each piece of source alone.
+ *
+ * @returns The parts, or undefined when a node has no place in the source.
+ */
+function partition(body: string, item: Item, segments: Segment[]): Parts | undefined {
+  const inside: ElementContent[][] = segments.map(() => [])
+  const between: GapPart[][] = [[], ...segments.map(() => [])]
+  // Region 2k + 1 is segment k; region 2k is what comes before it; edges[r] is where region r ends.
+  const edges: number[] = []
+  for (const segment of segments) edges.push(segment.start, segment.end)
+  edges.push(Number.POSITIVE_INFINITY)
+  const add = (region: number, node: ElementContent) => {
+    if (region % 2 === 1) inside[(region - 1) / 2]!.push(node)
+    else if (node.type === 'comment' || node.type === 'text') between[region / 2]!.push(node.type === 'comment' ? {type: 'comment', node} : {type: 'text', node})
+    else return false
+    return true
+  }
+  let region = 0
+  for (const node of item.nodes) {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return undefined
+    while (start >= edges[region]!) region++
+    if (node.type !== 'text') {
+      if (!add(region, node)) return undefined
+      continue
+    }
+    const same = body.slice(start, end) === node.value
+    // White space of the run's edge text that lies outside the run is the gaps' already.
+    const last = Math.min(end, item.end)
+    for (let from = Math.max(start, item.start); from < last; ) {
+      while (from >= edges[region]!) region++
+      const to = Math.min(last, edges[region]!)
+      const value = same ? node.value.slice(from - start, to - start) : textIn(body.slice(from, to))
+      add(region, {type: 'text', value, position: {start: pointAt(node, from, 'start'), end: pointAt(node, to, 'end')}})
+      from = to
+    }
+  }
+  return {inside, between}
+}
+
+/** The point at an offset inside a text node: its own start or end point there, else one that has only the offset. */
+function pointAt(node: ElementContent, offset: number, edge: 'start' | 'end'): Point {
+  const own = node.position![edge]
+  return own.offset === offset ? own : {line: 0, column: 0, offset}
+}
+
+/** The text a piece of a text node's source reads as (character references decoded, line endings normalised). */
+function textIn(source: string): string {
+  const {tree} = parseBody(source)
+  let value = ''
+  for (const child of tree.children) if (child.type === 'text') value += child.value
+  return value
 }
 
 /**
@@ -172,18 +291,7 @@ function elementRanges(item: Item, source: string): Array<[number, number]> {
   return merged
 }
 
-/** The text between two items of a run, as a gap: its white space and comments. */
-function gapOf(body: string, start: number, end: number): Gap {
-  const {tree} = parseBody(body.slice(start, end))
-  const parts: Gap['parts'] = []
-  for (const node of tree.children) {
-    if (node.type === 'comment') parts.push({type: 'comment', node})
-    else if (node.type === 'text') parts.push({type: 'text', node})
-  }
-  return {start, end, parts}
-}
-
-function isLayout(node: RootContent): boolean {
+function isLayout(node: ElementContent): boolean {
   return node.type === 'comment' || (node.type === 'text' && /^[\t\n\f\r ]*$/.test(node.value))
 }
 
@@ -221,18 +329,6 @@ function dropPositions(node: HastNodes): void {
   while (stack.length > 0) {
     const next = stack.pop()!
     delete next.position
-    if ('children' in next) for (const child of next.children) stack.push(child)
-  }
-}
-
-function shiftPositions(node: RootContent, by: number): void {
-  const stack: HastNodes[] = [node]
-  while (stack.length > 0) {
-    const next = stack.pop()!
-    if (next.position) {
-      const {start, end} = next.position
-      next.position = {start: {...start, offset: (start.offset ?? 0) + by}, end: {...end, offset: (end.offset ?? 0) + by}}
-    }
     if ('children' in next) for (const child of next.children) stack.push(child)
   }
 }
