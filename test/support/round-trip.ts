@@ -60,10 +60,13 @@ function textKept(raw: string, article: Article): boolean {
   if (expected === squash(article.text)) return true
   // Order may differ only where the hero was taken out; compare as multisets of characters.
   if ([...expected].sort().join('') === [...actual].sort().join('')) return true
-  // Markdown read as Markdown loses its syntax (`## `, `**`, fences, list markers, link destinations), not its text.
-  const withoutSyntax = (value: string) => [...value.replace(markdownDestination, ']').replace(markdownSyntax, '')].sort().join('')
-  return withoutSyntax(expected) === withoutSyntax(actual)
+  // Markdown read as Markdown loses its syntax (`## `, `**`, fences and their info strings, list markers, link
+  // destinations), not its text. A fence goes with its info string's first word (the language).
+  const withoutSyntax = (value: string) => [...squash(value.replace(markdownFence, '').replace(markdownDestination, ']')).replace(markdownSyntax, '')].sort().join('')
+  return withoutSyntax(toText(tree)) === withoutSyntax(article.text + (article.hero?.markdown ? `![${article.hero.alt}](${article.hero.src}${article.hero.title ? ` "${article.hero.title}"` : ''})` : ''))
 }
+
+const markdownFence = /(?:`{3,}|~{3,})[^\s`]*/g
 
 const markdownDestination = /\]\([^()\s]*(?:\s+"[^"]*")?\)/g
 const markdownSyntax = /[#*_`~>\-+.\d[\]()!]/g
