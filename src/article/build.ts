@@ -7,6 +7,7 @@ import {cleanText, textOf, attributesOf, type Context} from '../body/hast.ts'
 import type {Flat} from '../body/flatten.ts'
 import type {SanitizeSettings} from '../body/sanitize.ts'
 import {toBlock, type BareBlock} from '../body/blocks/index.ts'
+import {readRuns} from '../body/runs.ts'
 import {isSummary, summaryMatcher, type SummaryMatch} from './summary-table.ts'
 import {createSlugger} from './slug.ts'
 import {digest} from './digest.ts'
@@ -48,6 +49,7 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const {context} = state
   const slug = createSlugger()
   const markdown = markdownHero(context, flat)
+  readRuns(context, flat, state.sanitize)
   const {pieces, gaps} = toPieces(context, flat, state.sanitize)
   const verbatim = !state.sanitized && pieces.every((piece) => piece.context === context) && isWholeBody(context.body, pieces, gaps)
   const parts: BodyParts = {titleHeading: null, hero: null, lead: [], sections: [], summary: null, gaps, texts: [], verbatim}

@@ -9,6 +9,8 @@ export interface Item {
   /** Body offsets. */
   start: number
   end: number
+  /** A run read as wpautop reads it: a newline in its text is a line break (see `readRuns`). */
+  breaks?: boolean
 }
 
 /** What lies between two items: white space, comments, and the tags of layout containers. */

@@ -158,6 +158,9 @@ const implicitParagraph: fc.Arbitrary<Block> = inline
   .map((nodes) => write(nodes).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ''))
   // Not a Markdown image line (the hero's, when first); not a byte order mark first (a post that starts with one loses it).
   .filter((html) => html !== '' && !html.startsWith('![') && !html.startsWith('\ufeff'))
+  // No blank line (wpautop would make two paragraphs of it) and no line that starts a Markdown block (a heading,
+  // fence, list item or quote makes the run Markdown): such a run reads back as more than one loose paragraph.
+  .filter((html) => !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(html) && !/(?:^|[\r\n]) {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>)/.test(html))
   .map((html): Block => ({type: 'paragraph', implicit: true, text: textOfHtml(html, true), html}))
   // A run whose text is blank (its visible text was all white space once trimmed) reads as a spacer.
   .filter((block) => block.text !== '')

@@ -36,7 +36,7 @@ const handlers: Record<string, Handler> = {
  * @returns The block, with its outer element's attributes.
  */
 export function toBlock(context: Context, item: Item): BareBlock {
-  if (item.kind === 'run') return run(context, item.nodes, item.start, item.end)
+  if (item.kind === 'run') return run(context, item.nodes, item.start, item.end, item.breaks === true)
   // Nodes the parser moved into each other's source (foster parenting) stay together, as HTML.
   if (item.nodes.length > 1) return {type: 'html', text: textOf(item.nodes), html: context.isDirty(item.start, item.end) ? serialize(item.nodes) : context.body.slice(item.start, item.end)}
   const node = item.nodes[0] as Element
