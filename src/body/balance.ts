@@ -52,10 +52,22 @@ const formatting = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 
  * End tags with nothing open for them that close nothing around the body
  * either: `</p>` and `</br>` make an element of their own, `</body>` and
  * `</html>` pop nothing, and no element around a body can be a void one.
+ *
+ * `</body>` and `</html>` do move the parser on, to the modes after the
+ * body, where a comment goes to the page's `<html>` element or the document
+ * itself; any other token takes it back into the body where it was. So they
+ * are rewritten only before a comment of the post's. At the very end of a
+ * body they stay: what comes next is the page's, and only a comment of the
+ * page's would move, unseen; posts pasted as whole pages end so (16 in the
+ * corpus) and would all be rewritten for it.
  */
-function closesNothing(name: string): boolean {
-  return name === 'p' || name === 'br' || name === 'body' || name === 'html' || voidElements.has(name)
+function closesNothing(name: string, html: string, end: number): boolean {
+  if (name === 'body' || name === 'html') return !commentAfter.test(html.slice(end))
+  return name === 'p' || name === 'br' || voidElements.has(name)
 }
+
+/** After `</body>` or `</html>`: only white space and more of them, then a comment (`<!--`, or `<!`, `<?` read as one). */
+const commentAfter = /^(?:[\t\n\f\r ]|<\/(?:body|html)(?:[\t\n\f\r /][^>]*)?>)*<[!?]/i
 
 /** Elements whose text is read as text to their end tag: a `<` in it starts no tag. */
 const rawTextElements = new Set(['iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'])
@@ -164,7 +176,7 @@ function ignoredTags(html: string, found: Escape[]): void {
     for (const match of text.matchAll(/<\/?[^>]*>?/g)) {
       const start = from + match.index
       const end = start + match[0].length
-      if (match[0].startsWith('</') && closesNothing(tagName(match[0]).slice(1, -1))) continue
+      if (match[0].startsWith('</') && closesNothing(tagName(match[0]).slice(1, -1), html, end)) continue
       const reason = match[0].startsWith('</')
         ? `Removed a stray end tag \`${match[0]}\`: nothing in the post is open for it, so in a page it would close the page's own element`
         : `Removed a tag the parser ignores here (\`${tagName(match[0])}\`): a browser would apply it to the page itself`

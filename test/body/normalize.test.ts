@@ -58,7 +58,11 @@ describe('cleanHtml', () => {
       '<body onload="alert(1)"><p>a</p>',
       `<iframe src="${youtube}" sandbox="allow-scripts">`,
       '<select><option>a',
-      '<a href="https://a.example/">x'
+      '<a href="https://a.example/">x',
+      // After `</body>` or `</html>` a comment goes to the page's `<html>` or the document.
+      '<p>a</p></body></html><!-- x -->',
+      '<p>a</p></body>\n<!-- x -->',
+      '<p>a</p></html><?x>'
     ]
     for (const html of escaping) {
       assert.equal(staysInside(html) && isClean(html, settings()), false, `${html} is taken as safe`)
@@ -67,7 +71,7 @@ describe('cleanHtml', () => {
       assert.equal(cleanHtml(clean, settings()), clean, `${clean} is not a fixpoint`)
     }
     // What cannot close anything around it stays as written.
-    for (const html of ['<p>a</p></p>', '<p>a</br></p>', '<hr></hr>', '<p>open at the end']) assert.ok(kept(html), html)
+    for (const html of ['<p>a</p></p>', '<p>a</br></p>', '<hr></hr>', '<p>open at the end', '<p>a</p></body></html><p>b</p>', '<p>a</p>\n</body></html>\n']) assert.ok(kept(html), html)
   })
 
   it('should keep the text of what it rewrites', () => {

@@ -342,6 +342,29 @@ export async function checkPages(
   return results
 }
 
+/**
+ * Evaluate script expressions one after another in one blank page of the
+ * shared browser, for checks that parse HTML with the page's `DOMParser`
+ * (its documents run no script and load nothing) rather than load it.
+ *
+ * @param expressions - JavaScript expressions; each value must be serialisable.
+ * @returns The value of each expression, in order.
+ */
+export async function evaluateInBlankPage(expressions: readonly string[]): Promise<unknown[]> {
+  const browser = await launchBrowser()
+  const context = await browser.newContext({javaScriptEnabled: true})
+  try {
+    // Nothing in these pages may reach the network.
+    await context.route('**/*', (route) => route.abort().catch(() => {}))
+    const page = await context.newPage()
+    const values: unknown[] = []
+    for (const expression of expressions) values.push(await page.evaluate(expression))
+    return values
+  } finally {
+    await context.close().catch(() => {})
+  }
+}
+
 /** The document a reused page currently shows, and what it did. */
 interface State {
   url: string

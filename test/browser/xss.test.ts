@@ -15,11 +15,44 @@ import {after, describe, it} from 'node:test'
 import {parse as parseYaml} from 'yaml'
 import {parsePost, renderHtml, renderPost} from '../../src/index.ts'
 import type {Article} from '../../src/types.ts'
-import {articlePlacements, isKebab, metaAsYaml, postPlacements, prune, renderPostBody, renderVectors, sample, splitLikeJekyll, splitters, summarise, vectors} from '../support/xss-vectors.ts'
-import {buildDocument, checkPages, closeBrowser, parseEvent, requireChromium, type PageInput} from './harness.ts'
+import {checkSource, containers, escapeControls, notYetContained, stayControls, type Escape} from '../support/container-escape.ts'
+import {articlePlacements, isKebab, metaAsYaml, postPlacements, prune, renderPostBody, renderVectors, sample, splitLikeJekyll, splitters, summarise, vectors, type RenderedVectors} from '../support/xss-vectors.ts'
+import {buildDocument, checkPages, closeBrowser, evaluateInBlankPage, parseEvent, requireChromium, type PageInput} from './harness.ts'
 
 /** Sections per browser page. */
 const batchSize = 50
+
+/** Outputs per call of the container check. */
+const escapeBatchSize = 200
+
+let rendered: (RenderedVectors & {ms: number}) | undefined
+
+/** Every vector in every placement, rendered once for the tests that need them all, with how long that took. */
+function allRendered(): RenderedVectors & {ms: number} {
+  if (!rendered) {
+    const started = Date.now()
+    rendered = {...renderVectors(), ms: Date.now() - started}
+  }
+  return rendered
+}
+
+/**
+ * Every output that leaves any container (`../support/container-escape.ts`),
+ * parsed by Chromium's own HTML parser.
+ */
+async function findEscapesInChromium(outputs: readonly string[]): Promise<Escape[]> {
+  const expressions: string[] = []
+  for (let start = 0; start < outputs.length; start += escapeBatchSize) {
+    expressions.push(
+      '(' + checkSource + ')((html) => new DOMParser().parseFromString(html, "text/html"), ' +
+        JSON.stringify(outputs.slice(start, start + escapeBatchSize)) + ', ' + JSON.stringify(containers) + ')'
+    )
+  }
+  const values = await evaluateInBlankPage(expressions)
+  return values.flatMap((value, batch) =>
+    (value as Escape[]).map((escape) => ({...escape, index: escape.index + batch * escapeBatchSize}))
+  )
+}
 
 // ---------------------------------------------------------------------------
 
@@ -76,11 +109,43 @@ describe('xss', () => {
     assert.deepEqual(clean[0]?.events, [])
   })
 
+  it('should catch markup that leaves its container, in the containers it leaves (positive controls)', async () => {
+    requireChromium()
+    const escapes = await findEscapesInChromium(escapeControls.map(([html]) => html))
+    for (const [index, [html, caughtIn]] of escapeControls.entries()) {
+      const found = escapes.filter((escape) => escape.index === index).map((escape) => escape.container)
+      assert.deepEqual(found, caughtIn, html)
+    }
+    assert.deepEqual(await findEscapesInChromium(stayControls), [])
+  })
+
+  it('should keep every vector in every placement inside its container (issue 18, finding 2)', async () => {
+    requireChromium()
+    const {documents, crashes, renders} = allRendered()
+    assert.deepEqual(crashes, [], 'parsing or rendering threw')
+    const distinct = [...documents].filter(([, origins]) => !origins.some((origin) => notYetContained.has(origin.vector))).map(([html]) => html)
+    const escapes = await findEscapesInChromium(distinct)
+    const placements = Object.keys(postPlacements).length + Object.keys(articlePlacements).length
+    const failures = escapes.map((escape) => {
+      const origins = documents.get(distinct[escape.index] ?? '') ?? []
+      return {
+        vector: origins.map((origin) => origin.vector).join(', '),
+        where: origins.map((origin) => origin.placement + ' (' + origin.renderer + ')').slice(0, 3).join(', ') + ' in ' + escape.container,
+        problem: escape.actual + '\n(expected ' + escape.expected + ')'
+      }
+    })
+    console.log(
+      'container escapes: ' + vectors.length + ' vectors × ' + placements + ' placements × 2 renderers = ' + renders +
+        ' renders (' + distinct.length + ' distinct documents checked; ' + (documents.size - distinct.length) + ' left out, from ' + notYetContained.size + ' vectors not yet contained) × ' +
+        containers.length + ' containers, ' + escapes.length + ' escapes'
+    )
+    assert.equal(escapes.length, 0, escapes.length + ' outputs leave their container:\n' + summarise(failures))
+  })
+
   it('should execute nothing from any vector in any placement', async () => {
     requireChromium()
+    const {documents, crashes, renders, ms: renderMs} = allRendered()
     const started = Date.now()
-    const {documents, crashes, renders} = renderVectors()
-    const rendered = Date.now()
 
     // Distinct documents, batched; the first page also carries a control that must fire.
     const distinct = [...documents.keys()]
@@ -141,7 +206,7 @@ describe('xss', () => {
       'xss: ' + vectors.length + ' vectors × ' + placements + ' placements × 2 renderers = ' + renders +
         ' renders (' + distinct.length + ' distinct documents in ' + pages.length + ' pages), ' +
         executed.length + ' executed, ' + (report.length - executed.length) + ' audit-only findings, ' +
-        vectorsHit.size + ' vectors involved; render ' + (rendered - started) + ' ms, browser ' + (checked - rendered) + ' ms'
+        vectorsHit.size + ' vectors involved; render ' + renderMs + ' ms, browser ' + (checked - started) + ' ms'
     )
     if (report.length > 0 || crashes.length > 0) {
       mkdirSync(new URL('../../test-output/', import.meta.url), {recursive: true})
