@@ -232,7 +232,8 @@ function reopensAfter(html: string): boolean {
   }
 }
 
-function childrenOf(node: Root | Element): RootContent[] {
+/** The children of an element as the parser gave them (a `<template>`'s live in its content). */
+export function childrenOf(node: Root | Element): RootContent[] {
   return node.type === 'element' && node.tagName === 'template' && node.content ? node.content.children : node.children
 }
 

@@ -3,7 +3,7 @@ import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {limitNesting} from './limit-nesting.ts'
 import {neutralizeTagNames} from './tag-names.ts'
-import {escapes, type Escape} from './balance.ts'
+import {childrenOf, escapes, type Escape} from './balance.ts'
 import {VFile} from 'vfile'
 
 /** One processor for every parse: frozen, so no call can change its settings. Parse errors are read for repeated attributes. */
@@ -95,10 +95,6 @@ function forgetReopenedElements(tree: Root): void {
   }
 }
 
-/** The children of an element as the parser gave them (a `<template>`'s live in its content). */
-function childrenOf(node: Root | Element): RootContent[] {
-  return node.type === 'element' && node.tagName === 'template' && node.content ? node.content.children : node.children
-}
 
 /** Move content deeper than `maxDepth` up, iteratively; returns where (offsets into the body). */
 function capDepth(root: Root): number[] {
