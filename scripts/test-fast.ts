@@ -28,7 +28,7 @@ export const slow: Readonly<Record<string, string>> = {
   'test/package.test.ts': 'reads the imports of every dist/ file with the TypeScript parser (about 5 s of CPU)',
   'test/readme-types.test.ts': 'packs the tarball and type-checks every README and docs/ example in a consumer project',
   'test/corpus.test.ts': 'sweeps the corpus',
-  'test/article/provenance.test.ts': 'sweeps the corpus',
+  'test/record/provenance.test.ts': 'sweeps the corpus',
   'test/schema.test.ts': 'generates the JSON Schema from the types, and sweeps the corpus',
   'test/properties/robustness.test.ts': 'sweeps the corpus, and 1,500 property runs',
   'test/hostile.test.ts': '10 MB posts and 100,000-deep nests',
@@ -36,7 +36,7 @@ export const slow: Readonly<Record<string, string>> = {
   'test/properties/round-trip.test.ts': 'property test with many runs',
   'test/security/findings.test.ts': 'property test with many runs',
   'test/security/static-audit.test.ts': 'every XSS vector rendered and read with jsdom',
-  'test/article/digest.test.ts': 'property test with 3,000 runs',
+  'test/record/digest.test.ts': 'property test with 3,000 runs',
   'test/cli/cli.test.ts': 'starts the command line a few dozen times'
 }
 

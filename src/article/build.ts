@@ -10,7 +10,7 @@ import {toBlock, type BareBlock} from '../body/blocks/index.ts'
 import {readRuns} from '../body/runs.ts'
 import {isSummary, summaryMatcher, type SummaryMatch} from './summary-table.ts'
 import {createSlugger} from './slug.ts'
-import {digest} from './digest.ts'
+import {digest} from '../record/digest.ts'
 import {markdownHero} from './markdown-hero.ts'
 import {toPieces, type Piece} from './pieces.ts'
 

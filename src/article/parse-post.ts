@@ -12,8 +12,8 @@ import {createCheckMemo, type SanitizeSettings} from '../body/sanitize.ts'
 import {readBody, settle, type BodyReading} from '../body/normalize.ts'
 import {buildBody, rewrittenMarkup, titled} from './build.ts'
 import {computeStats} from './stats.ts'
-import {rememberChecked, rememberFrontMatter} from './provenance.ts'
-import {itemsOf} from './items.ts'
+import {rememberChecked, rememberFrontMatter} from '../record/provenance.ts'
+import {itemsOf} from '../record/items.ts'
 import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 
 /** Options of `parsePost` and `checkPost`. */

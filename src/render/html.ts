@@ -2,8 +2,8 @@ import type {ElementContent, Root} from 'hast'
 import type {Article, Block, Hero, Section, Source, Summary, TitleHeading} from '../types.ts'
 import {createCheckMemo, sanitizeTree} from '../body/sanitize.ts'
 import {toHtml} from 'hast-util-to-html'
-import {hasDigest} from '../article/digest.ts'
-import {checkedItem, checkedLayout} from '../article/provenance.ts'
+import {hasDigest} from '../record/digest.ts'
+import {checkedItem, checkedLayout} from '../record/provenance.ts'
 import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode, titleNode} from './fields.ts'
 import {cleanHtml} from '../body/normalize.ts'
 import {trimmedSummary} from './summary.ts'
@@ -28,7 +28,7 @@ type Entry =
  * `article.layout.gaps`). Edited and hand-built items are written from their
  * fields. Every string is treated as untrusted: unless the Article is, in
  * this process, exactly what `parsePost` read under the same schema and
- * embed hosts (see `article/provenance.ts`), the whole output is read as a
+ * embed hosts (see `record/provenance.ts`), the whole output is read as a
  * raw post's body is (parsed, sanitised, checked for what would leave its
  * container; what changed is rewritten from its tree). So the result is
  * safe and balanced: placed inside any element, it stays inside it.

@@ -1,6 +1,6 @@
 import type {Article} from '../types.ts'
 import {renderFrontMatter} from '../front-matter/render.ts'
-import {keptFrontMatter} from '../article/provenance.ts'
+import {keptFrontMatter} from '../record/provenance.ts'
 import {splitPost} from '../post/split.ts'
 import {renderHtml} from './html.ts'
 import type {RenderOptions} from './policy.ts'

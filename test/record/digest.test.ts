@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
-import {digest, hasDigest} from '../../src/article/digest.ts'
+import {digest, hasDigest} from '../../src/record/digest.ts'
 
 /** The fingerprint as it is specified: the two-lane hash of the item's JSON without the omitted keys. */
 function reference(item: object): string {
