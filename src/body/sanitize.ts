@@ -44,8 +44,6 @@ export function createCheckMemo(): CheckMemo {
 export interface SanitizeSettings extends CheckMemo {
   schema: Schema
   embedHosts: readonly string[]
-  /** Keep `raw` nodes (the renderer makes them only from HTML it has checked). */
-  keepRaw?: boolean
   /** The source the tree was parsed from, to tell real comments from bogus ones (`<?php …>`). */
   source?: string
 }
@@ -58,8 +56,6 @@ declare module 'hast' {
   interface Data {
     /** An element without a place in the source, numbered while it is sanitised (see `keyOf`). */
     sanitizeKey?: number | undefined
-    /** A text standing in for a `raw` node while it is sanitised. */
-    raw?: number | undefined
   }
 }
 
@@ -80,8 +76,6 @@ interface State {
   notes: Map<Element, Notes>
   /** Numbers for elements without a place in the source. */
   unplaced: number
-  /** `raw` nodes set aside while hast-util-sanitize runs (`keepRaw`). */
-  raws: Nodes[]
 }
 
 /**
@@ -105,7 +99,7 @@ interface State {
 export function sanitizeTree(tree: Root, settings: SanitizeSettings): Sanitized {
   // hast-util-sanitize reads a schema over its own default, key by key: so must our checks.
   const schema: Schema = {...baseSchema, ...settings.schema}
-  const state: State = {settings: {...settings, schema}, changes: [], notes: new Map(), unplaced: 0, raws: []}
+  const state: State = {settings: {...settings, schema}, changes: [], notes: new Map(), unplaced: 0}
   check(state, tree)
   const clean = sanitize(tree, schema) as Root
   const {kept, imagesWithoutAlt} = finish(state, clean)
@@ -144,9 +138,6 @@ function check(state: State, tree: Root): void {
         output.push(node)
         // Unwrapped elements are no ancestors of what they held.
         stack.push([node, allowed ? {name, parent: chain} : chain])
-      } else if ((node as {type: string}).type === 'raw' && settings.keepRaw) {
-        // hast-util-sanitize keeps no `raw` node: a text stands in for it (its `data` survives) and is swapped back.
-        output.push({type: 'text', value: '', data: {raw: state.raws.push(node) - 1}} as Nodes)
       } else {
         removed(state, parent, 'sanitized-element', `Removed a \`${node.type}\` node`, node)
       }
@@ -275,7 +266,7 @@ function removed(state: State, parent: Parents, ruleId: Change['ruleId'], reason
 
 /**
  * One walk of the clean tree: texts a removal left side by side become one
- * (a parser would read them as one), `raw` nodes come back, kept images
+ * (a parser would read them as one), kept images
  * without `alt` are listed, and every element is indexed for `report`.
  */
 function finish(state: State, tree: Root): {kept: Map<string, Element>; imagesWithoutAlt: Array<[number, number]>} {
@@ -286,10 +277,6 @@ function finish(state: State, tree: Root): {kept: Map<string, Element>; imagesWi
     const parent = stack.pop()!
     const output: Nodes[] = []
     for (const node of parent.children as Nodes[]) {
-      if (node.type === 'text' && node.data?.raw !== undefined) {
-        output.push(state.raws[node.data.raw]!)
-        continue
-      }
       const previous = output.at(-1)
       if (node.type === 'text' && previous?.type === 'text') {
         previous.value += node.value

@@ -1,6 +1,6 @@
-import type {ElementContent, Root} from 'hast'
+import type {ElementContent} from 'hast'
 import type {Article, Block, Hero, Section, Source, Summary, TitleHeading} from '../types.ts'
-import {createCheckMemo, sanitizeTree} from '../body/sanitize.ts'
+import {createCheckMemo} from '../body/sanitize.ts'
 import {toHtml} from 'hast-util-to-html'
 import {hasDigest} from '../record/digest.ts'
 import {checkedItem, checkedLayout} from '../record/provenance.ts'
@@ -98,22 +98,21 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped]))
     if (last + 1 <= gaps.length - 1) raw(gapHtml(gaps[gaps.length - 1]))
   }
-  if (tree) parts.push(fromFields(tree, policy))
+  if (tree) parts.push(fromFields(tree))
   // Anything else is read as a raw post's body is: what parsePost would keep is written as it is, the rest
   // rewritten from its sanitised tree, and the whole, placed in any element, stays inside it.
   return cleanHtml(parts.join(''), policy)
 }
 
 /**
- * Items written from their fields: attributes and URLs checked here, as for any tree.
- * Top-level nodes are written one after the other, so one tree for many items gives
- * what a tree for each would.
+ * Items written from their fields. Their attributes and URLs are not checked here: the whole
+ * output is read as a raw post's body is, once, at the end (`cleanHtml`), and an element that
+ * would lose anything there is rewritten from its sanitised tree. Top-level nodes are written
+ * one after the other, so one tree for many items gives what a tree for each would.
  */
-function fromFields(nodes: ElementContent[], policy: Policy): string {
-  const tree: Root = {type: 'root', children: nodes}
-  sanitizeTree(tree, {...policy, keepRaw: true})
-  // `raw` nodes hold text that follows a written item, already checked.
-  return toHtml(tree, {allowDangerousHtml: true})
+function fromFields(nodes: ElementContent[]): string {
+  // `raw` nodes hold a field's HTML, already read on its own (`safeHtml`), or the text between items.
+  return toHtml({type: 'root', children: nodes}, {allowDangerousHtml: true})
 }
 
 function toNodes(entry: Entry, policy: Policy): ElementContent[] {

@@ -57,14 +57,10 @@ describe('sanitizeTree', () => {
     assert.deepEqual(result.changes.map((change) => [change.ruleId, change.start, change.end]), [['sanitized-comment', 0, 0]])
   })
 
-  it('should keep raw nodes only when asked, and drop other nodes', () => {
-    const tree = (): Root => ({type: 'root', children: [{type: 'raw', value: '<b>x</b>'} as never, {type: 'doctype'} as never, {type: 'text', value: 't'}]})
-    const kept = tree()
-    assert.deepEqual(sanitizeTree(kept, {schema: defaultSchema, embedHosts: [], keepRaw: true}).changes.map((change) => change.ruleId), ['sanitized-element'])
-    assert.deepEqual(kept.children.map((node) => node.type), ['raw', 'text'])
-    const dropped = tree()
-    assert.equal(sanitizeTree(dropped, {schema: defaultSchema, embedHosts: []}).changes.length, 2)
-    assert.deepEqual(dropped.children.map((node) => node.type), ['text'])
+  it('should drop raw and doctype nodes, and say so', () => {
+    const tree: Root = {type: 'root', children: [{type: 'raw', value: '<b>x</b>'} as never, {type: 'doctype'} as never, {type: 'text', value: 't'}]}
+    assert.deepEqual(sanitizeTree(tree, {schema: defaultSchema, embedHosts: []}).changes.map((change) => change.ruleId), ['sanitized-element', 'sanitized-element'])
+    assert.deepEqual(tree.children.map((node) => node.type), ['text'])
   })
 
   it('should remove unsafe attributes and say which', () => {
