@@ -28,8 +28,8 @@ export interface Position {
  * `index` is the item's place in the original body (it tells the renderer
  * which layout text, such as wrapper `<div>`s, sits between two items);
  * `html` is the item's own source text (already sanitised); `digest`
- * fingerprints the item's fields as parsed, so an edit is noticed. The
- * renderer checks `html` again before it reuses it: a hand-built source is
+ * is a digest of the item's fields as parsed, so an edit is noticed. The
+ * renderer reads `html` again before it keeps it: a hand-built source is
  * never trusted.
  */
 export interface Source {

@@ -190,7 +190,7 @@ export function rewrittenMarkup(lines: LineIndex, start: number, end: number): M
   return createMessage(lines, 'rewritten-markup', 'Rewrote markup that cannot be kept as written (stray or ignored tags, NUL characters, unclosed quotes)', start, end)
 }
 
-/** Attach position and source (with its fingerprint) to an item. */
+/** Attach position and source (with its digest) to an item. */
 function withSource<T extends object>(item: T, position: Position | undefined, index: number, html: string): T & {position?: Position; source?: Source} {
   const result = item as T & {position?: Position; source?: Source}
   if (position) result.position = position

@@ -12,7 +12,7 @@ import {createCheckMemo, type SanitizeSettings} from '../body/sanitize.ts'
 import {readBody, settle, type BodyReading} from '../body/normalize.ts'
 import {buildBody, rewrittenMarkup, titled} from './build.ts'
 import {computeStats} from './stats.ts'
-import {rememberChecked, rememberFrontMatter} from '../record/provenance.ts'
+import {recordReading, recordFrontMatter} from '../record/provenance.ts'
 import {itemsOf} from '../record/items.ts'
 import {contentMessages, contentRules, imageAltMessages} from './checks.ts'
 
@@ -167,9 +167,9 @@ function build(raw: string, front: FrontMatterResult, reading: BodyReading, stat
     }
   }
   // The block gives this meta back whatever the body holds: renderPost need not read its YAML again.
-  rememberFrontMatter(article.meta, article.layout.frontMatter, raw.includes('\n'))
+  recordFrontMatter(article.meta, article.layout.frontMatter, raw.includes('\n'))
   // Every source and gap is what the sanitiser kept, as written: the renderer may write them as they are.
-  if (parts.verbatim) rememberChecked(article, context.body, state.sanitize)
+  if (parts.verbatim) recordReading(article, context.body, state.sanitize)
   return article
 }
 

@@ -1,15 +1,15 @@
 /**
- * Fingerprint the fields of an Article item, so the renderer can tell an
+ * A digest of the fields of an Article item, so the renderer can tell an
  * item that was edited from one that can be written back from its source.
  * Not a security measure: the renderer re-checks every source it reuses.
  */
 
 /**
- * A 64-bit fingerprint (two 32-bit multiplicative lanes, FNV-1a style) of an item's own fields.
+ * A 64-bit digest (two 32-bit multiplicative lanes, FNV-1a style) of an item's own fields.
  *
- * The fingerprint is that of the item's JSON (`JSON.stringify`) without
+ * The digest is that of the item's JSON (`JSON.stringify`) without
  * the keys below. Nested blocks and child sections are left out: they have
- * fingerprints of their own. So are `position` and `source`.
+ * digests of their own. So are `position` and `source`.
  *
  * @param item - A block, section, hero or summary.
  * @returns 16 hex digits.
@@ -26,36 +26,36 @@ export function digest(item: object): string {
 }
 
 /**
- * Whether `expected` is the item's fingerprint: `digest(item) === expected`,
- * without writing the fingerprint out.
+ * Whether `expected` is the item's digest: `digest(item) === expected`,
+ * without writing the digest out.
  *
  * @param item - A block, section, hero or summary.
- * @param expected - A fingerprint, usually `item.source.digest` (anything else is false).
+ * @param expected - A digest, usually `item.source.digest` (anything else is false).
  * @returns True when they match.
  */
 export function hasDigest(item: object, expected: unknown): boolean {
-  if (typeof expected !== 'string' || !fingerprint.test(expected)) return false
+  if (typeof expected !== 'string' || !digestPattern.test(expected)) return false
   const stream = new Stream()
   if (!stream.item(item as Record<string, unknown>)) return slowDigest(item) === expected
   stream.end()
   return stream.a >>> 0 === Number.parseInt(expected.slice(0, 8), 16) && stream.b >>> 0 === Number.parseInt(expected.slice(8), 16)
 }
 
-const fingerprint = /^[0-9a-f]{16}$/
+const digestPattern = /^[0-9a-f]{16}$/
 
 /**
  * Whether an item's own key is one of its fields: not where it came from
  * (`position`, `source`), nor the items it holds (`blocks`, `children`),
- * which have fingerprints of their own.
+ * which have digests of their own.
  *
  * @param key - An own key of a block, section, hero or summary.
- * @returns True for a field the fingerprint covers.
+ * @returns True for a field the digest covers.
  */
-export function isFingerprinted(key: string): boolean {
+export function inDigest(key: string): boolean {
   return key !== 'position' && key !== 'source' && key !== 'blocks' && key !== 'children'
 }
 
-/** The same fingerprint through `JSON.stringify`, for values the walk does not handle (getters aside, exotic objects). */
+/** The same digest through `JSON.stringify`, for values the walk does not handle (getters aside, exotic objects). */
 function slowDigest(item: object): string {
   // A shallow copy without the omitted keys: much cheaper than a replacer function.
   const {position: _position, source: _source, blocks: _blocks, children: _children, ...own} = item as Record<string, unknown>
@@ -86,7 +86,7 @@ class Stream {
   /** Units fed so far. */
   length = 0
 
-  /** Feed the last unit and the length: `a` and `b` are then the fingerprint. */
+  /** Feed the last unit and the length: `a` and `b` are then the digest. */
   end(): void {
     if (this.carry !== -1) {
       const word = this.carry
@@ -185,7 +185,7 @@ class Stream {
     this.unit(123)
     let first = true
     for (const key of Object.keys(record)) {
-      if (omit && !isFingerprinted(key)) continue
+      if (omit && !inDigest(key)) continue
       // A toJSON method of its own; one on Object.prototype (a polluted realm) is not looked for.
       if (key === 'toJSON') return false
       const member = record[key]

@@ -1,101 +1,101 @@
 /**
- * What `parsePost` checked, remembered for the renderer.
+ * The record `parsePost` leaves on what it read, for the renderer.
  *
  * `parsePost` keeps an item's source only when reading the body (parse,
- * sanitise, balance) changed nothing in it, and it fingerprints the item's
- * fields. Without more, `renderHtml` must hash every field again and check
- * every source again, because an Article may have been edited or built by
- * hand since. Here, parsed items, the layout and the meta carry a hidden
- * record of what they held when they were checked: while an item still
- * holds exactly that (compared leaf by leaf, strings by `===`), and is
- * rendered under the policy it was checked with, the renderer can write its
- * source without either step; while the meta does, `renderPost` can write
- * the front matter block back without parsing it again.
+ * sanitise, balance) changed nothing in it, and it writes a digest of the
+ * item's fields. Without more, `renderHtml` must compute every digest again
+ * and read every source again, because an Article may have been edited or
+ * built by hand since. Here, parsed items, the layout and the meta carry a
+ * hidden record of what they held when they were read: while an item still
+ * holds exactly that (compared leaf by leaf, strings by `===`) and is
+ * rendered under the policy it was read with, its source is *kept* (written
+ * as it is) without either step; while the meta does, `renderPost` keeps
+ * the front matter block without parsing it again.
  *
- * This changes no output: a remembered item that matches would pass the
- * fingerprint and the check anyway, and anything else (an edit, a copy, a
+ * This changes no output: an item the record proves kept would pass the
+ * digest and the reading anyway, and anything else (an edit, a copy, a
  * JSON round trip, another schema) takes the usual path. The records live
  * on the objects, so nothing here outlives the Article. A schema is taken
  * as a value, as everywhere else: the same schema object is the same policy
  * (changing one in place between parsing and rendering is not noticed).
- * Whatever the schema, the check never lets script through.
+ * Whatever the schema, the renderer's own reading never lets script through.
  */
 import type {Article, Layout, Meta} from '../types.ts'
 import type {Schema} from '../body/schema.ts'
 import {keepsBlock} from '../front-matter/render.ts'
-import {isFingerprinted} from './digest.ts'
+import {inDigest} from './digest.ts'
 import {itemsOf} from './items.ts'
 
-/** The settings a check was made under. */
-export interface CheckedPolicy {
+/** The settings a reading was made under. */
+export interface ReadingPolicy {
   schema: Schema
   embedHosts: readonly string[]
 }
 
 /**
- * A record of one check, kept on the checked object under a symbol, not
+ * A record of one reading, on the object read, under a symbol, not
  * enumerable (so copies, spreads and JSON leave it behind). Only this module
- * can make one: a record found on an object is one `rememberChecked` made.
+ * can make one: a record found on an object is one this module made.
  */
-class Remembered {
+class ReadingRecord {
   readonly #brand = true
   constructor(
-    /** What was remembered: an item, a layout, or a meta whose block `renderFrontMatter` would give back. */
+    /** What was recorded: an item, a layout, or a meta whose block `renderFrontMatter` would give back. */
     readonly kind: 'item' | 'layout' | 'meta',
-    readonly policy: CheckedPolicy,
+    readonly policy: ReadingPolicy,
     /** An item's or the meta's fields as a flat list of markers and leaves (see `flatten`), or a layout's gaps. */
     readonly leaves: unknown[],
-    /** An item's checked source HTML, the body a layout's gaps and items were read from, or the meta's front matter block. */
+    /** An item's source HTML as read, the body a layout's gaps and items were read from, or the meta's front matter block. */
     readonly html: string,
     /** The same object for every record of one parse: an item's body is that layout's body only if they share it. */
     readonly reading: object,
-    /** An item's source fingerprint and index (a change to either is an edit). */
+    /** An item's source digest and index (a change to either is an edit). */
     readonly source: {digest: unknown; index: unknown} = {digest: undefined, index: undefined}
   ) {}
 
-  static of(value: unknown): Remembered | undefined {
+  static of(value: unknown): ReadingRecord | undefined {
     if (typeof value !== 'object' || value === null) return undefined
     const record = (value as {[key: symbol]: unknown})[key]
-    return typeof record === 'object' && record !== null && #brand in record ? (record as Remembered) : undefined
+    return typeof record === 'object' && record !== null && #brand in record ? (record as ReadingRecord) : undefined
   }
 
-  static attach(value: object, record: Remembered): void {
+  static attach(value: object, record: ReadingRecord): void {
     Object.defineProperty(value, key, {value: record, configurable: true})
   }
 }
 
-const key = Symbol('article-kit: checked by parsePost')
+const key = Symbol('article-kit: read by parsePost')
 
 // Markers in a flat list of leaves: private objects, so no value an Article holds can equal them.
 const objectStart = {}
 const arrayStart = {}
-// Deeper than any Article item; anything deeper is simply not remembered.
+// Deeper than any Article item; anything deeper is simply not recorded.
 const maxDepth = 32
 
 /**
- * Remember every item of a freshly parsed Article, and its layout, as checked under `policy`.
+ * Record every item of a freshly parsed Article, and its layout, as read under `policy`.
  * Call it only when reading the body under that policy changed nothing (every source and gap kept as written).
- * (Its meta is remembered apart, whatever the body: `rememberFrontMatter`.)
+ * (Its meta is recorded apart, whatever the body: `recordFrontMatter`.)
  *
  * @param article - The Article `parsePost` is about to return.
  * @param body - The body it was read from, which its gaps and items, in turn, spell out exactly.
  * @param policy - Schema and embed hosts of the check.
  */
-export function rememberChecked(article: Article, body: string, policy: CheckedPolicy): void {
-  // Only what the check depends on: not the caches a parse's settings also carry.
-  const checked: CheckedPolicy = {schema: policy.schema, embedHosts: policy.embedHosts}
+export function recordReading(article: Article, body: string, policy: ReadingPolicy): void {
+  // Only what the reading depends on: not the caches a parse's settings also carry.
+  const read: ReadingPolicy = {schema: policy.schema, embedHosts: policy.embedHosts}
   const reading = {}
   for (const item of itemsOf(article)) {
     const source = item.source
     if (typeof source?.html !== 'string') continue
     const leaves: unknown[] = []
-    if (flatten(item, leaves, 0, true)) Remembered.attach(item, new Remembered('item', checked, leaves, source.html, reading, {digest: source.digest, index: source.index}))
+    if (flatten(item, leaves, 0, true)) ReadingRecord.attach(item, new ReadingRecord('item', read, leaves, source.html, reading, {digest: source.digest, index: source.index}))
   }
-  Remembered.attach(article.layout, new Remembered('layout', checked, [...article.layout.gaps], body, reading))
+  ReadingRecord.attach(article.layout, new ReadingRecord('layout', read, [...article.layout.gaps], body, reading))
 }
 
 /**
- * Remember `meta` with the front matter block it was just read from, when
+ * Record `meta` with the front matter block it was just read from, when
  * `renderFrontMatter` would give that block back for it (decided here, once):
  * `renderPost` then writes the block without parsing it again.
  *
@@ -103,19 +103,19 @@ export function rememberChecked(article: Article, body: string, policy: CheckedP
  * @param block - The block as written, or null.
  * @param postHasNewline - Whether the post had a `\n` (how the block's lone CRs were read).
  */
-export function rememberFrontMatter(meta: Meta, block: string | null, postHasNewline: boolean): void {
+export function recordFrontMatter(meta: Meta, block: string | null, postHasNewline: boolean): void {
   if (typeof block !== 'string' || !keepsBlock(block, postHasNewline)) return
   const leaves: unknown[] = []
   // A meta's record is about its block alone: no schema, and no parse's body, is involved.
-  if (flatten(meta, leaves, 0, false)) Remembered.attach(meta, new Remembered('meta', noPolicy, leaves, block, {}))
+  if (flatten(meta, leaves, 0, false)) ReadingRecord.attach(meta, new ReadingRecord('meta', noPolicy, leaves, block, {}))
 }
 
-const noPolicy: CheckedPolicy = {schema: {}, embedHosts: []}
+const noPolicy: ReadingPolicy = {schema: {}, embedHosts: []}
 
 /**
  * The front matter block a parsed Article was read from, while its meta still holds exactly
  * what it held and the layout still has that block. Only a block `renderFrontMatter` would
- * give back for that meta is remembered (`keepsBlock`, decided once by `rememberFrontMatter`),
+ * give back for that meta is recorded (`keepsBlock`, decided once by `recordFrontMatter`),
  * so it need not be parsed again to find that out.
  *
  * @param meta - An Article's meta.
@@ -123,38 +123,38 @@ const noPolicy: CheckedPolicy = {schema: {}, embedHosts: []}
  * @returns The block, or undefined.
  */
 export function keptFrontMatter(meta: Meta, block: unknown): string | undefined {
-  const record = Remembered.of(meta)
+  const record = ReadingRecord.of(meta)
   if (record?.kind !== 'meta' || block !== record.html) return undefined
   return matches(meta, record.leaves, 0, false) === record.leaves.length ? record.html : undefined
 }
 
 /**
- * Whether `item` is a parsed item as `parsePost` returned it, checked under `policy`:
- * its source may then be written as it is.
+ * Whether `item` is a parsed item as `parsePost` returned it, read under `policy`:
+ * its source is then kept (written as it is).
  *
  * @param item - A block, section, hero or summary.
  * @param policy - The renderer's schema and embed hosts.
- * @returns The parse it came from (a token to compare with `checkedLayout`'s), when its fields and source are exactly what was checked.
+ * @returns The parse it came from (a token to compare with `keptLayout`'s), when its fields and source are exactly what was read.
  */
-export function checkedItem(item: {source?: {html: unknown; digest?: unknown; index?: unknown} | undefined}, policy: CheckedPolicy): object | undefined {
-  const record = Remembered.of(item)
+export function keptItem(item: {source?: {html: unknown; digest?: unknown; index?: unknown} | undefined}, policy: ReadingPolicy): object | undefined {
+  const record = ReadingRecord.of(item)
   const source = item.source
-  // A changed fingerprint or index marks the item as edited, or moved, as it does for any item: so it is here.
+  // A changed digest or index marks the item as edited, or moved, as it does for any item: so it is here.
   if (record?.kind !== 'item' || source?.html !== record.html || source.digest !== record.source.digest || source.index !== record.source.index) return undefined
   return samePolicy(record.policy, policy) && matches(item, record.leaves, 0, true) === record.leaves.length ? record.reading : undefined
 }
 
 /**
- * A parsed layout whose gaps are still those checked under `policy`: every gap may then be
- * written as it is, and when every item is a checked one of the same parse (the same
+ * A parsed layout whose gaps are still those read under `policy`: every gap is then kept,
+ * and when every item is a kept one of the same parse (the same
  * `reading`), each in its place, the body is what they spell out.
  *
  * @param layout - An Article's layout.
  * @param policy - The renderer's schema and embed hosts.
  * @returns The body it was read from and the parse it came from, or undefined.
  */
-export function checkedLayout(layout: Layout | undefined, policy: CheckedPolicy): {body: string; reading: object} | undefined {
-  const record = Remembered.of(layout)
+export function keptLayout(layout: Layout | undefined, policy: ReadingPolicy): {body: string; reading: object} | undefined {
+  const record = ReadingRecord.of(layout)
   if (record?.kind !== 'layout' || !samePolicy(record.policy, policy)) return undefined
   const gaps = layout!.gaps
   if (!Array.isArray(gaps) || gaps.length !== record.leaves.length) return undefined
@@ -162,7 +162,7 @@ export function checkedLayout(layout: Layout | undefined, policy: CheckedPolicy)
   return {body: record.html, reading: record.reading}
 }
 
-function samePolicy(a: CheckedPolicy, b: CheckedPolicy): boolean {
+function samePolicy(a: ReadingPolicy, b: ReadingPolicy): boolean {
   if (a.schema !== b.schema) return false
   if (a.embedHosts === b.embedHosts) return true
   if (a.embedHosts.length !== b.embedHosts.length) return false
@@ -192,8 +192,8 @@ function flatten(value: unknown, leaves: unknown[], depth: number, isItem: boole
   leaves.push(objectStart, keys.length)
   for (const key of keys) {
     leaves.push(key)
-    // Where it came from and the items it holds are checked on their own: only the key counts here.
-    if (isItem && !isFingerprinted(key)) continue
+    // Where it came from and the items it holds are recorded on their own: only the key counts here.
+    if (isItem && !inDigest(key)) continue
     if (!flatten(record[key], leaves, depth + 1, false)) return false
   }
   return true
@@ -215,7 +215,7 @@ function matches(value: unknown, leaves: readonly unknown[], index: number, isIt
   for (let at = 0; at < keys.length && index !== -1; at++) {
     const key = keys[at]!
     if (leaves[index] !== key) return -1
-    index = isItem && !isFingerprinted(key) ? index + 1 : matches(record[key], leaves, index + 1, false)
+    index = isItem && !inDigest(key) ? index + 1 : matches(record[key], leaves, index + 1, false)
   }
   return index
 }

@@ -3,7 +3,7 @@ import type {Article, Block, Hero, Section, Source, Summary, TitleHeading} from 
 import {createCheckMemo} from '../body/sanitize.ts'
 import {toHtml} from 'hast-util-to-html'
 import {hasDigest} from '../record/digest.ts'
-import {checkedItem, checkedLayout} from '../record/provenance.ts'
+import {keptItem, keptLayout} from '../record/provenance.ts'
 import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode, titleNode} from './fields.ts'
 import {cleanHtml} from '../body/normalize.ts'
 import {trimmedSummary} from './summary.ts'
@@ -47,7 +47,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
   const gaps = Array.isArray(article.layout?.gaps) ? article.layout.gaps : []
   let separator: string | undefined
   // A parsed Article whose gaps and items are all as parsePost read them, in place, is its body as read.
-  const layout = checkedLayout(article.layout, policy)
+  const layout = keptLayout(article.layout, policy)
   const gapHtml = (gap: unknown) => (typeof gap === 'string' ? gap : '')
   // Written text, in order. Items written from fields gather in one tree (with the text that
   // follows them as raw nodes), sanitised and serialised once, at the end.
@@ -60,8 +60,8 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     else parts.push(value)
   }
   let last = -1
-  // Whether every item so far is a checked one of the layout's own parse, each in its place: the output is then the body.
-  let intact = layout !== undefined && entries.length === gaps.length - 1
+  // Whether every item so far is a kept one of the layout's own parse, each in its place: the output is then the body as read.
+  let whole = layout !== undefined && entries.length === gaps.length - 1
 
   for (let at = 0; at < entries.length; at++) {
     const entry = entries[at]!
@@ -75,13 +75,13 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
       raw((separator ??= separatorOf(gaps, article.layout?.eol)))
     }
     const source = entry.item.source
-    const reading = checkedItem(entry.item, policy)
-    const checked = reading !== undefined
-    if (reading !== layout?.reading || index !== at) intact = false
-    const unchanged = checked || (source && typeof source.html === 'string' && hasDigest(entry.item, source.digest))
+    const reading = keptItem(entry.item, policy)
+    if (reading !== layout?.reading || index !== at) whole = false
+    // Kept: written as it is, when the record says so or its fields still have the digest they were read with.
+    const kept = reading !== undefined || (source && typeof source.html === 'string' && hasDigest(entry.item, source.digest))
     // A summary with items removed keeps its other rows as written.
-    const trimmed = !unchanged && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
-    if (unchanged) raw(source!.html)
+    const trimmed = !kept && entry.kind === 'summary' ? trimmedSummary(entry.item, policy) : undefined
+    if (kept) raw(source!.html)
     else if (trimmed !== undefined) raw(trimmed)
     else {
       const nodes = toNodes(entry, policy)
@@ -93,7 +93,7 @@ export function renderHtml(article: Article, options?: Readonly<RenderOptions> |
     }
   }
   // What the parts spell out, without copying it again (over 128 KB, a new string costs more than all the rest).
-  if (intact) return layout!.body
+  if (whole) return layout!.body
   if (gaps.length > 0) {
     for (let skipped = last + 1; skipped < gaps.length - 1; skipped++) raw(structure(gaps[skipped]))
     if (last + 1 <= gaps.length - 1) raw(gapHtml(gaps[gaps.length - 1]))

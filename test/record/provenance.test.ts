@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {defaultEmbedHosts, defaultSchema, parsePost, renderHtml, renderPost, type Article} from '../../src/index.ts'
-import {checkedItem, checkedLayout, keptFrontMatter, type CheckedPolicy} from '../../src/record/provenance.ts'
+import {keptItem, keptLayout, keptFrontMatter, type ReadingPolicy} from '../../src/record/provenance.ts'
 import {parseBody} from '../../src/body/parse.ts'
 import {schemaWithDefaults} from '../../src/body/schema.ts'
 import {policyOf} from '../../src/render/policy.ts'
@@ -14,8 +14,8 @@ const policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}
 
 type Item = {source?: {html: unknown; index?: unknown} | undefined}
 
-const isCheckedItem = (item: Item, under: CheckedPolicy) => checkedItem(item, under) !== undefined
-const checkedBody = (layout: Article['layout'], under: CheckedPolicy) => checkedLayout(layout, under)?.body
+const isCheckedItem = (item: Item, under: ReadingPolicy) => keptItem(item, under) !== undefined
+const checkedBody = (layout: Article['layout'], under: ReadingPolicy) => keptLayout(layout, under)?.body
 
 /** Every item of an Article that has a source. */
 function items(article: Article): Item[] {
