@@ -24,6 +24,17 @@ function extend(tagName: string, extra: AttributeList): AttributeList {
  */
 const mediaUrl = /^(?![\0-\x20])(?![\s\S]*[\t\n\r])(?!http:)(?![\\/]{2})/i
 
+/**
+ * AMP's `on` as AMP themes write it on images (`on="tap:lightbox1"`): one
+ * `tap` event and one target id, nothing else. No browser reads `on` (event
+ * handler attributes are `on` followed by an event name); only a page that
+ * loads AMP's runtime does, and then a bare target runs nothing but the
+ * default action of the page's own element with that id, as a Bootstrap
+ * `data-bs-toggle` does. A method (`.submit`, `.navigateTo(…)`), arguments,
+ * a second action or the `AMP` global target is refused.
+ */
+const ampTapTarget = /^tap:(?![Aa][Mm][Pp]$)[A-Za-z][\w-]*$/
+
 /** `preload` values that load no more than the media's metadata (`auto`, and `""`, which means auto, would fetch the whole file). */
 const mediaPreload = ['none', 'metadata']
 
@@ -136,8 +147,10 @@ export const defaultSchema: Schema = {
       ...(githubAttributes['*'] ?? []), 'className', 'style', 'data*', 'role', 'bgColor', 'translate', ['contentEditable', 'false'],
       // Attributes no browser reads (SECURITY.md, "Inert markup, kept"): Blogger's `imageanchor`, AMP's
       // `layout` (read only on `amp-*` elements, which are not allowed), `face` outside `<font>`, and
-      // Wicket's server-side `wicket:id`. AMP's `on` is not among them: it is AMP's event handler.
-      'imageanchor', 'layout', 'face', 'wicket:id'
+      // Wicket's server-side `wicket:id`.
+      'imageanchor', 'layout', 'face', 'wicket:id',
+      // AMP's `on` only as a bare tap target (SECURITY.md): no method, no arguments, not the `AMP` global.
+      ['on', ampTapTarget]
     ],
     a: extend('a', ['rel', 'target', 'type', 'referrerPolicy']),
     img: extend('img', ['srcSet', 'sizes', 'loading', 'decoding']),

@@ -633,7 +633,8 @@ const auditScript = String.raw`(() => {
       if (!frameElement && (element.hasAttribute('data-xss-own') || element === doc.documentElement || element === doc.head || element === doc.body || (name === 'section' && element.hasAttribute('data-xss-section') && element.parentElement === doc.body))) continue
       for (const attribute of Array.from(element.attributes)) {
         const attributeName = attribute.name.toLowerCase()
-        if (/^on/.test(attributeName)) note(element, frameElement, 'handler ' + name + '[' + attributeName + ']=' + attribute.value)
+        // `on` alone is AMP's action attribute, allowed only as a bare tap target (a page's own component, no method).
+        if (/^on./.test(attributeName) || (attributeName === 'on' && !/^tap:(?!amp$)[a-z][\w-]*$/i.test(attribute.value))) note(element, frameElement, 'handler ' + name + '[' + attributeName + ']=' + attribute.value)
         else if (urlAttributes.has(attributeName)) checkUrl(element, frameElement, doc, attributeName, attribute.value)
         else if (attributeName === 'srcset' || attributeName === 'imagesrcset') {
           for (const candidate of attribute.value.split(',')) {

@@ -22,6 +22,7 @@ const inert: Array<[name: string, html: string]> = [
   ['Word\'s namespaced element', '<p class="MsoNormal">Text<o:p></o:p></p>'],
   ['an obsolete abbreviation', '<p><acronym title="Hypertext Markup Language">HTML</acronym></p>'],
   ['Blogger\'s image anchor', '<div class="separator"><a href="https://a.example/b.png" imageanchor="1" style="margin-left: 1em;"><img src="https://a.example/b.png" alt="b"></a></div>'],
+  ['AMP\'s bare tap target', '<p><img src="/a.png" alt="a" on="tap:lightbox1" role="button" tabindex="0"></p>'],
   ['AMP\'s layout outside an AMP element', '<p><img src="/a.png" alt="a" width="10" height="10" layout="responsive"></p>'],
   ['a typeface outside `<font>`', '<p><span face="Trebuchet MS, Trebuchet, Verdana, sans-serif">a</span></p>'],
   ['`<font>`\'s colour and size', '<p><font face="Arial" color="#ff0000" size="2">a</font></p>'],
@@ -40,7 +41,10 @@ const inert: Array<[name: string, html: string]> = [
 /** The dangerous neighbour of each class, and what must be gone from the output. */
 const dangerous: Array<[name: string, html: string, gone: RegExp]> = [
   ['AMP\'s event handler `on` (AMP.navigateTo, form submit)', '<p><img src="/a.png" alt="a" on="tap:AMP.navigateTo(url=\'https://evil.invalid/\')"></p>', /\bon=/],
-  ['AMP\'s `on` even with a plain target', '<p><img src="/a.png" alt="a" on="tap:lightbox1" layout="responsive"></p>', /\bon=/],
+  ['AMP\'s `on` with a method', '<p><img src="/a.png" alt="a" on="tap:my-form.submit"></p>', /\bon=/],
+  ['AMP\'s `on` naming the `AMP` global', '<p><img src="/a.png" alt="a" on="tap:AMP"></p>', /\bon=/],
+  ['AMP\'s `on` with a second action', '<p><img src="/a.png" alt="a" on="tap:lightbox1,AMP.navigateTo(url=\'https://evil.invalid/\')"></p>', /\bon=/],
+  ['AMP\'s `on` on another event', '<p><img src="/a.png" alt="a" on="change:lightbox1"></p>', /\bon=/],
   ['a custom element, which the page may define', '<p><x-widget>a</x-widget></p>', /x-widget/],
   ['an unknown element browsers may one day define', '<p><portal src="https://evil.invalid/">a</portal></p>', /portal|evil/],
   ['absolute positioning', '<p style="position: absolute; color: red">a</p>', /absolute/],
@@ -75,4 +79,23 @@ describe('dangerous neighbours of inert markup are removed', () => {
       for (const output of [renderHtml(article), renderPost(article).replace(/^---\n[\s\S]*?\n---\n/, '')]) assert.doesNotMatch(output, gone, output)
     })
   }
+})
+
+describe('event handler attributes beside AMP\'s `on`', () => {
+  it('should keep `on` and remove every `on<event>`, whatever its case', () => {
+    const html = '<p><img src="/a.png" alt="a" on="tap:lightbox1" onclick="alert(1)" ONERROR="alert(2)" oNload="alert(3)" on-="x" onx="y"></p>'
+    const article = parsePost(post(html))
+    assert.deepEqual(changes(post(html)).length, 5, changes(post(html)).join('\n'))
+    for (const output of [renderHtml(article), renderPost(article)]) {
+      assert.match(output, /<img src="\/a\.png" alt="a" on="tap:lightbox1">/)
+      assert.doesNotMatch(output, /onclick|onerror|onload|on-|onx/i)
+    }
+  })
+
+  it('should read `ON` as the same attribute as `on`', () => {
+    const raw = post('<p><img src="/a.png" alt="a" ON="tap:lightbox1"></p>')
+    assert.deepEqual(changes(raw), [])
+    assert.equal(renderPost(parsePost(raw)), raw)
+    assert.deepEqual(changes(post('<p><img src="/a.png" alt="a" ON="tap:AMP.navigateTo(url=\'https://evil.invalid/\')"></p>')).length, 1)
+  })
 })
