@@ -10,6 +10,8 @@
  * Everything runs in one linear pass; no regex can backtrack.
  */
 
+import {isSafeUrl} from './url.ts'
+
 /** One declaration that `sanitizeStyle` dropped. */
 export interface StyleRemoval {
   /** Lower-cased property name ('' when the declaration could not be parsed). */
@@ -69,9 +71,9 @@ export const defaultStyleProperties: readonly string[] = Object.freeze([
   'list-style-type', 'float', 'clear', 'display', 'box-sizing', 'direction',
   // Inert in every value a plain value can be (SECURITY.md, "Inert markup, kept"): clipping and
   // scrolling inside the element's own box, list markers (an image marker needs `url()`), table
-  // layout, page breaking, Office's and WebKit's text styling, the background's sub-properties
-  // (an image needs `url()` or a gradient function, which no plain value holds). `position` and
-  // `visibility` only with the values in `valueSets`.
+  // layout, page breaking, Office's and WebKit's text styling, the background's sub-properties.
+  // `background` and `background-image` may hold one image `url()` (see `urlProperties`);
+  // `position` and `visibility` only with the values in `valueSets`.
   'overflow', 'overflow-x', 'overflow-y', 'list-style', 'list-style-position', 'table-layout',
   'orphans', 'widows', 'text-autospace', '-webkit-text-stroke', '-webkit-text-stroke-width',
   '-webkit-text-stroke-color', 'background-attachment', 'background-clip', 'background-image',
@@ -119,6 +121,11 @@ const valueSets: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 // Microsoft Office's own properties (`mso-…`), which no browser implements: ignored, so inert.
 const inertPrefixes = ['mso-']
 const functions: ReadonlySet<string> = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'calc'])
+// Properties whose value may hold one `url()`: a background image, loaded as an `<img src>` is, so
+// under the image rule (http, https or relative; SECURITY.md, "Backgrounds"). Any other property's
+// `url()` (list markers, cursors, `content`, masks, border images, filters) is still refused.
+const urlProperties: ReadonlySet<string> = new Set(['background', 'background-image'])
+const imageProtocols: readonly string[] = ['http', 'https']
 // Font names are the only place real posts need quotes or non-ASCII words.
 const textProperties: ReadonlySet<string> = new Set(['font', 'font-family'])
 // Belt and braces: the value scanner already rejects all of these.
@@ -188,7 +195,7 @@ export function sanitizeStyle(value: string, options?: StyleOptions | null): Sty
  * @example
  * isSafeStyle('width: 100%; border-collapse: collapse;')
  * //=> true
- * isSafeStyle('background: url(x.png)')
+ * isSafeStyle('background: url(javascript:alert(1))')
  * //=> false
  */
 export function isSafeStyle(value: string, options?: StyleOptions | null): boolean {
@@ -296,8 +303,9 @@ function isDenied(property: string): boolean {
 
 function isPlainValue(property: string, value: string): boolean {
   const lower = asciiLowercase(value)
-  if (blockedFragments.some((fragment) => lower.includes(fragment))) return false
-  const end = scanValue(value, textProperties.has(property))
+  const allowUrl = urlProperties.has(property)
+  if (blockedFragments.some((fragment) => lower.includes(fragment) && !(allowUrl && fragment === 'url('))) return false
+  const end = scanValue(value, textProperties.has(property), allowUrl)
   if (end === -1) return false
   const values = valueSets.get(property)
   return !values || values.has(lower.slice(0, end).trim())
@@ -305,11 +313,13 @@ function isPlainValue(property: string, value: string): boolean {
 
 /**
  * Walk a value token by token; return where it ends before `!important`,
- * or -1 when a token is not plain.
+ * or -1 when a token is not plain. With `allowUrl`, one image `url()` at
+ * the top level is plain too.
  */
-function scanValue(value: string, allowText: boolean): number {
+function scanValue(value: string, allowText: boolean, allowUrl = false): number {
   let depth = 0 // Inside allowed functions and `calc()` groups.
   let tokens = 0
+  let urls = 0
   let index = 0
 
   while (index < value.length) {
@@ -362,6 +372,13 @@ function scanValue(value: string, allowText: boolean): number {
       // keyword, and full-width look-alikes such as `ｕｒｌ（` are just noise.
       if (!allowText && !/^[\w-]+$/.test(word)) return -1
       if (value.charCodeAt(end) === codes.leftParenthesis) {
+        if (allowUrl && depth === 0 && urls === 0 && asciiLowercase(word) === 'url') {
+          index = imageUrlEnd(value, end + 1)
+          if (index === -1) return -1
+          urls++
+          tokens++
+          continue
+        }
         if (!functions.has(asciiLowercase(word))) return -1
         depth++
         index = end + 1
@@ -400,6 +417,39 @@ function scanValue(value: string, allowText: boolean): number {
   }
 
   return depth === 0 && tokens > 0 ? value.length : -1
+}
+
+/**
+ * The end of an image `url(…)` whose argument starts at `index`, or -1.
+ *
+ * Stricter than CSS (<https://drafts.csswg.org/css-syntax-3/#consume-url-token>):
+ * the URL is quoted or unquoted, with no white space, quote, parenthesis,
+ * bracket, brace or `;` inside (the splitter already refused escapes,
+ * comments, controls and unbalanced quotes), and is empty, relative or
+ * http(s), as an `<img src>` must be. An empty `url()` loads nothing.
+ */
+function imageUrlEnd(value: string, index: number): number {
+  while (isWhiteSpace(value.charCodeAt(index))) index++
+  const quote = value.charCodeAt(index)
+  const quoted = quote === codes.quotationMark || quote === codes.apostrophe
+  if (quoted) index++
+  const start = index
+  while (index < value.length && isUrlCharacter(value.charCodeAt(index))) index++
+  const url = value.slice(start, index)
+  if (quoted) {
+    if (value.charCodeAt(index) !== quote) return -1
+    index++
+  }
+  while (isWhiteSpace(value.charCodeAt(index))) index++
+  if (value.charCodeAt(index) !== codes.rightParenthesis) return -1
+  return isSafeUrl(url, imageProtocols) ? index + 1 : -1
+}
+
+function isUrlCharacter(code: number): boolean {
+  return code > codes.space && code !== codes.quotationMark && code !== codes.apostrophe &&
+    code !== codes.leftParenthesis && code !== codes.rightParenthesis && code !== codes.semicolon &&
+    code !== codes.backslash && code !== codes.leftSquareBracket && code !== codes.rightSquareBracket &&
+    code !== codes.leftCurlyBrace && code !== codes.rightCurlyBrace && !isControl(code)
 }
 
 /** `[+-]?` then digits, optionally a fraction and exponent. */

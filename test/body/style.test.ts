@@ -104,10 +104,52 @@ describe('sanitizeStyle', () => {
       })
     })
 
-    it('should drop `url()` in any case and with white space before the parenthesis', () => {
-      assert.deepEqual(reasons('background: URL(x.png); background: url (x.png); border: Url("x")'), [
-        ['background', 'value'], ['background', 'value'], ['border', 'value']
+    it('should drop `url()` with white space before the parenthesis, or in a property that is no background', () => {
+      assert.deepEqual(reasons('background: url (x.png); border: Url("x"); color: URL(x.png)'), [
+        ['background', 'value'], ['border', 'value'], ['color', 'value']
       ])
+    })
+
+    describe('an image `url()` in `background` and `background-image` (the image rule)', () => {
+      it('should keep one http(s), protocol-relative, relative or empty URL, quoted or not, in any case', () => {
+        assertKept("background-image: url('https://scrap.kakaocdn.net/dn/a/img.png'); background-image: url()")
+        assertKept('background:url(http://picasaweb.google.com/f/img/transparent.gif) no-repeat; background: URL( "//cdn.example/a.png" )')
+        assertKept('background: rgb(1, 2, 3) url(../a.png) no-repeat 0 0 !important; background-image: url("")')
+      })
+
+      it('should drop other schemes, as `<img src>` does: `javascript:`, `data:`, `vbscript:`', () => {
+        assert.deepEqual(reasons('background: url(javascript:alert(1)); background-image: url("javascript:alert(1)"); background: url(data:image/png,AAAA); background: url(vbscript:x); background: url( java\tscript:x)'), [
+          ['background', 'value'], ['background-image', 'value'], ['background', 'value'], ['background', 'value'], ['background', 'value']
+        ])
+      })
+
+      it('should drop a second `url()`, a nested one, one inside another function, and `image-set()`', () => {
+        assert.deepEqual(reasons('background: url(a.png), url(b.png); background: url(a.png) url(b.png); background: url(url(a)); background: calc(url(a)); background: image-set(url(a.png) 1x)'), [
+          ['background', 'value'], ['background', 'value'], ['background', 'value'], ['background', 'value'], ['background', 'value']
+        ])
+      })
+
+      it('should drop escapes, unbalanced quotes, white space, parentheses or `;` inside, and `expression()` beside', () => {
+        assert.deepEqual(reasons('background: url(a\\29 b)'), [['background', 'syntax']])
+        assert.deepEqual(reasons("background: url('a.png\")"), [['background', 'syntax']])
+        assert.deepEqual(reasons('background: url("a.png\')'), [['background', 'syntax']])
+        assert.deepEqual(reasons('background: url(a b.png); background: url("a(b).png"); background: url("a;b"); background: url(a.png) expression(alert(1))'), [
+          ['background', 'value'], ['background', 'value'], ['background', 'value'], ['background', 'value']
+        ])
+      })
+
+      it('should keep only the background when a declaration after it would overlay the page', () => {
+        assert.deepEqual(sanitizeStyle('background: url("x" ) ; position:fixed'), {
+          value: 'background: url("x" )',
+          removed: [{property: 'position', declaration: 'position:fixed', reason: 'value', offset: 24}]
+        })
+      })
+
+      it('should drop `url()` in every other property that loads or runs', () => {
+        assert.deepEqual(reasons('list-style-image: url(a.png); list-style: url(a.png); cursor: url(a.png), auto; content: url(a.png); mask: url(a.png); border-image: url(a.png); filter: url(#a); behavior: url(a.htc); background-color: url(a.png)').map(([property, reason]) => `${property}:${reason}`), [
+          'list-style-image:property', 'list-style:value', 'cursor:property', 'content:property', 'mask:property', 'border-image:property', 'filter:property', 'behavior:property', 'background-color:value'
+        ])
+      })
     })
 
     it('should drop IE `expression()`', () => {
@@ -181,7 +223,7 @@ describe('sanitizeStyle', () => {
 
     it('should drop `z-index`, `content`, `background-image`, `opacity`, `filter` and friends', () => {
       assert.deepEqual(reasons(
-        'z-index: 9999; content: "x"; background-image: url(a.png); opacity: 0; filter: blur(2px); ' +
+        'z-index: 9999; content: "x"; background-image: url(javascript:a); opacity: 0; filter: blur(2px); ' +
         'transform: scale(9); clip-path: none; mask: none; inset: 0; cursor: pointer; pointer-events: none'
       ).map(([property, reason]) => `${property}:${reason}`), [
         'z-index:property', 'content:property', 'background-image:value', 'opacity:property', 'filter:property',
@@ -211,8 +253,8 @@ describe('sanitizeStyle', () => {
       assertKept('background-attachment: initial; background-clip: initial; background-image: initial; background-position: initial; background-repeat: initial; background-size: initial')
     })
 
-    it('should drop images in list markers and backgrounds by their value', () => {
-      assert.deepEqual(reasons('list-style: square url(https://evil.invalid/a.png); background-image: url(a.png); background-image: linear-gradient(red, blue); background-image: image-set("a.png" 1x)'), [
+    it('should drop images in list markers and generated backgrounds by their value', () => {
+      assert.deepEqual(reasons('list-style: square url(https://evil.invalid/a.png); background-image: url(data:image/png,a); background-image: linear-gradient(red, blue); background-image: image-set("a.png" 1x)'), [
         ['list-style', 'value'], ['background-image', 'value'], ['background-image', 'value'], ['background-image', 'value']
       ])
     })
@@ -306,7 +348,7 @@ describe('sanitizeStyle', () => {
     })
 
     it('should not return the removed text or anything after it', () => {
-      const {value} = sanitizeStyle('color: red; background: url(x); font-family: "x"')
+      const {value} = sanitizeStyle('color: red; background: url(javascript:x); font-family: "x"')
       assert.equal(value, 'color: red; font-family: "x"')
     })
   })
@@ -373,7 +415,8 @@ describe('sanitizeStyle', () => {
 describe('isSafeStyle', () => {
   it('should accept safe values and reject unsafe ones', () => {
     assert.equal(isSafeStyle('width: 100%; border-collapse: collapse;'), true)
-    assert.equal(isSafeStyle('background: url(x.png)'), false)
+    assert.equal(isSafeStyle('background: url(x.png)'), true)
+    assert.equal(isSafeStyle('background: url(javascript:x)'), false)
     assert.equal(isSafeStyle('color: red; position: absolute'), false)
   })
 

@@ -597,6 +597,13 @@ const auditScript = String.raw`(() => {
     if (url.protocol === 'data:' && rasterData.test(url.href) && /src/.test(name)) return true
     return url.href === 'about:blank'
   }
+  const imageScheme = (doc, raw) => {
+    try {
+      return new URL(raw.trim(), doc.baseURI).protocol
+    } catch (error) {
+      return '' // The browser cannot load it either.
+    }
+  }
   const checkUrl = (element, frameElement, doc, name, raw) => {
     if (!isSafeUrl(element, doc, name, raw)) note(element, frameElement, 'url ' + element.localName + '[' + name + ']=' + raw)
   }
@@ -611,7 +618,8 @@ const auditScript = String.raw`(() => {
       const value = style.getPropertyValue(style[index])
       for (const match of value.matchAll(/url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)]*))\s*\)/gi)) {
         const target = (match[1] ?? match[2] ?? match[3] ?? '').replace(/\\(.)/g, '$1')
-        if (!isSafeUrl(element, doc, 'style', target)) note(element, frameElement, 'style url ' + element.localName + ' ' + style[index] + ': ' + value)
+        // Only a background image may load (as an `<img>` may); any other property's `url()` is a finding.
+        if (style[index] !== 'background-image' || !/^(?:https?:)?$/.test(imageScheme(doc, target))) note(element, frameElement, 'style url ' + element.localName + ' ' + style[index] + ': ' + value)
       }
     }
   }

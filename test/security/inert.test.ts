@@ -35,6 +35,7 @@ const inert: Array<[name: string, html: string]> = [
   ['Office and WebKit text styling', '<div style="mso-layout-grid-align: none; text-autospace: none; -webkit-text-stroke-width: 0px; orphans: 2; widows: 2;">a</div>'],
   ['background sub-properties without an image', '<p style="background-attachment: initial; background-clip: initial; background-image: initial; background-origin: initial; background-position: initial; background-repeat: initial; background-size: initial; line-height: 1px;">a</p>'],
   ['a malformed colour', '<p><a href="https://a.example/" style="color: #e5e5e5text-decoration:none">a</a></p>'],
+  ['a background image, as an `<img src>` (Tistory\'s link cards, Blogger\'s tables, an empty `url()`)', '<div class="og-image" style="background-image: url(\'https://scrap.kakaocdn.net/dn/a/img.png\');"></div><table><tbody><tr><td style="background:url(http://picasaweb.google.com/f/img/transparent.gif) no-repeat;">a</td></tr></tbody></table><div style="background-image: url();"></div>'],
   ['a colour without its property', '<p><span style="ee2323;">a</span> <span style="ee2323;color:#ee2323;">b</span></p>']
 ]
 
@@ -53,7 +54,12 @@ const dangerous: Array<[name: string, html: string, gone: RegExp]> = [
   ['offsets that move a relative box over the page', '<p style="position: relative; top: -500px; left: 0; inset: 0">a</p>', /top|left|inset/],
   ['hidden visibility', '<p style="visibility: hidden">a</p>', /hidden/],
   ['a list marker image', '<ul style="list-style: square url(https://evil.invalid/a.png)"><li>a</li></ul>', /evil/],
-  ['a background image', '<p style="background-image: url(https://evil.invalid/a.png)">a</p>', /evil/],
+  ['a background image from `javascript:`', '<p style="background-image: url(\'javascript:alert(1)\')">a</p>', /javascript/],
+  ['a background image from `data:` (refused as `<img src>` is)', '<p style="background-image: url(data:image/svg+xml,x)">a</p>', /data:/],
+  ['a second background image', '<p style="background: url(https://a.example/a.png), url(https://evil.invalid/b.png)">a</p>', /evil/],
+  ['a background image written with an escape', '<p style="background: url(https\\3a //evil.invalid/a.png)">a</p>', /evil/],
+  ['an overlay after a background image', '<p style=\'background: url("https://a.example/a.png" ) ; position:fixed\'>a</p>', /fixed/],
+  ['`url()` in a cursor, a border image or a mask', '<p style="cursor: url(https://evil.invalid/c.cur), auto; border-image: url(https://evil.invalid/b.png) 30; mask: url(https://evil.invalid/m.svg)">a</p>', /evil/],
   ['a gradient background image', '<p style="background-image: linear-gradient(red, blue)">a</p>', /gradient/],
   ['an unknown property', '<span style="calendar-color: #ee2323;">a</span>', /calendar-color/],
   ['a colon-less run with a function', '<span style="ee2323 url(https://evil.invalid/)">a</span>', /evil/],

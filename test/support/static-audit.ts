@@ -35,6 +35,15 @@ function isSafeUrl(raw: string, attribute: string): boolean {
   return url.href === 'about:blank'
 }
 
+/** Whether `raw`, read as a browser reads an image URL, is http(s) (relative ones resolve to the page's). */
+function isImageUrl(raw: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(raw.trim(), 'https://xss.test/').protocol)
+  } catch {
+    return true // Nothing a browser can load either.
+  }
+}
+
 /** CSS text with comments and escapes taken out, the crude way. */
 function plainCss(raw: string): string {
   return raw
@@ -57,10 +66,17 @@ function auditAttribute(element: Element, name: string, value: string, found: st
   } else if (name === 'style') {
     const plain = plainCss(value)
     if (badCss.test(plain)) found.push(`style ${tag}: ${value}`)
-    for (const match of plain.matchAll(cssUrl)) {
-      const target = match[1] ?? match[2] ?? match[3] ?? ''
-      // A style that loads from elsewhere tracks the reader; only inline raster images stay.
-      if (!rasterData.test(target.trim())) found.push(`style url ${tag}: ${target}`)
+    for (const declaration of plain.split(';')) {
+      const colon = declaration.indexOf(':')
+      const property = colon === -1 ? '' : declaration.slice(0, colon).trim().toLowerCase()
+      const urls = [...declaration.matchAll(cssUrl)]
+      for (const match of urls) {
+        const target = match[1] ?? match[2] ?? match[3] ?? ''
+        if (rasterData.test(target.trim())) continue
+        // A background image loads as an `<img src>` does: one, over http(s) or relative. Nothing else may load.
+        if ((property === 'background' || property === 'background-image') && urls.length === 1 && isImageUrl(target)) continue
+        found.push(`style url ${tag}: ${target}`)
+      }
     }
   } else if (name === 'srcdoc') found.push(`srcdoc ${tag}`)
   else if (['attributename', 'to', 'values', 'from', 'by'].includes(name) && /href|^on|javascript:/i.test(value)) found.push(`svg animation ${tag}[${name}]=${value}`)
