@@ -63,8 +63,20 @@ const formatting = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 
  */
 function closesNothing(name: string, html: string, end: number): boolean {
   if (name === 'body' || name === 'html') return !commentAfter.test(html.slice(end))
-  return name === 'p' || name === 'br' || voidElements.has(name)
+  return name === 'p' || name === 'br' || name === 'head' || voidElements.has(name)
 }
+
+/**
+ * Start tags a parser in a body ignores without a trace, in a page as in a
+ * fragment: `<head>` always
+ * (<https://html.spec.whatwg.org/multipage/parsing.html#parsing-main-inbody>),
+ * `<html>` and `<body>` when they have no attribute to copy onto the page's
+ * own elements. Posts pasted as whole pages open with them
+ * (`<html><head></head><body>`); an attribute on `<html>` or `<body>`
+ * (`<body id="app">`, `class`, `dir`, `data-*`) acts on the whole page and
+ * is still removed.
+ */
+const ignoredWithoutTrace = /^<(?:head|html|body)[\t\n\f\r ]*\/?>$/i
 
 /** After `</body>` or `</html>`: only white space and more of them, then a comment (`<!--`, or `<!`, `<?` read as one). */
 const commentAfter = /^(?:[\t\n\f\r ]|<\/(?:body|html)(?:[\t\n\f\r /][^>]*)?>)*<[!?]/i
@@ -177,6 +189,7 @@ function ignoredTags(html: string, found: Escape[]): void {
       const start = from + match.index
       const end = start + match[0].length
       if (match[0].startsWith('</') && closesNothing(tagName(match[0]).slice(1, -1), html, end)) continue
+      if (ignoredWithoutTrace.test(match[0])) continue
       const reason = match[0].startsWith('</')
         ? `Removed a stray end tag \`${match[0]}\`: nothing in the post is open for it, so in a page it would close the page's own element`
         : `Removed a tag the parser ignores here (\`${tagName(match[0])}\`): a browser would apply it to the page itself`

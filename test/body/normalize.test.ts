@@ -56,6 +56,11 @@ describe('cleanHtml', () => {
       '<p class="x',
       '<p>a</p><!-- x',
       '<body onload="alert(1)"><p>a</p>',
+      // Any attribute of `<html>` or `<body>` is copied onto the page's own element.
+      '<head></head><body id="tt-body-page" class=""><p>a</p></body>',
+      '<body class=""><p>a</p>',
+      '<html data-ke-style="overflow-y: scroll;"><p>a</p></html>',
+      '<HTML dir="rtl"><p>a</p>',
       `<iframe src="${youtube}" sandbox="allow-scripts">`,
       '<select><option>a',
       '<a href="https://a.example/">x',
@@ -71,7 +76,9 @@ describe('cleanHtml', () => {
       assert.equal(cleanHtml(clean, settings()), clean, `${clean} is not a fixpoint`)
     }
     // What cannot close anything around it stays as written.
-    for (const html of ['<p>a</p></p>', '<p>a</br></p>', '<hr></hr>', '<p>open at the end', '<p>a</p></body></html><p>b</p>', '<p>a</p>\n</body></html>\n']) assert.ok(kept(html), html)
+    for (const html of ['<p>a</p></p>', '<p>a</br></p>', '<hr></hr>', '<p>open at the end', '<p>a</p></body></html><p>b</p>', '<p>a</p>\n</body></html>\n',
+      // `<head>` is always ignored in a body, `<html>` and `<body>` without attributes leave nothing behind.
+      '<html><head></head><body><p>a</p></body></html>\n', '<p>a</p><BODY/><HEAD >x', '<p>a</p></head>', '<table><head><tr><td>a</td></tr></table>']) assert.ok(kept(html), html)
   })
 
   it('should keep the text of what it rewrites', () => {

@@ -36,6 +36,7 @@ const inert: Array<[name: string, html: string]> = [
   ['background sub-properties without an image', '<p style="background-attachment: initial; background-clip: initial; background-image: initial; background-origin: initial; background-position: initial; background-repeat: initial; background-size: initial; line-height: 1px;">a</p>'],
   ['a malformed colour', '<p><a href="https://a.example/" style="color: #e5e5e5text-decoration:none">a</a></p>'],
   ['a background image, as an `<img src>` (Tistory\'s link cards, Blogger\'s tables, an empty `url()`)', '<div class="og-image" style="background-image: url(\'https://scrap.kakaocdn.net/dn/a/img.png\');"></div><table><tbody><tr><td style="background:url(http://picasaweb.google.com/f/img/transparent.gif) no-repeat;">a</td></tr></tbody></table><div style="background-image: url();"></div>'],
+  ['a whole page\'s tags without attributes (ignored in a body)', '<html><head></head><body><p>a</p></body></html>'],
   ['a colour without its property', '<p><span style="ee2323;">a</span> <span style="ee2323;color:#ee2323;">b</span></p>']
 ]
 
@@ -63,7 +64,9 @@ const dangerous: Array<[name: string, html: string, gone: RegExp]> = [
   ['a gradient background image', '<p style="background-image: linear-gradient(red, blue)">a</p>', /gradient/],
   ['an unknown property', '<span style="calendar-color: #ee2323;">a</span>', /calendar-color/],
   ['a colon-less run with a function', '<span style="ee2323 url(https://evil.invalid/)">a</span>', /evil/],
-  ['attributes of `<body>` (copied onto the page: `<body id="app">` takes over `getElementById(\'app\')`)', '<body id="app" class="modal-open"><p>a</p></body>', /<body|id="app"|modal-open/]
+  ['attributes of `<body>` (copied onto the page: `<body id="app">` takes over `getElementById(\'app\')`)', '<body id="app" class="modal-open"><p>a</p></body>', /<body|id="app"|modal-open/],
+  ['an id on `<body>`, whatever its value (Tistory\'s)', '<head></head><body id="tt-body-page" class=""><p>a</p></body>', /<body|tt-body-page/],
+  ['`data-*` on `<html>` (page-wide attribute selectors)', '<html data-ke-style="overflow-y: scroll;"><p>a</p></html>', /<html|data-ke-style/]
 ]
 
 describe('inert markup is kept byte for byte', () => {

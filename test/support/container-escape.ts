@@ -187,7 +187,10 @@ export const stayControls: readonly string[] = [
   '<ul><li>one<li>two</ul>',
   '<table><tr><td>cell</td></tr></table>',
   '</body></html><p>after</p>',
-  '<!-- closed -->'
+  '<!-- closed -->',
+  // `<head>` is ignored in a body; `<html>` and `<body>` without attributes give the page nothing.
+  '<html><head></head><body><p>whole page</p></body></html>',
+  '<p>a</p><HEAD ><BODY/></head>'
 ]
 
 let jsdomCheck: ((parse: (html: string) => unknown, outputs: readonly string[], list: readonly Container[]) => Escape[]) | undefined
