@@ -155,8 +155,9 @@ const codes = {
  * property name, escape, comment, control character, unbalanced quote or
  * bracket), its `property` (not allowed, or always denied) or its `value`
  * (anything but keywords, numbers, dimensions, percentages, `#hex`, commas,
- * `/`, `!important`, `rgb()`/`rgba()`/`hsl()`/`hsla()`/`calc()`, and quoted
- * or non-ASCII font names in `font`/`font-family`).
+ * `/`, `!important`, `rgb()`/`rgba()`/`hsl()`/`hsla()`/`calc()`, quoted
+ * or non-ASCII font names in `font`/`font-family`, and one http(s),
+ * relative or empty `url()` in `background`/`background-image`).
  *
  * @param value - The decoded attribute value.
  * @param options - Extra allowed properties (optional).
