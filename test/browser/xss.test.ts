@@ -85,6 +85,8 @@ describe('xss', () => {
       ['srcdoc', '<iframe srcdoc="<script>alert(1)</script>"></iframe>', /call: alert\(1\)/],
       ['meta-refresh', '<meta http-equiv="refresh" content="0;url=https://evil.invalid/">', /request: evil-host document/],
       ['css-request', '<p style="background:url(https://evil.invalid/x)">x</p>', /request: evil-host image/],
+      ['css-url-elsewhere', '<p style="cursor:url(https://images.example/c.cur),auto">x</p>', /audit: style url p cursor/],
+      ['amp-action', '<p on="tap:AMP.navigateTo(url=\'https://images.example/\')">x</p>', /audit: handler p\[on\]/],
       ['dom-audit', '<a href="vbscript:alert(1)">x</a>', /audit: url a\[href\]=vbscript:/],
       ['autoplay', '<video src="https://media.example/a.mp4" autoplay muted></video>', /audit: autoplay video/],
       ['preload', '<audio src="https://media.example/a.mp3" preload="auto"></audio>', /audit: preload audio/],

@@ -35,7 +35,9 @@ const rules: Rule[] = [
   {name: 'data: document link', html: '<p><a href="data:text/html,<script>alert(1)</script>">x</a></p>', ruleId: 'sanitized-attribute', gone: /data:|href/i},
   {name: 'javascript: image source', html: '<p><img src="javascript:alert(1)" alt="a"></p>', ruleId: 'sanitized-attribute', gone: /javascript/i},
   {name: 'javascript: candidate in srcset', html: '<p><img src="https://example.com/a.png" srcset="https://example.com/a.png 1x, javascript:alert(1) 2x" alt="a"></p>', ruleId: 'sanitized-attribute', gone: /javascript/i, kept: /src="https:\/\/example\.com\/a\.png"/},
-  {name: 'CSS url() loading from elsewhere', html: '<p style="background:url(https://evil.invalid/x)">x</p>', ruleId: 'sanitized-style', gone: /evil\.invalid/, kept: />x</},
+  {name: 'CSS url() loading from elsewhere', html: '<p style="cursor:url(https://evil.invalid/x),auto">x</p>', ruleId: 'sanitized-style', gone: /evil\.invalid/, kept: />x</},
+  {name: 'CSS url() with a second background image', html: '<p style="background:url(https://a.example/a.png),url(https://evil.invalid/x)">x</p>', ruleId: 'sanitized-style', gone: /evil\.invalid/, kept: />x</},
+  {name: 'CSS url() running script', html: '<p style="background-image:url(\'javascript:alert(1)\')">x</p>', ruleId: 'sanitized-style', gone: /javascript/, kept: />x</},
   {name: 'CSS expression()', html: '<p style="width:expression(alert(1))">x</p>', ruleId: 'sanitized-style', gone: /expression/i},
   {name: 'CSS url() hidden by escapes', html: '<p style="background:u\\72l(https://evil.invalid/x)">x</p>', ruleId: 'sanitized-style', gone: /evil\.invalid/},
   {name: 'CSS fixed position overlaying the page', html: '<p style="position:fixed;top:0;left:0;color:red">x</p>', ruleId: 'sanitized-style', gone: /position/, kept: /color:\s*red/},
@@ -92,7 +94,7 @@ describe('security rules, without a browser', () => {
   }
 
   it('should drop the properties that overlay the page or load resources even when a caller allows them', () => {
-    const denied = ['position: fixed', 'z-index: 9', 'content: "x"', 'background-image: url(x.png)', 'behavior: url(x.htc)', 'top: 0', 'left: 0', 'transform: scale(9)', 'opacity: 0', 'pointer-events: none', '--x: 1', 'mask: url(x)', 'inset: 0']
+    const denied = ['position: fixed', 'z-index: 9', 'content: "x"', 'background-image: url(javascript:x)', 'background: url(data:image/png,x)', 'behavior: url(x.htc)', 'top: 0', 'left: 0', 'transform: scale(9)', 'opacity: 0', 'pointer-events: none', '--x: 1', 'mask: url(x)', 'inset: 0']
     const properties = denied.map((declaration) => declaration.split(':')[0]!)
     for (const declaration of denied) {
       const result = sanitizeStyle(`color: red; ${declaration};`, {allowProperties: properties})

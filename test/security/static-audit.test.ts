@@ -19,7 +19,11 @@ describe('static audit of rendered vectors', () => {
       ['<a href="javascript:alert(1)">x</a>', /^url a\[href\]=javascript:/],
       ['<a href=" java&#x09;script:alert(1)">x</a>', /^url a\[href\]/],
       ['<img src="x.png" srcset="a.png 1x, javascript:alert(1) 2x">', /^url img\[srcset\]=javascript:/],
-      ['<p style="background:url(https://evil.invalid/x)">x</p>', /^style url p/],
+      ['<p style="cursor:url(https://evil.invalid/x),auto">x</p>', /^style url p/],
+      ['<p style="background:url(https://a.example/a.png),url(https://evil.invalid/x)">x</p>', /^style url p/],
+      ['<p style="background-image:url(data:image/svg+xml,x)">x</p>', /^style url p/],
+      ['<p on="tap:AMP.navigateTo(url=\'https://evil.invalid/\')">x</p>', /^handler p\[on\]/],
+      ['<p on="tap:a" onclick="x">x</p>', /^handler p\[onclick\]/],
       ['<p style="background:u\\72l(javascript:alert(1))">x</p>', /^style p/],
       ['<iframe src="https://evil.invalid/"></iframe>', /^iframe without sandbox/],
       ['<iframe src="https://a.example/" sandbox="allow-scripts allow-top-navigation"></iframe>', /allow-top-navigation/],
@@ -43,6 +47,8 @@ describe('static audit of rendered vectors', () => {
       assert.ok(found.some((finding) => expected.test(finding)), `${html}: ${JSON.stringify(found)}`)
     }
     assert.deepEqual(auditHtml('<p id="intro" style="color:red"><a href="https://example.com/?q=1#x">x</a><img src="data:image/png;base64,AA==" alt=""></p>'), [])
+    // A background image as an `<img>` is, and AMP's bare tap target.
+    assert.deepEqual(auditHtml('<p style="background: url(https://a.example/a.png) no-repeat" on="tap:lightbox1">x</p><p style="background-image: url()">y</p>'), [])
     assert.deepEqual(auditHtml('<video src="https://a.example/a.mp4" preload="metadata" controls><source src="/a.webm"></video><picture><source srcset="http://a.example/a.webp"><img src="http://a.example/a.png" alt=""></picture>'), [])
   })
 
