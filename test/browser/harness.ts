@@ -618,7 +618,7 @@ const auditScript = String.raw`(() => {
       const value = style.getPropertyValue(style[index])
       for (const match of value.matchAll(/url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)]*))\s*\)/gi)) {
         const target = (match[1] ?? match[2] ?? match[3] ?? '').replace(/\\(.)/g, '$1')
-        // Only a background image may load (as an `<img>` may); any other property's `url()` is a finding.
+        // Only a background image may load (as an img may); a url() in any other property is a finding.
         if (style[index] !== 'background-image' || !/^(?:https?:)?$/.test(imageScheme(doc, target))) note(element, frameElement, 'style url ' + element.localName + ' ' + style[index] + ': ' + value)
       }
     }
@@ -641,7 +641,7 @@ const auditScript = String.raw`(() => {
       if (!frameElement && (element.hasAttribute('data-xss-own') || element === doc.documentElement || element === doc.head || element === doc.body || (name === 'section' && element.hasAttribute('data-xss-section') && element.parentElement === doc.body))) continue
       for (const attribute of Array.from(element.attributes)) {
         const attributeName = attribute.name.toLowerCase()
-        // `on` alone is AMP's action attribute, allowed only as a bare tap target (a page's own component, no method).
+        // on alone is AMP's action attribute, allowed only as a bare tap target (a page's own component, no method).
         if (/^on./.test(attributeName) || (attributeName === 'on' && !/^tap:(?!amp$)[a-z][\w-]*$/i.test(attribute.value))) note(element, frameElement, 'handler ' + name + '[' + attributeName + ']=' + attribute.value)
         else if (urlAttributes.has(attributeName)) checkUrl(element, frameElement, doc, attributeName, attribute.value)
         else if (attributeName === 'srcset' || attributeName === 'imagesrcset') {
