@@ -3,6 +3,7 @@ import type {Context} from './hast.ts'
 import {serialize} from './hast.ts'
 import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
 import {parseBody} from './parse.ts'
+import {adoptOrphans} from './balance.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 import {voidElements} from './void-elements.ts'
 
@@ -43,6 +44,8 @@ export interface BodyReading {
 export function readBody(body: string, settings: SanitizeSettings): BodyReading {
   const {tree, flattened, repeated, escapes} = parseBody(body)
   const {changes, imagesWithoutAlt} = sanitizeTree(tree, {...settings, source: body})
+  // Read from what the sanitiser left: an element it unwrapped no longer holds what it held.
+  for (const escape of adoptOrphans(tree, body.length, (name) => !settings.schema.tagNames || settings.schema.tagNames.includes(name))) changes.push({ruleId: 'rewritten-markup', reason: escape.reason, start: escape.start, end: escape.end})
   // A repeated attribute is not written back: a check that read another copy than the browser's could be fooled.
   for (const offset of repeated) {
     changes.push({ruleId: 'sanitized-attribute', reason: 'Removed a repeated attribute: browsers read only its first copy', start: offset, end: offset + 1})

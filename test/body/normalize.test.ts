@@ -6,6 +6,8 @@ import type {Element, Root, RootContent} from 'hast'
 import {cleanHtml, isClean, readBody, settle} from '../../src/body/normalize.ts'
 import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
 import type {SanitizeSettings} from '../../src/body/sanitize.ts'
+import {toText} from 'hast-util-to-text'
+import {findEscapes} from '../support/container-escape.ts'
 
 const settings = (): SanitizeSettings => ({schema: defaultSchema, embedHosts: defaultEmbedHosts})
 const kept = (html: string, given: SanitizeSettings = settings()) => cleanHtml(html, given) === html
@@ -84,6 +86,68 @@ describe('cleanHtml', () => {
   it('should keep the text of what it rewrites', () => {
     assert.equal(cleanHtml('<p>a</p></div><p>b</p>', settings()), '<p>a</p><p>b</p>')
     assert.equal(cleanHtml('<div>\n<p>x</p>\n', settings()), '<div>\n<p>x</p>\n</div>')
+  })
+})
+
+describe('cleanHtml and elements that end the element around them', () => {
+  const text = (html: string) => toText(unified().use(rehypeParse, {fragment: true}).parse(html)).replace(/\s+/g, '')
+  const rewrites = (html: string, given: SanitizeSettings = settings()) => readBody(html, given).changes.filter((change) => change.ruleId === 'rewritten-markup' && change.reason)
+
+  it('should give items and table parts outside their parent a home, so no container they are placed in ends early', () => {
+    const cases: Array<[html: string, at: number]> = [
+      ['<li>item', 0],
+      ['<p>intro</p><li>one</li>\n<li>two</li>', 12],
+      ['<div><li>item</li></div>', 5],
+      ['<span><li>item</li></span>', 6],
+      ['<address><li>item</li></address>', 9],
+      ['<a href="https://a.example/"><li>item</li></a>', 29],
+      ['<dd>details', 0],
+      ['<div><dt>term</dt><dd>details</dd></div>', 5],
+      ['<caption>caption', 0],
+      ['<p>intro</p><caption>caption', 12],
+      ['<p>a<td>b</td>c</p>', 4],
+      ['<p>intro</p><tr><td>cell</td></tr>', 12],
+      ['<col span="2"><p>a</p>', 0],
+      ['<colgroup><col></colgroup><p>after</p>', 0],
+      ['<div><caption>caption</caption></div>', 5]
+    ]
+    const clean = cases.map(([html]) => cleanHtml(html, settings()))
+    // The independent judge (jsdom's parser, each in a page's div, article, section, td, li and dd) finds each raw one escaping.
+    const raw = findEscapes(cases.map(([html]) => html))
+    for (const [index, [html]] of cases.entries()) assert.ok(raw.some((escape) => escape.index === index), `${html} is not a case`)
+    assert.deepEqual(findEscapes(clean), [])
+    for (const [index, [html, at]] of cases.entries()) {
+      const result = clean[index]!
+      assert.deepEqual(rewrites(html).map((change) => change.start).slice(0, 1), [at], html)
+      assert.equal(text(result), text(html), `${html} → ${result} lost text`)
+      assert.equal(cleanHtml(result, settings()), result, `${result} is not a fixpoint`)
+      assert.ok(isClean(result, settings()), `${result} is not clean`)
+    }
+  })
+
+  it('should put a run of bare items in one list, and keep a list that was meant as one', () => {
+    assert.equal(cleanHtml('<li>one</li>\n<li>two</li>\n<p>after</p>', settings()), '<ul><li>one</li>\n<li>two</li></ul>\n<p>after</p>')
+    assert.equal(cleanHtml('<dt>term<dd>details', settings()), '<dl><dt>term</dt><dd>details</dd></dl>')
+    assert.equal(cleanHtml('<p>a<td>b</td>c</p>', settings()), '<p>abc</p>')
+    assert.equal(cleanHtml('<tr><td class="x">cell</td></tr>', {...settings(), schema: {...defaultSchema, ancestors: {}}}), '<div><div class="x">cell</div></div>')
+  })
+
+  it('should write an item as a `<div>` when the schema does not allow the list it would go in', () => {
+    const schema = {...defaultSchema, tagNames: defaultSchema.tagNames!.filter((name) => name !== 'ul')}
+    assert.equal(cleanHtml('<li id="a" value="2">item</li>', {...settings(), schema}), '<div id="a">item</div>')
+  })
+
+  it('should judge what the sanitiser left: an item it unwrapped the list of has no list', () => {
+    const html = '<blockquote><li>item</li></blockquote>'
+    assert.ok(kept(html))
+    const schema = {...defaultSchema, tagNames: defaultSchema.tagNames!.filter((name) => name !== 'blockquote')}
+    assert.equal(cleanHtml(html, {...settings(), schema}), '<ul><li>item</li></ul>')
+  })
+
+  it('should leave alone items inside a list or a special element, and table parts inside a table', () => {
+    for (const html of ['<ul><li>a</li></ul>', '<ol><div><li>a</li></div></ol>', '<blockquote><li>a</li></blockquote>', '<dl><dt>a<dd>b</dl>', '<dl><div><dt>a</dt><dd>b</dd></div></dl>', '<table><caption>c</caption><colgroup><col></colgroup><thead><tr><th>h</th></tr></thead><tr><td>a</td></tr></table>', '<table><tr><td><div>a</div></td></tr></table>']) {
+      assert.ok(kept(html), html)
+    }
   })
 })
 
