@@ -59,12 +59,16 @@ export interface Container {
  *   Inside a cell, `</td>`, `</tr>`, `</table>`, and a bare `<td>`, `<tr>`,
  *   `<tbody>` or `<caption>` start tag, close the page's cell and table.
  * - `li` in a list: archive and feed pages list posts with their content;
- *   a bare `<li>` start tag closes the page's item, `</ul>` its list.
+ *   a bare `<li>` start tag closes the page's item (through any `<div>`s
+ *   and phrasing elements of the body's), `</ul>` its list.
+ * - `dd` in a description list: glossary and FAQ layouts; a bare `<dd>` or
+ *   `<dt>` start tag closes the page's `dd` as `<li>` closes an `li`.
  *
- * Not here: phrasing containers (`span`, `p`, `a`). A body is flow content
- * (paragraphs, tables, lists); no layout writes one into a `<p>` (its first
- * `<p>` would end it, whatever the library does), and a `<span>` reads
- * every tag of a body as a `<div>` does.
+ * Not here: phrasing and interactive containers (`span`, `p`, headings,
+ * `a`, `button`). A body is flow content (paragraphs, tables, lists); no
+ * layout writes one into a `<p>` or a heading (its first block would end
+ * it, whatever the library does), nor into an `<a>` (its first link would
+ * end it), and a `<span>` reads every tag of a body as a `<div>` does.
  */
 export const containers: readonly Container[] = [
   {name: 'div', open: '<div class="entry-content" data-page="box">', close: '</div>'},
@@ -75,25 +79,9 @@ export const containers: readonly Container[] = [
     open: '<table data-page="table"><tbody data-page="tbody"><tr data-page="tr"><td data-page="box">',
     close: '</td></tr></tbody></table>'
   },
-  {name: 'li', open: '<ul data-page="list"><li data-page="box">', close: '</li></ul>'}
+  {name: 'li', open: '<ul data-page="list"><li data-page="box">', close: '</li></ul>'},
+  {name: 'dd', open: '<dl data-page="list"><dt data-page="term">post</dt><dd data-page="box">', close: '</dd></dl>'}
 ]
-
-/**
- * Vectors left out of the container check (not out of the rest of the
- * sweep), each an escape the library does not prevent yet. The fragment
- * parser that judges a body reads it in a `<template>`, where a table part
- * or a list item may stand alone, and writes it back as is; in a page, a
- * `<caption>` or `<tr>` start tag ends an enclosing table cell, and an
- * `<li>` one an enclosing list item. Wrapping or unwrapping such an element
- * is a change to the sanitised tree, beyond `src/body/balance.ts`.
- */
-export const notYetContained: ReadonlyMap<string, string> = new Map([
-  ['bare-list-item', '`<li>` outside a list ends an `li` container'],
-  ['css-list-style-onerror', '`<li>` outside a list ends an `li` container'],
-  ['inert-list-style-image', 'in an attribute placement, the broken attribute leaves an `<li>` outside a list: it ends an `li` container'],
-  ['bare-table-row', '`<tr>` outside a table ends a `td` container'],
-  ['bare-caption', '`<caption>` outside a table ends a `td` container']
-])
 
 /** One output that does not stay in one container. */
 export interface Escape {
@@ -164,18 +152,28 @@ export const escapeControls: ReadonlyArray<[html: string, caughtIn: readonly str
   ['</li></ul><p>moved</p>', ['li']],
   ['<li>item', ['li']],
   ['<tr><td>cell', ['td']],
-  ['<table><tr><td>cell', ['div', 'article', 'section', 'td', 'li']],
+  // An item's start tag ends the page's item through `<div>`s and phrasing elements, up to a special element.
+  ['<div><li>item</li></div>', ['li']],
+  ['<span><li>item</li></span>', ['li']],
+  ['<address><li>item</li></address>', ['li']],
+  ['<dd>details', ['dd']],
+  ['<div><dt>term</dt></div>', ['dd']],
+  // A table part's start tag ends the page's cell wherever it is but in a table of its own.
+  ['<p>a</p><tr><td>cell', ['td']],
+  ['<div><caption>caption</caption></div>', ['td']],
+  ['<col span="2">', ['td']],
+  ['<table><tr><td>cell', ['div', 'article', 'section', 'td', 'li', 'dd']],
   // In a cell the page's `</td>` ends a select, and the cell is a marker: no formatting element is reopened past it.
-  ['<select><option>a', ['div', 'article', 'section', 'li']],
-  ['<textarea>text', ['div', 'article', 'section', 'td', 'li']],
-  ['<b>bold', ['div', 'article', 'section', 'li']],
-  ['<a href="https://example.com/">link', ['div', 'article', 'section', 'li']],
-  ['<p class="x', ['div', 'article', 'section', 'td', 'li']],
-  ['text <!--', ['div', 'article', 'section', 'td', 'li']],
-  ['<body class="taken">', ['div', 'article', 'section', 'td', 'li']],
-  ['<html lang="ko">', ['div', 'article', 'section', 'td', 'li']],
+  ['<select><option>a', ['div', 'article', 'section', 'li', 'dd']],
+  ['<textarea>text', ['div', 'article', 'section', 'td', 'li', 'dd']],
+  ['<b>bold', ['div', 'article', 'section', 'li', 'dd']],
+  ['<a href="https://example.com/">link', ['div', 'article', 'section', 'li', 'dd']],
+  ['<p class="x', ['div', 'article', 'section', 'td', 'li', 'dd']],
+  ['text <!--', ['div', 'article', 'section', 'td', 'li', 'dd']],
+  ['<body class="taken">', ['div', 'article', 'section', 'td', 'li', 'dd']],
+  ['<html lang="ko">', ['div', 'article', 'section', 'td', 'li', 'dd']],
   // In a cell `</body>` is ignored; elsewhere it ends the body, and a comment after `</html>` goes to the document.
-  ['</body></html><!-- after -->', ['div', 'article', 'section', 'li']],
+  ['</body></html><!-- after -->', ['div', 'article', 'section', 'li', 'dd']],
   ['<svg><foreignObject><p>in</p></svg></div></article><p>moved</p>', ['div', 'article']]
 ]
 
@@ -186,6 +184,8 @@ export const stayControls: readonly string[] = [
   '<p>open paragraph',
   '<ul><li>one<li>two</ul>',
   '<table><tr><td>cell</td></tr></table>',
+  '<blockquote><li>item</li></blockquote>',
+  '<dl><dt>term<dd>details</dl>',
   '</body></html><p>after</p>',
   '<!-- closed -->',
   // `<head>` is ignored in a body; `<html>` and `<body>` without attributes give the page nothing.
