@@ -126,7 +126,7 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
       continue
     }
     if (node.type !== 'element') continue
-    if (hasEndTag(node, html)) closed++
+    if (hasEndTag(node, html) || isMadeForEndTag(node)) closed++
     else if (formatting.has(node.tagName) && node.position) openFormatting.push(node)
     for (const child of childrenOf(node)) stack.push(child)
   }
@@ -153,6 +153,17 @@ function hasEndTag(node: Element, html: string): boolean {
   if (at <= start) return false
   const after = html.charCodeAt(at + 2 + name.length)
   return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
+}
+
+/**
+ * Whether the parser made an element for an end tag with nothing open: an
+ * empty `<p>` for `</p>`, a `<br>` for `</br>` (the HTML standard's "in
+ * body" rules; parse5 inserts them without a place in the source, and makes
+ * no other `p` or `br` so). Such an end tag consumed, it closes nothing in a
+ * page either: counted, it needs no second parse to be found harmless.
+ */
+function isMadeForEndTag(node: Element): boolean {
+  return !node.position && node.children.length === 0 && (node.tagName === 'p' || node.tagName === 'br')
 }
 
 /** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
