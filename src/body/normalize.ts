@@ -101,6 +101,8 @@ export function settle(first: BodyReading, sanitize: SanitizeSettings, notice: (
   let reading = first
   let map: OffsetMap | undefined
   for (let round = 0; round < maxRounds; round++) {
+    // A clean reading whose gaps and items tile the body writes it back as read: no need to build the text.
+    if (reading.changes.length === 0 && writesBack(reading)) break
     const rewrite = rewriteBody(reading)
     const {written} = rewrite
     // Same length, same parse: the input stream reads a CR as a line feed.
@@ -113,6 +115,27 @@ export function settle(first: BodyReading, sanitize: SanitizeSettings, notice: (
     reading = readBody(html, sanitize)
   }
   return {reading, map}
+}
+
+/**
+ * Whether a reading with no changes is written back as read: its gaps and
+ * items follow each other from the body's start to its end, and every gap
+ * closes with its own end tags. Then `rewriteBody` would give the body
+ * itself (nothing is dirty, so every item and such a gap is a slice of it).
+ */
+function writesBack(reading: Pick<BodyReading, 'context' | 'flat'>): boolean {
+  const {context, flat} = reading
+  let cursor = 0
+  for (let index = 0; index < flat.gaps.length; index++) {
+    const gap = flat.gaps[index]!
+    if (gap.start !== cursor || gap.end < gap.start || !closesWritten(context, gap)) return false
+    cursor = gap.end
+    const item = flat.items[index]
+    if (!item) break
+    if (item.start !== cursor || item.end < item.start) return false
+    cursor = item.end
+  }
+  return flat.gaps.length === flat.items.length + 1 && cursor === context.body.length
 }
 
 function commonPrefix(a: string, b: string): number {
