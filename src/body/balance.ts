@@ -143,8 +143,22 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
   return found.sort((a, b) => a.start - b.start)
 }
 
-/** Whether an element's source ends with its own end tag (`</div>`, `</DIV >`). */
-function hasEndTag(node: Element, html: string): boolean {
+/**
+ * Whether an element's source ends with its own end tag (`</div>`,
+ * `</DIV >`), as a tokenizer reads one: the name, then `>`, `/` or white
+ * space.
+ *
+ * @param node - An element with the position the parser gave it.
+ * @param html - What was parsed.
+ * @returns False for an element closed by anything else (another tag, the end), or without a position.
+ * @example
+ * import rehypeParse from 'rehype-parse'
+ * import {unified} from 'unified'
+ * const html = '<p>a</P ><p>b'
+ * unified().use(rehypeParse, {fragment: true}).parse(html).children.map((node) => node.type === 'element' && hasEndTag(node, html))
+ * //=> [true, false]
+ */
+export function hasEndTag(node: Element, html: string): boolean {
   const end = node.position?.end.offset
   const start = node.position?.start.offset
   if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return false

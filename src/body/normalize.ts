@@ -5,6 +5,7 @@ import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
 import {parseBody} from './parse.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 import {voidElements} from './void-elements.ts'
+import {hasEndTag} from './balance.ts'
 
 /*
  * The one way a body becomes something safe to write: parsed (rehype-parse),
@@ -261,8 +262,7 @@ function closesItself(context: Context, item: Flat['items'][number]): boolean {
   const node = item.nodes.at(-1)
   if (!node || node.type !== 'element' || item.kind === 'run') return true
   if (voidElements.has(node.tagName)) return true
-  const name = node.tagName
-  return context.body.slice(Math.max(item.start, item.end - name.length - 3), item.end).toLowerCase() === `</${name}>`
+  return node.position?.end.offset === item.end && hasEndTag(node, context.body)
 }
 
 /** Whether an item holds a formatting element the parser reopened (it has no tags of its own). */
