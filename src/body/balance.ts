@@ -164,9 +164,24 @@ export function hasEndTag(node: Element, html: string): boolean {
   if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return false
   const name = node.tagName
   const at = html.lastIndexOf('</', end - 1)
-  if (at <= start) return false
+  // Content ending past the `</` means that tag closed a descendant (`<table><tr><td><table>…</table>` at the
+  // end: the outer table ends there too, left open).
+  if (at <= start || contentEnd(node) > at) return false
   const after = html.charCodeAt(at + 2 + name.length)
   return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
+}
+
+/** Where an element's content ends in the source: its last child's end (looking through elements the parser made up), or -1. */
+function contentEnd(node: Element): number {
+  let current: Element = node
+  while (true) {
+    const last: RootContent | undefined = childrenOf(current).at(-1)
+    if (!last) return -1
+    const end = last.position?.end.offset
+    if (end !== undefined) return end
+    if (last.type !== 'element') return -1
+    current = last
+  }
 }
 
 /**
