@@ -131,7 +131,8 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
     for (const child of childrenOf(node)) stack.push(child)
   }
 
-  if (count(html, '</') !== closed || documentTag.test(html)) ignoredTags(html, found)
+  const unaccounted = count(html, '</') - closed
+  if ((unaccounted !== 0 && unaccounted !== harmlessDocumentEndTags(html)) || documentTag.test(html)) ignoredTags(html, found)
   openAtEnd(tree, html, found)
   // A formatting element closed by a block may still be reopened: after the body, that is in the page.
   // Which of them is cannot be told from the tree, so each is written closed.
@@ -194,6 +195,26 @@ function contentEnd(node: Element): number {
 function isMadeForEndTag(node: Element): boolean {
   return !node.position && node.children.length === 0 && (node.tagName === 'p' || node.tagName === 'br')
 }
+
+/**
+ * How many `</body>` and `</html>` the body holds that close nothing where
+ * they are (see `closesNothing`). A fragment's parser makes no `body` or
+ * `html` element, so none of them is counted as consumed: when they are all
+ * the `</` the tree does not account for, each is harmless wherever it is
+ * (in markup, a comment or an attribute), and the body need not be parsed
+ * again to place them. Posts saved as whole pages end so.
+ */
+function harmlessDocumentEndTags(html: string): number {
+  let harmless = 0
+  for (const match of html.matchAll(documentEndTag)) {
+    const close = html.indexOf('>', match.index)
+    const end = close === -1 ? html.length : close + 1
+    if (closesNothing(match[1]!.toLowerCase(), html, end)) harmless++
+  }
+  return harmless
+}
+
+const documentEndTag = /<\/(body|html)(?=[\t\n\f\r />]|$)/gi
 
 /** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
 function ignoredTags(html: string, found: Escape[]): void {
