@@ -140,12 +140,14 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
     }
     if (node.type !== 'element') continue
     if (tableParts.has(node.tagName) && html.charCodeAt(node.position?.start.offset ?? -1) === 60 /* < */) tablePartTags++
-    if (hasEndTag(node, html)) closed++
+    if (hasEndTag(node, html) || isMadeForEndTag(node)) closed++
     else if (formatting.has(node.tagName) && node.position) openFormatting.push(node)
     for (const child of childrenOf(node)) stack.push(child)
   }
 
-  if (count(html, '</') !== closed || documentTag.test(html) || countMatches(html, tablePartTag) !== tablePartTags) ignoredTags(html, found)
+  const unaccounted = count(html, '</') - closed
+  const endTagsAccounted = unaccounted === 0 || unaccounted === harmlessDocumentEndTags(html)
+  if (!endTagsAccounted || documentTag.test(html) || countMatches(html, tablePartTag) !== tablePartTags) ignoredTags(html, found)
   openAtEnd(tree, html, found)
   // A formatting element closed by a block may still be reopened: after the body, that is in the page.
   // Which of them is cannot be told from the tree, so each is written closed.
@@ -157,17 +159,77 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
   return found.sort((a, b) => a.start - b.start)
 }
 
-/** Whether an element's source ends with its own end tag (`</div>`, `</DIV >`). */
-function hasEndTag(node: Element, html: string): boolean {
+/**
+ * Whether an element's source ends with its own end tag (`</div>`,
+ * `</DIV >`), as a tokenizer reads one: the name, then `>`, `/` or white
+ * space.
+ *
+ * @param node - An element with the position the parser gave it.
+ * @param html - What was parsed.
+ * @returns False for an element closed by anything else (another tag, the end), or without a position.
+ * @example
+ * import rehypeParse from 'rehype-parse'
+ * import {unified} from 'unified'
+ * const html = '<p>a</P ><p>b'
+ * unified().use(rehypeParse, {fragment: true}).parse(html).children.map((node) => node.type === 'element' && hasEndTag(node, html))
+ * //=> [true, false]
+ */
+export function hasEndTag(node: Element, html: string): boolean {
   const end = node.position?.end.offset
   const start = node.position?.start.offset
   if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return false
   const name = node.tagName
   const at = html.lastIndexOf('</', end - 1)
-  if (at <= start) return false
+  // Content ending past the `</` means that tag closed a descendant (`<table><tr><td><table>…</table>` at the
+  // end: the outer table ends there too, left open).
+  if (at <= start || contentEnd(node) > at) return false
   const after = html.charCodeAt(at + 2 + name.length)
   return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
 }
+
+/** Where an element's content ends in the source: its last child's end (looking through elements the parser made up), or -1. */
+function contentEnd(node: Element): number {
+  let current: Element = node
+  while (true) {
+    const last: RootContent | undefined = childrenOf(current).at(-1)
+    if (!last) return -1
+    const end = last.position?.end.offset
+    if (end !== undefined) return end
+    if (last.type !== 'element') return -1
+    current = last
+  }
+}
+
+/**
+ * Whether the parser made an element for an end tag with nothing open: an
+ * empty `<p>` for `</p>`, a `<br>` for `</br>` (the HTML standard's "in
+ * body" rules; parse5 inserts them without a place in the source, and makes
+ * no other `p` or `br` so). Such an end tag consumed, it closes nothing in a
+ * page either: counted, it needs no second parse to be found harmless.
+ */
+function isMadeForEndTag(node: Element): boolean {
+  return !node.position && node.children.length === 0 && (node.tagName === 'p' || node.tagName === 'br')
+}
+
+/**
+ * How many `</body>` and `</html>` the body holds that close nothing where
+ * they are (see `closesNothing`). A fragment's parser makes no `body` or
+ * `html` element, so none of them is counted as consumed: when they are all
+ * the `</` the tree does not account for, each is harmless wherever it is
+ * (in markup, a comment or an attribute), and the body need not be parsed
+ * again to place them. Posts saved as whole pages end so.
+ */
+function harmlessDocumentEndTags(html: string): number {
+  let harmless = 0
+  for (const match of html.matchAll(documentEndTag)) {
+    const close = html.indexOf('>', match.index)
+    const end = close === -1 ? html.length : close + 1
+    if (closesNothing(match[1]!.toLowerCase(), html, end)) harmless++
+  }
+  return harmless
+}
+
+const documentEndTag = /<\/(body|html)(?=[\t\n\f\r />]|$)/gi
 
 /** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
 function ignoredTags(html: string, found: Escape[]): void {

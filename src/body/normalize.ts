@@ -6,6 +6,7 @@ import {parseBody} from './parse.ts'
 import {adoptOrphans} from './balance.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 import {voidElements} from './void-elements.ts'
+import {hasEndTag} from './balance.ts'
 
 /*
  * The one way a body becomes something safe to write: parsed (rehype-parse),
@@ -104,6 +105,8 @@ export function settle(first: BodyReading, sanitize: SanitizeSettings, notice: (
   let reading = first
   let map: OffsetMap | undefined
   for (let round = 0; round < maxRounds; round++) {
+    // A clean reading whose gaps and items tile the body writes it back as read: no need to build the text.
+    if (reading.changes.length === 0 && writesBack(reading)) break
     const rewrite = rewriteBody(reading)
     const {written} = rewrite
     // Same length, same parse: the input stream reads a CR as a line feed.
@@ -116,6 +119,27 @@ export function settle(first: BodyReading, sanitize: SanitizeSettings, notice: (
     reading = readBody(html, sanitize)
   }
   return {reading, map}
+}
+
+/**
+ * Whether a reading with no changes is written back as read: its gaps and
+ * items follow each other from the body's start to its end, and every gap
+ * closes with its own end tags. Then `rewriteBody` would give the body
+ * itself (nothing is dirty, so every item and such a gap is a slice of it).
+ */
+function writesBack(reading: Pick<BodyReading, 'context' | 'flat'>): boolean {
+  const {context, flat} = reading
+  let cursor = 0
+  for (let index = 0; index < flat.gaps.length; index++) {
+    const gap = flat.gaps[index]!
+    if (gap.start !== cursor || gap.end < gap.start || !closesWritten(context, gap)) return false
+    cursor = gap.end
+    const item = flat.items[index]
+    if (!item) break
+    if (item.start !== cursor || item.end < item.start) return false
+    cursor = item.end
+  }
+  return flat.gaps.length === flat.items.length + 1 && cursor === context.body.length
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -241,8 +265,7 @@ function closesItself(context: Context, item: Flat['items'][number]): boolean {
   const node = item.nodes.at(-1)
   if (!node || node.type !== 'element' || item.kind === 'run') return true
   if (voidElements.has(node.tagName)) return true
-  const name = node.tagName
-  return context.body.slice(Math.max(item.start, item.end - name.length - 3), item.end).toLowerCase() === `</${name}>`
+  return node.position?.end.offset === item.end && hasEndTag(node, context.body)
 }
 
 /** Whether an item holds a formatting element the parser reopened (it has no tags of its own). */

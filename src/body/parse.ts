@@ -58,8 +58,7 @@ export function parseBody(html: string): ParsedBody {
   }
   // Before the tree changes: what reached out of it is read from the positions the parser gave.
   const found = escapes(tree, parsed, unfinished)
-  const flattened = [...limited.cut, ...capDepth(tree)]
-  forgetReopenedElements(tree)
+  const flattened = [...limited.cut, ...settleTree(tree)]
   return {tree, flattened, repeated, escapes: found}
 }
 
@@ -77,57 +76,58 @@ declare module 'hast' {
   }
 }
 
-function forgetReopenedElements(tree: Root): void {
-  const starts = new Set<number>()
-  const stack: Array<Root | Element> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    for (let index = node.children.length - 1; index >= 0; index--) {
-      const child = node.children[index]!
-      if (child.type === 'element') stack.push(child)
-    }
-    if (node.type !== 'element' || !node.position) continue
-    const start = node.position.start.offset!
-    if (starts.has(start)) {
-      delete node.position
-      node.data = {...node.data, reopened: true} as Element['data']
-    } else starts.add(start)
-  }
-}
-
-
-/** Move content deeper than `maxDepth` up, iteratively; returns where (offsets into the body). */
-function capDepth(root: Root): number[] {
+/**
+ * One walk of the parsed tree, in document order: a formatting element the
+ * parser reopened loses its position (the first element seen at a start
+ * keeps it; template content keeps all), and content deeper than
+ * `maxDepth` is moved up, so every later walk, ours or a dependency's,
+ * stays far from the stack limit. Returns where nesting was capped
+ * (offsets into the body).
+ */
+function settleTree(root: Root): number[] {
   const flattened: number[] = []
-  const stack: Array<[Root | Element, number]> = [[root, 0]]
+  const starts = new Set<number>()
+  // Node, depth, and whether it lies in a template's content.
+  const stack: Array<[Root | Element, number, boolean]> = [[root, 0, false]]
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
+    const [node, depth, inTemplate] = stack.pop()!
+    if (node.type === 'element' && node.position && !inTemplate) {
+      const start = node.position.start.offset!
+      if (starts.has(start)) {
+        delete node.position
+        node.data = {...node.data, reopened: true} as Element['data']
+      } else starts.add(start)
+    }
     const children = childrenOf(node)
-    if (depth < maxDepth) {
-      for (const child of children) {
-        if (child.type === 'element') stack.push([child, depth + 1])
-      }
-      continue
+    if (depth >= maxDepth && children.some((child) => child.type === 'element' && childrenOf(child).length > 0)) {
+      flattened.push(node.position?.start.offset ?? 0)
+      moveUp(children)
     }
-    if (!children.some((child) => child.type === 'element' && childrenOf(child).length > 0)) continue
-    // At the cap: every descendant becomes a child of this node, in document order.
-    const flat: RootContent[] = []
-    const pending: RootContent[] = [...children].reverse()
-    while (pending.length > 0) {
-      const child = pending.pop()!
-      flat.push(child)
-      if (child.type === 'element') {
-        const grandchildren = childrenOf(child)
-        for (let index = grandchildren.length - 1; index >= 0; index--) pending.push(grandchildren[index]!)
-        grandchildren.length = 0
-      }
+    const contentOfTemplate = inTemplate || children !== node.children
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index]!
+      if (child.type === 'element') stack.push([child, depth + 1, contentOfTemplate])
     }
-    children.length = 0
-    // A loop, not push(...flat): spreading 100,000 arguments overflows the stack.
-    for (const child of flat) children.push(child)
-    flattened.push(node.position?.start.offset ?? 0)
   }
   return flattened
+}
+
+/** Make every descendant a child, in document order, iteratively. */
+function moveUp(children: RootContent[]): void {
+  const flat: RootContent[] = []
+  const pending: RootContent[] = [...children].reverse()
+  while (pending.length > 0) {
+    const child = pending.pop()!
+    flat.push(child)
+    if (child.type === 'element') {
+      const grandchildren = childrenOf(child)
+      for (let index = grandchildren.length - 1; index >= 0; index--) pending.push(grandchildren[index]!)
+      grandchildren.length = 0
+    }
+  }
+  children.length = 0
+  // A loop, not push(...flat): spreading 100,000 arguments overflows the stack.
+  for (const child of flat) children.push(child)
 }
 
 /**

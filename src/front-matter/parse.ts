@@ -138,7 +138,8 @@ export function parseFrontMatterWith(raw: string, lines: LineIndex): FrontMatter
     const damaged = document.errors.some((error) => error.code !== 'DUPLICATE_KEY')
     const read = damaged ? recoverPairs(yaml, document, {options: yamlOptions}) : pairsOf(document)
     reportYamlErrors(result, lines, block, document, read)
-    entries = withoutUnresolvedAliases(read, (alias, base, recursive) => {
+    // Only `*name` makes an alias: YAML without one has none to resolve.
+    entries = !yaml.includes('*') ? read : withoutUnresolvedAliases(read, (alias, base, recursive) => {
       const [start, end] = alias.range ?? [0, 0]
       const name = alias.source
       const reason = recursive ? `Expected the alias \`*${name}\` outside the value anchored \`&${name}\` (it would contain itself)` : `Expected an anchor \`&${name}\` before the alias \`*${name}\``

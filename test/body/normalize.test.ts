@@ -69,7 +69,10 @@ describe('cleanHtml', () => {
       // After `</body>` or `</html>` a comment goes to the page's `<html>` or the document.
       '<p>a</p></body></html><!-- x -->',
       '<p>a</p></body>\n<!-- x -->',
-      '<p>a</p></html><?x>'
+      '<p>a</p></html><?x>',
+      // An end tag that closed a descendant is not the ancestor's own: the ancestor is still open, or a later `</div>` stray.
+      '<table><tr><td><table><tr><td>a</td></tr></table>',
+      '<div><span><span>a</span></div></div>'
     ]
     for (const html of escaping) {
       assert.equal(staysInside(html) && isClean(html, settings()), false, `${html} is taken as safe`)
@@ -80,7 +83,7 @@ describe('cleanHtml', () => {
     // What cannot close anything around it stays as written.
     for (const html of ['<p>a</p></p>', '<p>a</br></p>', '<hr></hr>', '<p>open at the end', '<p>a</p></body></html><p>b</p>', '<p>a</p>\n</body></html>\n',
       // `<head>` is always ignored in a body, `<html>` and `<body>` without attributes leave nothing behind.
-      '<html><head></head><body><p>a</p></body></html>\n', '<p>a</p><BODY/><HEAD >x', '<p>a</p></head>', '<table><head><tr><td>a</td></tr></table>']) assert.ok(kept(html), html)
+      '<html><head></head><body><p>a</p></body></html>\n', '<p>a</p><BODY/><HEAD >x', '<p>a</p></head>', '<table><head><tr><td>a</td></tr></table>', '<p>a</p></p>\n</body>', '<p title="</body>">a</p></body>']) assert.ok(kept(html), html)
   })
 
   it('should keep the text of what it rewrites', () => {
