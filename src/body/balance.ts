@@ -164,9 +164,18 @@ function hasEndTag(node: Element, html: string): boolean {
   if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return false
   const name = node.tagName
   const at = html.lastIndexOf('</', end - 1)
-  if (at <= start) return false
+  // An element left open inside one of its name ends where the inner one's end tag does (`<b><b>x</b>`).
+  const inner = lastEnd(node)
+  if (at <= start || (inner !== undefined && inner > at)) return false
   const after = html.charCodeAt(at + 2 + name.length)
   return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
+}
+
+/** Where an element's last child ends, looking through elements the parser made (an implied `<tbody>` has no position). */
+function lastEnd(node: Element): number | undefined {
+  let last = childrenOf(node).at(-1)
+  while (last?.type === 'element' && !last.position) last = childrenOf(last).at(-1)
+  return last?.position?.end.offset
 }
 
 /** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
