@@ -3,7 +3,7 @@ import {describe, it} from 'node:test'
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
 import type {Element, Root, RootContent} from 'hast'
-import {cleanHtml, isClean, readBody, settle} from '../../src/body/normalize.ts'
+import {cleanHtml, dirtyChecker, isClean, readBody, settle} from '../../src/body/normalize.ts'
 import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
 import type {SanitizeSettings} from '../../src/body/sanitize.ts'
 import {toText} from 'hast-util-to-text'
@@ -87,6 +87,31 @@ describe('cleanHtml', () => {
     assert.equal(cleanHtml('<p>a</p></div><p>b</p>', settings()), '<p>a</p><p>b</p>')
     assert.equal(cleanHtml('<div>\n<p>x</p>\n', settings()), '<div>\n<p>x</p>\n</div>')
   })
+
+  it('should rewrite a NUL character as a parser reads it', () => {
+    const changes = readBody('a\0b', settings()).changes
+    assert.deepEqual(changes.map((change) => [change.ruleId, change.start, change.end]), [['rewritten-markup', 1, 2]])
+    assert.equal(cleanHtml('a\0b', settings()), 'ab')
+  })
+
+  it('should rewrite only what changed, keeping the white space around a run', () => {
+    const html = '  <b>x</b> y <i onclick="1">z</i>  '
+    assert.equal(cleanHtml(html, settings()), html.replace(' onclick="1"', ''))
+  })
+
+  it('should write a layout container’s tags, text and comments from the tree when its tag changed', () => {
+    assert.equal(cleanHtml('<div onclick="x">\n<p>a</p>\n</div>', settings()), '<div>\n<p>a</p>\n</div>')
+    assert.equal(cleanHtml('<div onclick="x"><!-- c --><p>a</p></div>', settings()), '<div><!-- c --><p>a</p></div>')
+  })
+
+  it('should close an element that only what followed it closed, when that is rewritten', () => {
+    const clean = cleanHtml('<p>a<table><tr><td onclick="x">b</td></tr></table>', settings())
+    assert.ok(clean.startsWith('<p>a</p><table>'), clean)
+    assert.doesNotMatch(clean, /onclick/)
+    assert.ok(isClean(clean, settings()), clean)
+    // Nothing rewritten: the `<p>` stays as written.
+    assert.ok(kept('<p>a<table><tr><td>b</td></tr></table>'))
+  })
 })
 
 describe('cleanHtml and elements that end the element around them', () => {
@@ -162,6 +187,36 @@ describe('settle', () => {
     assert.equal(map(reading.body.length, true), html.length)
   })
 
+  it('should map kept items offset for offset, rewritten ones to their edges, gaps from their start', () => {
+    // Source: `<p>a</p>` 0–8, gap 8–10, `<p onclick="x">bc</p>` 10–31, gap 31–33, `<p>d</p>` 33–41.
+    const html = '<p>a</p>\n\n<p onclick="x">bc</p>\n\n<p>d</p>'
+    const {reading, map} = settle(readBody(html, settings()), settings(), () => {})
+    // Rewrite: `<p>a</p>` 0–8, gap 8–10, `<p>bc</p>` 10–19, gap 19–21, `<p>d</p>` 21–29.
+    assert.equal(reading.body, '<p>a</p>\n\n<p>bc</p>\n\n<p>d</p>')
+    assert.ok(map)
+    assert.deepEqual([0, 5, 8].map((at) => map(at, false)), [0, 5, 8])
+    assert.equal(map(9, false), 9)
+    for (const at of [10, 12, 19]) assert.deepEqual([map(at, false), map(at, true)], [10, 31], String(at))
+    assert.deepEqual([map(20, false), map(20, true)], [32, 32])
+    assert.deepEqual([map(21, false), map(24, false), map(29, true)], [33, 36, 41])
+    // Past the end of the rewrite: the end of the source.
+    assert.equal(map(30, true), html.length)
+  })
+
+  it('should map a gap before the first item to itself', () => {
+    const html = '\n\n<p onclick="x">a</p>'
+    const {reading, map} = settle(readBody(html, settings()), settings(), () => {})
+    assert.equal(reading.body, '\n\n<p>a</p>')
+    assert.ok(map)
+    assert.deepEqual([map(0, false), map(1, true), map(2, false), map(2, true)], [0, 1, 2, html.length])
+  })
+
+  it('should write line feeds as it is told', () => {
+    const html = '<div>\r<p>x</p>\r'
+    assert.equal(settle(readBody(html, settings()), settings(), () => {}).reading.body, '<div>\n<p>x</p>\n</div>')
+    assert.equal(settle(readBody(html, settings()), settings(), () => {}, '\r').reading.body, '<div>\r<p>x</p>\r</div>')
+  })
+
   it('should stop at once when writing back changes nothing', () => {
     const notices: number[] = []
     const first = readBody('<p>a</p>\n<p>b</p>', settings())
@@ -169,5 +224,27 @@ describe('settle', () => {
     assert.equal(reading, first)
     assert.equal(map, undefined)
     assert.deepEqual(notices, [])
+  })
+})
+
+describe('dirtyChecker', () => {
+  const change = (start: number, end: number) => ({ruleId: 'rewritten-markup' as const, reason: 'x', start, end})
+
+  it('should say no change touches anything when there are none', () => {
+    assert.equal(dirtyChecker([])(0, 10), false)
+  })
+
+  it('should find a change that overlaps a range, and not one that only touches it', () => {
+    const isDirty = dirtyChecker([change(2, 4), change(10, 12)])
+    assert.deepEqual([isDirty(0, 2), isDirty(0, 3), isDirty(3, 3), isDirty(3, 9), isDirty(4, 10), isDirty(4, 11), isDirty(11, 20), isDirty(12, 20)], [false, true, true, true, false, true, true, false])
+  })
+
+  it('should count a change starting at an empty range, and a long change over later ones', () => {
+    const one = dirtyChecker([change(5, 7)])
+    assert.deepEqual([one(4, 4), one(5, 5), one(6, 6), one(7, 7), one(4, 5)], [false, true, true, false, false])
+    // The first change reaches past the second: a range after the second is still touched.
+    const isDirty = dirtyChecker([change(0, 20), change(2, 3)])
+    assert.equal(isDirty(10, 11), true)
+    assert.equal(isDirty(20, 21), false)
   })
 })
