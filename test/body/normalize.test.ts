@@ -104,6 +104,33 @@ describe('cleanHtml', () => {
     assert.equal(cleanHtml('<div onclick="x"><!-- c --><p>a</p></div>', settings()), '<div><!-- c --><p>a</p></div>')
   })
 
+  it('should keep every item and gap nothing touched byte for byte beside a rewritten one', () => {
+    // Each of these is written otherwise from the tree (`&#x26;`, quoted values, `</b>`): kept, it stays as it is.
+    for (const [before, after] of [['a &amp; b', ''], ['<hr class=a>', ''], ['x <b>y</b >\n', ''], ['<p class=a>x &amp; y</p>', '<p class=c>d &amp; e</p>']]) {
+      const html = `${before}<p onclick="1">c</p>${after}`
+      assert.equal(cleanHtml(html, settings()), html.replaceAll(' onclick="1"', ''), html)
+    }
+    // A `<p>` the next item closes, after a rewritten one.
+    const html = '<p onclick="1">x</p><p>a<table><tr><td>b</td></tr></table>'
+    assert.equal(cleanHtml(html, settings()), html.replace(' onclick="1"', ''))
+    // A layout container's end tag in its own spelling.
+    assert.ok(kept('<div>\n<p>a</p>\n</DIV >'))
+  })
+
+  it('should trim a rewritten run to its edges, leaving the white space around it to the gaps', () => {
+    const html = ' a <i onclick="1">b</i> '
+    assert.equal(cleanHtml(html, settings()), ' a <i>b</i> ')
+  })
+
+  it('should write an element a gap closes without an end tag of its own with one', () => {
+    assert.equal(cleanHtml('<div><section>\n<p>a</p>\n</div>', settings()), '<div><section>\n<p>a</p>\n</section></div>')
+  })
+
+  it('should write from the tree an item holding a formatting element reopened after rewritten markup', () => {
+    // The `<b>` closed in the rewrite is no longer reopened around `y`: the item is written as a parser will read it.
+    assert.equal(cleanHtml('<p><b>x</script></p><p class=c>y</p>', settings()), '<p><b>x</b></p><p class="c">y</p>')
+  })
+
   it('should close an element that only what followed it closed, when that is rewritten', () => {
     const clean = cleanHtml('<p>a<table><tr><td onclick="x">b</td></tr></table>', settings())
     assert.ok(clean.startsWith('<p>a</p><table>'), clean)
@@ -217,6 +244,12 @@ describe('settle', () => {
     assert.equal(settle(readBody(html, settings()), settings(), () => {}, '\r').reading.body, '<div>\r<p>x</p>\r</div>')
   })
 
+  it('should list the changes by start, whatever found them', () => {
+    const starts = readBody('</div><p onclick="1">a\0</p></div>', settings()).changes.map((change) => change.start)
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b))
+    assert.ok(starts.length >= 4)
+  })
+
   it('should stop at once when writing back changes nothing', () => {
     const notices: number[] = []
     const first = readBody('<p>a</p>\n<p>b</p>', settings())
@@ -240,6 +273,8 @@ describe('dirtyChecker', () => {
   })
 
   it('should count a change starting at an empty range, and a long change over later ones', () => {
+    // An empty change at 0 touches nothing.
+    assert.equal(dirtyChecker([change(0, 0)])(0, 0), false)
     const one = dirtyChecker([change(5, 7)])
     assert.deepEqual([one(4, 4), one(5, 5), one(6, 6), one(7, 7), one(4, 5)], [false, true, true, false, false])
     // The first change reaches past the second: a range after the second is still touched.
