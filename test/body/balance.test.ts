@@ -64,6 +64,24 @@ describe('escapes', () => {
     assert.deepEqual(ranges(html), [[0, html.length], at(html, '</divx>')])
   })
 
+  it('should take an element as closed only by an end tag of its own name', () => {
+    // The last `</` inside the element is another element's; `</bx>` is no `</b>`.
+    for (const [html, stray] of [['<div><i>a</i>  <br>', []], ['<b>a</bx><br>', ['</bx>']], ['<div title="</x>">', []], ['<div title="</divx>">', []]] as const) {
+      assert.ok(!staysInside(html), html)
+      assert.deepEqual(ranges(html), [[0, html.length], ...stray.map((tag) => at(html, tag))], html)
+    }
+  })
+
+  it('should find a stray end tag inside an element, and a dropped start tag inside a text', () => {
+    // `</article>` closes a page's `<article>` from inside any element of the post.
+    const inside = '<div>a</article>b</div>'
+    assert.deepEqual(ranges(inside), [at(inside, '</article>')])
+    const text = 'a<body onload="x()">b'
+    assert.deepEqual(ranges(text), [at(text, '<body onload="x()">')])
+    // A comment's text is no markup.
+    assertContained('<!-- </div> --><p>a</p>')
+  })
+
   it('should leave end tags that close nothing around the body', () => {
     // `</p>` and `</br>` make elements of their own; no element around a body is a void one.
     for (const html of ['<p>a</p></p>', '<p>a</br></p>', '<hr></hr>', '<p>a</img></p>', '<p>a</input></p>', '<p>1 <2</p></p>']) assertContained(html)
