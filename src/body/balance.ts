@@ -2,6 +2,7 @@ import type {Element, ElementContent, Root, RootContent} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {voidElements} from './void-elements.ts'
+import {tagEnd} from './tag-scanner.ts'
 
 /**
  * Where a body, placed inside a page's element, would reach out of it.
@@ -181,8 +182,11 @@ export function hasEndTag(node: Element, html: string): boolean {
   const name = node.tagName
   const at = html.lastIndexOf('</', end - 1)
   // Content ending past the `</` means that tag closed a descendant (`<table><tr><td><table>…</table>` at the
-  // end: the outer table ends there too, left open).
+  // end, `<b><b>x</b>`: the outer element ends there too, left open).
   if (at <= start || contentEnd(node) > at) return false
+  // A `</` before the content is inside the start tag (`<div title="</div>">`): the element is left open.
+  const first = contentStart(node)
+  if (first === undefined ? at < tagEnd(html, start + 1) : at < first) return false
   const after = html.charCodeAt(at + 2 + name.length)
   return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
 }
@@ -198,6 +202,15 @@ function contentEnd(node: Element): number {
     if (last.type !== 'element') return -1
     current = last
   }
+}
+
+/** Where an element's content starts in the source (its first positioned child's start), or undefined when nothing in it has a place. */
+function contentStart(node: Element): number | undefined {
+  for (const child of childrenOf(node)) {
+    const start = child.position?.start.offset
+    if (start !== undefined) return start
+  }
+  return undefined
 }
 
 /**

@@ -3,7 +3,7 @@ import {describe, it} from 'node:test'
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
 import type {Element, Root, RootContent} from 'hast'
-import {cleanHtml, isClean, readBody, settle} from '../../src/body/normalize.ts'
+import {cleanHtml, dirtyChecker, isClean, readBody, settle} from '../../src/body/normalize.ts'
 import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
 import type {SanitizeSettings} from '../../src/body/sanitize.ts'
 import {toText} from 'hast-util-to-text'
@@ -90,6 +90,58 @@ describe('cleanHtml', () => {
     assert.equal(cleanHtml('<p>a</p></div><p>b</p>', settings()), '<p>a</p><p>b</p>')
     assert.equal(cleanHtml('<div>\n<p>x</p>\n', settings()), '<div>\n<p>x</p>\n</div>')
   })
+
+  it('should rewrite a NUL character as a parser reads it', () => {
+    const changes = readBody('a\0b', settings()).changes
+    assert.deepEqual(changes.map((change) => [change.ruleId, change.start, change.end]), [['rewritten-markup', 1, 2]])
+    assert.equal(cleanHtml('a\0b', settings()), 'ab')
+  })
+
+  it('should rewrite only what changed, keeping the white space around a run', () => {
+    const html = '  <b>x</b> y <i onclick="1">z</i>  '
+    assert.equal(cleanHtml(html, settings()), html.replace(' onclick="1"', ''))
+  })
+
+  it('should write a layout container’s tags, text and comments from the tree when its tag changed', () => {
+    assert.equal(cleanHtml('<div onclick="x">\n<p>a</p>\n</div>', settings()), '<div>\n<p>a</p>\n</div>')
+    assert.equal(cleanHtml('<div onclick="x"><!-- c --><p>a</p></div>', settings()), '<div><!-- c --><p>a</p></div>')
+  })
+
+  it('should keep every item and gap nothing touched byte for byte beside a rewritten one', () => {
+    // Each of these is written otherwise from the tree (`&#x26;`, quoted values, `</b>`): kept, it stays as it is.
+    for (const [before, after] of [['a &amp; b', ''], ['<hr class=a>', ''], ['x <b>y</b >\n', ''], ['<p class=a>x &amp; y</p>', '<p class=c>d &amp; e</p>']]) {
+      const html = `${before}<p onclick="1">c</p>${after}`
+      assert.equal(cleanHtml(html, settings()), html.replaceAll(' onclick="1"', ''), html)
+    }
+    // A `<p>` the next item closes, after a rewritten one.
+    const html = '<p onclick="1">x</p><p>a<table><tr><td>b</td></tr></table>'
+    assert.equal(cleanHtml(html, settings()), html.replace(' onclick="1"', ''))
+    // A layout container's end tag in its own spelling.
+    assert.ok(kept('<div>\n<p>a</p>\n</DIV >'))
+  })
+
+  it('should trim a rewritten run to its edges, leaving the white space around it to the gaps', () => {
+    const html = ' a <i onclick="1">b</i> '
+    assert.equal(cleanHtml(html, settings()), ' a <i>b</i> ')
+  })
+
+  it('should write an element a gap closes without an end tag of its own with one', () => {
+    assert.equal(cleanHtml('<div><section>\n<p>a</p>\n</div>', settings()), '<div><section>\n<p>a</p>\n</section></div>')
+  })
+
+  it('should write from the tree an item holding a formatting element reopened after rewritten markup', () => {
+    // The `<b>` closed in the rewrite is no longer reopened around `y`: the item is written as a parser will read it.
+    assert.equal(cleanHtml('<p><b>x</script></p><p class=c>y</p>', settings()), '<p><b>x</b></p><p class="c">y</p>')
+  })
+
+  it('should close an element that only what followed it closed, when that is rewritten', () => {
+    const clean = cleanHtml('<p>a<table><tr><td onclick="x">b</td></tr></table>', settings())
+    assert.ok(clean.startsWith('<p>a</p><table>'), clean)
+    assert.doesNotMatch(clean, /onclick/)
+    assert.ok(isClean(clean, settings()), clean)
+    // Nothing rewritten: the `<p>` stays as written.
+    assert.ok(kept('<p>a<table><tr><td>b</td></tr></table>'))
+  })
 })
 
 describe('cleanHtml and elements that end the element around them', () => {
@@ -165,6 +217,42 @@ describe('settle', () => {
     assert.equal(map(reading.body.length, true), html.length)
   })
 
+  it('should map kept items offset for offset, rewritten ones to their edges, gaps from their start', () => {
+    // Source: `<p>a</p>` 0–8, gap 8–10, `<p onclick="x">bc</p>` 10–31, gap 31–33, `<p>d</p>` 33–41.
+    const html = '<p>a</p>\n\n<p onclick="x">bc</p>\n\n<p>d</p>'
+    const {reading, map} = settle(readBody(html, settings()), settings(), () => {})
+    // Rewrite: `<p>a</p>` 0–8, gap 8–10, `<p>bc</p>` 10–19, gap 19–21, `<p>d</p>` 21–29.
+    assert.equal(reading.body, '<p>a</p>\n\n<p>bc</p>\n\n<p>d</p>')
+    assert.ok(map)
+    assert.deepEqual([0, 5, 8].map((at) => map(at, false)), [0, 5, 8])
+    assert.equal(map(9, false), 9)
+    for (const at of [10, 12, 19]) assert.deepEqual([map(at, false), map(at, true)], [10, 31], String(at))
+    assert.deepEqual([map(20, false), map(20, true)], [32, 32])
+    assert.deepEqual([map(21, false), map(24, false), map(29, true)], [33, 36, 41])
+    // Past the end of the rewrite: the end of the source.
+    assert.equal(map(30, true), html.length)
+  })
+
+  it('should map a gap before the first item to itself', () => {
+    const html = '\n\n<p onclick="x">a</p>'
+    const {reading, map} = settle(readBody(html, settings()), settings(), () => {})
+    assert.equal(reading.body, '\n\n<p>a</p>')
+    assert.ok(map)
+    assert.deepEqual([map(0, false), map(1, true), map(2, false), map(2, true)], [0, 1, 2, html.length])
+  })
+
+  it('should write line feeds as it is told', () => {
+    const html = '<div>\r<p>x</p>\r'
+    assert.equal(settle(readBody(html, settings()), settings(), () => {}).reading.body, '<div>\n<p>x</p>\n</div>')
+    assert.equal(settle(readBody(html, settings()), settings(), () => {}, '\r').reading.body, '<div>\r<p>x</p>\r</div>')
+  })
+
+  it('should list the changes by start, whatever found them', () => {
+    const starts = readBody('</div><p onclick="1">a\0</p></div>', settings()).changes.map((change) => change.start)
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b))
+    assert.ok(starts.length >= 4)
+  })
+
   it('should stop at once when writing back changes nothing', () => {
     const notices: number[] = []
     const first = readBody('<p>a</p>\n<p>b</p>', settings())
@@ -172,5 +260,29 @@ describe('settle', () => {
     assert.equal(reading, first)
     assert.equal(map, undefined)
     assert.deepEqual(notices, [])
+  })
+})
+
+describe('dirtyChecker', () => {
+  const change = (start: number, end: number) => ({ruleId: 'rewritten-markup' as const, reason: 'x', start, end})
+
+  it('should say no change touches anything when there are none', () => {
+    assert.equal(dirtyChecker([])(0, 10), false)
+  })
+
+  it('should find a change that overlaps a range, and not one that only touches it', () => {
+    const isDirty = dirtyChecker([change(2, 4), change(10, 12)])
+    assert.deepEqual([isDirty(0, 2), isDirty(0, 3), isDirty(3, 3), isDirty(3, 9), isDirty(4, 10), isDirty(4, 11), isDirty(11, 20), isDirty(12, 20)], [false, true, true, true, false, true, true, false])
+  })
+
+  it('should count a change starting at an empty range, and a long change over later ones', () => {
+    // An empty change at 0 touches nothing.
+    assert.equal(dirtyChecker([change(0, 0)])(0, 0), false)
+    const one = dirtyChecker([change(5, 7)])
+    assert.deepEqual([one(4, 4), one(5, 5), one(6, 6), one(7, 7), one(4, 5)], [false, true, true, false, false])
+    // The first change reaches past the second: a range after the second is still touched.
+    const isDirty = dirtyChecker([change(0, 20), change(2, 3)])
+    assert.equal(isDirty(10, 11), true)
+    assert.equal(isDirty(20, 21), false)
   })
 })
