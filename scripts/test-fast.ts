@@ -26,6 +26,7 @@ import {allTestFiles, runTests} from './test-run.ts'
  */
 export const slow: Readonly<Record<string, string>> = {
   'test/browser/xss.test.ts': 'Chromium: every XSS vector in every placement, rendered and loaded',
+  'test/hostile.test.ts': '10 MB posts and 100,000-deep nests',
   'test/corpus.test.ts': 'sweeps the corpus and the archive',
   'test/astro/astro.test.ts': 'builds the Astro example site (with Node 24)',
   'test/cli/cli.test.ts': 'starts the command line a few dozen times',
@@ -37,7 +38,6 @@ export const slow: Readonly<Record<string, string>> = {
   'test/properties/round-trip.test.ts': 'property test with many runs',
   'test/properties/hand-built.test.ts': 'property test with many runs',
   'test/security/findings.test.ts': 'property test with many runs',
-  'test/hostile.test.ts': '10 MB posts and 100,000-deep nests',
   'test/schema.test.ts': 'generates the JSON Schema from the types, and sweeps the corpus',
   'test/browser/': 'Chromium',
   'test/examples/batch.test.ts': 'the batch converter on worker threads',
