@@ -19,10 +19,9 @@ import {allTestFiles, runTests} from './test-run.ts'
 
 /**
  * Test files and folders (relative to the repository, `/` at the end for a
- * folder) that `test:fast` skips, and why. `npm test` runs each in a process
- * of its own and starts them in this order: heaviest first (CPU seconds of
- * the file alone, measured on the shared CI machine), so that the two cores
- * end together.
+ * folder) that `test:fast` skips, and why; `npm test` runs each in a process
+ * of its own. Heaviest first (CPU seconds of the file alone, measured on the
+ * shared machine).
  */
 export const slow: Readonly<Record<string, string>> = {
   'test/browser/xss.test.ts': 'Chromium: every XSS vector in every placement, rendered and loaded',

@@ -8,10 +8,10 @@
  * tenths of a second. So the quick files (all but the ones `slow` lists in
  * `./test-fast.ts`) run in `groups` processes, each importing its files one
  * `describe` per file (named after the file, so the report still says where
- * a test is); each slow file keeps a process of its own, as before, and the
- * runner starts those first, heaviest first (the order of `slow`), so no long
- * file is left running alone at the end. Every file runs, and every test in
- * it; `node --test` still runs the processes, reports and sets the exit code.
+ * a test is); each slow file keeps a process of its own, as before. Every
+ * file runs, and every test in it; `node --test` still runs the processes,
+ * reports and sets the exit code. (It starts them in the order of their
+ * paths, whatever order they are given in.)
  *
  * The group entries are written to `.cache/test-groups/` (ignored) on each
  * run.
@@ -21,7 +21,7 @@ import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ensureBuilt, isBuildStale} from './ensure-build.ts'
-import {isSlow, slow} from './test-fast.ts'
+import {isSlow} from './test-fast.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -49,16 +49,14 @@ export interface Plan {
 }
 
 /**
- * Split test files into those that run alone (the slow ones, heaviest first)
- * and `groups` lists of quick ones, dealt in turn so each gets a like share.
+ * Split test files into those that run alone (the slow ones) and `groups`
+ * lists of quick ones, dealt in turn so each gets a like share.
  *
  * @param files - Test files, relative to the repository.
  * @returns The plan; every file is in it exactly once.
  */
 export function plan(files: readonly string[]): Plan {
-  const order = Object.keys(slow)
-  const rank = (file: string) => order.findIndex((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry))
-  const alone = files.filter(isSlow).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+  const alone = files.filter(isSlow)
   const quick = files.filter((file) => !isSlow(file))
   const shared: string[][] = Array.from({length: Math.min(groups, quick.length)}, () => [])
   quick.forEach((file, index) => shared[index % shared.length]!.push(file))

@@ -27,14 +27,6 @@ describe('how the test files are run', () => {
     assert.deepEqual(shared.flat().sort(), fastTestFiles())
   })
 
-  it('should start the slow files in the order `slow` lists them', () => {
-    const {alone} = plan(files)
-    const order = Object.keys(slow)
-    const ranks = alone.map((file) => order.findIndex((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry)))
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b))
-    assert.equal(ranks[0], 0, 'the first slow entry starts first')
-  })
-
   it('should list only files and folders that exist as slow', () => {
     for (const entry of Object.keys(slow)) assert.ok(existsSync(path.join(projectRoot, entry)), entry)
   })
