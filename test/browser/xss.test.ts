@@ -16,7 +16,7 @@ import {parse as parseYaml} from 'yaml'
 import {parsePost, renderHtml, renderPost} from '../../src/index.ts'
 import type {Article} from '../../src/types.ts'
 import {checkSource, containers, escapeControls, stayControls, type Escape} from '../support/container-escape.ts'
-import {articlePlacements, isKebab, metaAsYaml, postPlacements, prune, renderPostBody, renderVectors, sample, splitLikeJekyll, splitters, summarise, vectors, type RenderedVectors} from '../support/xss-vectors.ts'
+import {articlePlacements, isKebab, metaAsYaml, postPlacements, prune, renderPostBody, renderVectors, sample, splitLikeJekyll, splitters, summarise, vectors, type PostReading, type RenderedVectors} from '../support/xss-vectors.ts'
 import {buildDocument, checkPages, closeBrowser, evaluateInBlankPage, parseEvent, requireChromium, type PageInput} from './harness.ts'
 
 /** Sections per browser page. */
@@ -25,15 +25,99 @@ const batchSize = 50
 /** Outputs per call of the container check. */
 const escapeBatchSize = 200
 
-let rendered: (RenderedVectors & {ms: number}) | undefined
+type Failure = {vector: string; where: string; problem: string}
 
-/** Every vector in every placement, rendered once for the tests that need them all, with how long that took. */
-function allRendered(): RenderedVectors & {ms: number} {
+/** What the checks of each raw vector post found, in the sweep's one reading of it. */
+interface PostChecks {
+  /** Posts whose HTML changes on a second round through `renderPost` and `parsePost`. */
+  idempotence: Failure[]
+  /** Front matter placements whose rendered post breaks its fences. */
+  fences: Failure[]
+  /** How many front matter placements were checked. */
+  fenceChecks: number
+}
+
+let rendered: (RenderedVectors & {checks: PostChecks; ms: number}) | undefined
+
+/**
+ * Every vector in every placement, rendered once for the tests that need them
+ * all, with how long that took. Each raw post is parsed and rendered once:
+ * the idempotence and front matter checks of the same posts run on that
+ * reading as it is made (`checkPost`), and their tests assert what they found.
+ */
+function allRendered(): RenderedVectors & {checks: PostChecks; ms: number} {
   if (!rendered) {
     const started = Date.now()
-    rendered = {...renderVectors(), ms: Date.now() - started}
+    const checks: PostChecks = {idempotence: [], fences: [], fenceChecks: 0}
+    rendered = {...renderVectors(undefined, (reading) => checkPost(reading, checks)), checks, ms: Date.now() - started}
   }
   return rendered
+}
+
+/** The idempotence check of a raw vector post, and the front matter check when the vector is in the front matter. */
+function checkPost({vector, placement, raw, article, html: once, post}: PostReading, checks: PostChecks): void {
+  try {
+    const twice = renderHtml(parsePost(post))
+    if (once !== twice) {
+      const at = [...once].findIndex((character, index) => character !== twice[index])
+      checks.idempotence.push({
+        vector,
+        where: placement,
+        problem: 'differs at ' + at + ': ' + JSON.stringify(once.slice(Math.max(0, at - 40), at + 60)) + ' then ' + JSON.stringify(twice.slice(Math.max(0, at - 40), at + 60))
+      })
+    }
+  } catch (error) {
+    checks.idempotence.push({vector, where: placement, problem: 'the second round threw: ' + String(error)})
+  }
+  if (!placement.startsWith('matter-')) return
+  let valid = true
+  try {
+    parseYaml(splitLikeJekyll(raw).matter ?? '')
+  } catch {
+    valid = false
+  }
+  // YAML readers disagree on a lone CR inside a value (a line break to the YAML spec and to article-kit,
+  // part of the value to yaml's `parse`): when article-kit finds the YAML broken, the block is kept as
+  // written and only the fences are checked.
+  if (article.messages.some((message) => message.ruleId === 'front-matter-yaml')) valid = false
+  checkFences(checks.fences, vector, placement, article, valid ? undefined : null, {html: once, post})
+  checks.fenceChecks++
+}
+
+/**
+ * Whether each consumer (`splitters`) finds `renderHtml`'s output right after the front matter of
+ * `renderPost`'s, and reads that front matter back as the Article's meta (or `expected`; `null`
+ * checks the fences only: the input's YAML was already broken, and is kept as written).
+ */
+function checkFences(
+  failures: Failure[],
+  vector: string,
+  where: string,
+  article: Article,
+  expected?: unknown,
+  output: {html: string; post: string} = {html: renderHtml(article), post: renderPost(article)}
+): void {
+  const {html, post: raw} = output
+  for (const [consumer, split] of Object.entries(splitters)) {
+    const {matter, body} = split(raw)
+    if (body !== html && body !== '\n' + html && body !== '\r\n' + html) {
+      failures.push({vector, where: where + ' (' + consumer + ')', problem: 'the body after the front matter is not renderHtml’s output'})
+      continue
+    }
+    if (expected === null) continue
+    let value: unknown
+    try {
+      value = matter === null ? {} : (parseYaml(matter) ?? {})
+    } catch (error) {
+      failures.push({vector, where: where + ' (' + consumer + ')', problem: 'the front matter does not parse: ' + String(error)})
+      continue
+    }
+    try {
+      assert.deepEqual(prune(value), prune(expected ?? metaAsYaml(article)))
+    } catch {
+      failures.push({vector, where: where + ' (' + consumer + ')', problem: 'the front matter reads back as something else'})
+    }
+  }
 }
 
 /**
@@ -241,72 +325,20 @@ describe('xss', () => {
   })
 
   it('should render vector posts idempotently', () => {
-    const failures: Array<{vector: string; where: string; problem: string}> = []
-    for (const {id, vector} of vectors) {
-      for (const [placement, build] of Object.entries(postPlacements)) {
-        const article = parsePost(build(vector))
-        const once = renderHtml(article)
-        const twice = renderHtml(parsePost(renderPost(article)))
-        if (once !== twice) {
-          const at = [...once].findIndex((character, index) => character !== twice[index])
-          failures.push({
-            vector: id,
-            where: placement,
-            problem: 'differs at ' + at + ': ' + JSON.stringify(once.slice(Math.max(0, at - 40), at + 60)) + ' then ' + JSON.stringify(twice.slice(Math.max(0, at - 40), at + 60))
-          })
-        }
-      }
-    }
+    const {crashes, checks} = allRendered()
+    assert.deepEqual(crashes, [], 'parsing or rendering threw')
+    const failures = checks.idempotence
     assert.equal(failures.length, 0, failures.length + ' posts changed on a second round:\n' + summarise(failures))
   })
 
   it('should never let front matter break its fences', () => {
-    const failures: Array<{vector: string; where: string; problem: string}> = []
-    /** `expected: null` checks the fences only (the input's YAML was already broken, and is kept as written). */
-    const check = (vector: string, where: string, article: Article, expected?: unknown) => {
-      const raw = renderPost(article)
-      const html = renderHtml(article)
-      for (const [consumer, split] of Object.entries(splitters)) {
-        const {matter, body} = split(raw)
-        if (body !== html && body !== '\n' + html && body !== '\r\n' + html) {
-          failures.push({vector, where: where + ' (' + consumer + ')', problem: 'the body after the front matter is not renderHtml’s output'})
-          continue
-        }
-        if (expected === null) continue
-        let value: unknown
-        try {
-          value = matter === null ? {} : (parseYaml(matter) ?? {})
-        } catch (error) {
-          failures.push({vector, where: where + ' (' + consumer + ')', problem: 'the front matter does not parse: ' + String(error)})
-          continue
-        }
-        try {
-          assert.deepEqual(prune(value), prune(expected ?? metaAsYaml(article)))
-        } catch {
-          failures.push({vector, where: where + ' (' + consumer + ')', problem: 'the front matter reads back as something else'})
-        }
-      }
-    }
-    let checks = 0
+    const {crashes, checks: found} = allRendered()
+    assert.deepEqual(crashes, [], 'parsing or rendering threw')
+    // The vector in each front matter placement of a raw post was checked as the sweep read it (`checkPost`).
+    const failures = [...found.fences]
+    const check = (vector: string, where: string, article: Article, expected?: unknown) => checkFences(failures, vector, where, article, expected)
+    let checks = found.fenceChecks
     for (const {id, vector} of vectors) {
-      for (const placement of Object.keys(postPlacements).filter((name) => name.startsWith('matter-'))) {
-        const build = postPlacements[placement]
-        if (!build) continue
-        const raw = build(vector)
-        let valid = true
-        try {
-          parseYaml(splitLikeJekyll(raw).matter ?? '')
-        } catch {
-          valid = false
-        }
-        const article = parsePost(raw)
-        // YAML readers disagree on a lone CR inside a value (a line break to the YAML spec and to article-kit,
-        // part of the value to yaml's `parse`): when article-kit finds the YAML broken, the block is kept as
-        // written and only the fences are checked.
-        if (article.messages.some((message) => message.ruleId === 'front-matter-yaml')) valid = false
-        check(id, placement, article, valid ? undefined : null)
-        checks++
-      }
       const titled = structuredClone(sample)
       titled.meta.title = vector
       check(id, 'article-meta-title', titled, {...(metaAsYaml(sample) as object), title: vector})

@@ -264,7 +264,11 @@ export const splitters = {jekyll: splitLikeJekyll, javascript: splitLikeJavaScri
 
 /** The body of `renderPost`, as each consumer reads it (one entry when they agree). */
 export function renderPostBodies(article: Article): string[] {
-  const raw = renderPost(article)
+  return postBodies(renderPost(article))
+}
+
+/** The body of a raw post, as each consumer reads it (one entry when they agree). */
+export function postBodies(raw: string): string[] {
   return [...new Set(Object.values(splitters).map((split) => split(raw).body))]
 }
 
@@ -324,11 +328,28 @@ export interface RenderedVectors {
   renders: number
 }
 
+/** One vector post as the sweep read it, for checks that need the same readings (`renderVectors`'s `onPost`). */
+export interface PostReading {
+  /** The vector's id. */
+  vector: string
+  placement: string
+  /** The raw post. */
+  raw: string
+  /** `parsePost(raw)`. */
+  article: Article
+  /** `renderHtml(article)`. */
+  html: string
+  /** `renderPost(article)`. */
+  post: string
+}
+
 /**
  * Render every vector in every placement (or those `only` names) with
  * `renderHtml` and `renderPost` (its body, as each consumer splits it).
+ * `onPost` gets each raw-post placement as it was read, so checks of the
+ * same posts need not parse and render them again.
  */
-export function renderVectors(only?: ReadonlySet<string>): RenderedVectors {
+export function renderVectors(only?: ReadonlySet<string>, onPost?: (reading: PostReading) => void): RenderedVectors {
   const documents = new Map<string, Origin[]>()
   const crashes: string[] = []
   let renders = 0
@@ -338,15 +359,21 @@ export function renderVectors(only?: ReadonlySet<string>): RenderedVectors {
     else documents.set(html, [origin])
   }
   const renderBoth = (article: Article, vector: string, placement: string) => {
-    add(renderHtml(article), {vector, placement, renderer: 'renderHtml'})
-    for (const body of renderPostBodies(article)) add(body, {vector, placement, renderer: 'renderPost'})
+    const html = renderHtml(article)
+    const post = renderPost(article)
+    add(html, {vector, placement, renderer: 'renderHtml'})
+    for (const body of postBodies(post)) add(body, {vector, placement, renderer: 'renderPost'})
     renders += 2
+    return {html, post}
   }
   for (const {id, vector} of vectors) {
     for (const [placement, build] of Object.entries(postPlacements)) {
       if (only && !only.has(placement)) continue
       try {
-        renderBoth(parsePost(build(vector)), id, placement)
+        const raw = build(vector)
+        const article = parsePost(raw)
+        const {html, post} = renderBoth(article, id, placement)
+        onPost?.({vector: id, placement, raw, article, html, post})
       } catch (error) {
         crashes.push(id + ' @ ' + placement + ': ' + String(error))
       }

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict'
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import {describe, it} from 'node:test'
+import {pathToFileURL} from 'node:url'
+import {fastTestFiles, isSlow, slow} from '../../scripts/test-fast.ts'
+import {allTestFiles, groupSource, groups, plan} from '../../scripts/test-run.ts'
+import {projectRoot} from '../support/shared.ts'
+
+describe('how the test files are run', () => {
+  const files = allTestFiles()
+
+  it('should find every test file, this one among them', () => {
+    assert.ok(files.includes('test/scripts/test-run.test.ts'))
+    assert.ok(files.includes('test/browser/xss.test.ts'))
+    assert.ok(files.every((file) => file.startsWith('test/') && file.endsWith('.test.ts')))
+  })
+
+  it('should run every test file exactly once, slow ones alone and the rest in the groups', () => {
+    const {alone, shared} = plan(files)
+    assert.deepEqual([...alone, ...shared.flat()].sort(), files)
+    assert.ok(alone.every(isSlow))
+    assert.ok(shared.flat().every((file) => !isSlow(file)))
+    assert.equal(shared.length, groups)
+    const sizes = shared.map((list) => list.length)
+    assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1, 'groups of like size: ' + sizes.join(', '))
+    assert.deepEqual(shared.flat().sort(), fastTestFiles())
+  })
+
+  it('should list only files and folders that exist as slow', () => {
+    for (const entry of Object.keys(slow)) assert.ok(existsSync(path.join(projectRoot, entry)), entry)
+  })
+
+  it('should import each file of a group inside a describe named after it', () => {
+    const source = groupSource(['test/a.test.ts', 'test/b c.test.ts'])
+    assert.match(source, /describe\(file, async \(\) => \{\n {4}await import\(url\)/)
+    assert.ok(source.includes('"test/a.test.ts"'))
+    assert.ok(source.includes(JSON.stringify(pathToFileURL(path.join(projectRoot, 'test', 'b c.test.ts')).href)))
+  })
+})
