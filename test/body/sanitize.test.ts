@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import type {Root} from 'hast'
+import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {parseBody} from '../../src/body/parse.ts'
 import {checkProperty, createCheckMemo, isAllowedSandbox, isSafeComment, sanitizeTree, srcsetUrls, type SanitizeSettings} from '../../src/body/sanitize.ts'
@@ -183,6 +183,49 @@ describe('sanitizeTree', () => {
     assert.equal(clean('<a href="/x" target="_self">x</a>', {schema}).html, '<a href="/x" target="_self" rel="nofollow">x</a>')
   })
 
+  it('should remove comments too short to be written as `<!--…-->`', () => {
+    // `<!-->` and `<!--->` are comments to a parser, but no `<!--` and `-->` of their own.
+    for (const html of ['<!-->x', '<!--->x']) {
+      const result = clean(html)
+      assert.equal(result.html, 'x', html)
+      assert.deepEqual(result.changes, [['sanitized-comment', 0, html.length - 1]], html)
+    }
+  })
+
+  it('should lower the case of a URL property\'s scheme only', () => {
+    assert.equal(clean('<a href="Https://a.example/A">a</a>').html, '<a href="https://a.example/A">a</a>')
+    for (const html of ['<p title="HTTPS://X">a</p>', '<a href="/A/HTTP:X">a</a>', '<a href="HTTP">a</a>', '<a href="https://a.example/HTTP:X">a</a>']) {
+      const result = clean(html)
+      assert.equal(result.html, html, html)
+      assert.deepEqual(result.changes, [], html)
+    }
+  })
+
+  it('should report an element removed with its content once, not what it held', () => {
+    const inner: Element = {type: 'element', tagName: 'p', properties: {onClick: 'x'}, children: [{type: 'element', tagName: 'blink', properties: {}, children: []}]}
+    const tree: Root = {type: 'root', children: [{type: 'element', tagName: 'object', properties: {}, children: [inner]}, {type: 'text', value: 'a'}]}
+    const result = sanitizeTree(tree, {schema: defaultSchema, embedHosts: []})
+    assert.equal(toHtml(tree), 'a')
+    assert.deepEqual(result.changes.map((change) => change.ruleId), ['sanitized-element'])
+    assert.match(result.changes[0]!.reason, /with its content/)
+  })
+
+  it('should tell apart elements without a place in the source, and leave no mark on them', () => {
+    const tree: Root = {type: 'root', children: [
+      {type: 'element', tagName: 'p', properties: {title: 'a'}, children: []},
+      {type: 'element', tagName: 'p', properties: {}, children: [{type: 'element', tagName: 'b', properties: {onClick: 'x'}, children: []}]}
+    ]}
+    const result = sanitizeTree(tree, {schema: defaultSchema, embedHosts: []})
+    assert.equal(toHtml(tree), '<p title="a"></p><p><b></b></p>')
+    assert.deepEqual(result.changes.map((change) => change.ruleId), ['sanitized-attribute'])
+    const elements: Element[] = [tree.children[0] as Element, tree.children[1] as Element, (tree.children[1] as Element).children[0] as Element]
+    for (const element of elements) assert.equal(element.data?.sanitizeKey, undefined)
+  })
+
+  it('should list the images without alt in document order, however deep', () => {
+    assert.deepEqual(clean('<div><p><img src="a.png"></p></div><img src="b.png"><img src="c.png" alt="">').images, [[8, 25], [35, 52]])
+  })
+
   it('should give the changes in order of their start', () => {
     const starts = clean('<p onclick="x">a<blink>b</blink><script>c</script><!--d>--></p>').changes.map(([, start]) => start as number)
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b))
@@ -243,6 +286,18 @@ describe('checkProperty', () => {
     assert.equal(checkProperty({attributes}, 'p', 'title', 'x').ok, false)
     const protocols = Object.create({href: ['https']}) as Schema['protocols']
     assert.equal(checkProperty({attributes: {a: ['href']}, protocols}, 'a', 'href', 'javascript:x').ok, true)
+  })
+
+  it('should read a definition remembered in the memo, per element', () => {
+    const memo = createCheckMemo()
+    assert.equal(checkProperty(defaultSchema, 'p', 'title', 'x', memo).ok, true)
+    assert.equal(memo.definitions!.get('p')!.get('title'), 'title')
+    // What the memo says wins: it is one call's view of the schema.
+    memo.definitions!.get('p')!.set('title', undefined)
+    assert.deepEqual(checkProperty(defaultSchema, 'p', 'title', 'x', memo), {ok: false, why: 'allowed'})
+    assert.equal(checkProperty(defaultSchema, 'span', 'title', 'x', memo).ok, true)
+    assert.equal(memo.definitions!.get('span')!.has('title'), true)
+    assert.equal(memo.definitions!.get('p')!.has('lang'), false)
   })
 
   it('should remember styles and definitions in a memo', () => {
