@@ -226,6 +226,24 @@ describe('sanitizeTree', () => {
     assert.deepEqual(clean('<div><p><img src="a.png"></p></div><img src="b.png"><img src="c.png" alt="">').images, [[8, 25], [35, 52]])
   })
 
+  it('should mark the span of an element whose content lies past its end, once', () => {
+    const at = (start: number, end: number) => ({start: {line: 1, column: start + 1, offset: start}, end: {line: 1, column: end + 1, offset: end}})
+    const tree = (children: Array<[number, number]>, span: [number, number] = [5, 10]): Root => ({type: 'root', children: [
+      {type: 'element', tagName: 'h2', properties: {}, position: at(...span), children: children.map(([start, end]) => ({type: 'text', value: 'x', position: at(start, end)}))}
+    ]})
+    const marks = (root: Root) => sanitizeTree(root, {schema: defaultSchema, embedHosts: []}).changes.map(({ruleId, start, end}) => [ruleId, start, end])
+    assert.deepEqual(marks(tree([[6, 12], [13, 20]])), [['rewritten-markup', 5, 12]])
+    assert.deepEqual(marks(tree([[2, 14]])), [['rewritten-markup', 2, 14]])
+    // Content that starts early but ends inside (a reopened formatting element), or ends at the end, is fine.
+    assert.deepEqual(marks(tree([[2, 8], [8, 10]])), [])
+    assert.deepEqual(marks(tree([[6, 12]], [5, 5])), [['rewritten-markup', 5, 12]])
+    const unplaced: Root = {type: 'root', children: [{type: 'element', tagName: 'h2', properties: {}, children: [{type: 'text', value: 'x', position: at(6, 12)}]}]}
+    assert.deepEqual(marks(unplaced), [])
+    const endless = tree([[6, 12]])
+    delete (endless.children[0] as Element).position!.end.offset
+    assert.deepEqual(marks(endless), [])
+  })
+
   it('should give the changes in order of their start', () => {
     const starts = clean('<p onclick="x">a<blink>b</blink><script>c</script><!--d>--></p>').changes.map(([, start]) => start as number)
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b))

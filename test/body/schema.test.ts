@@ -70,7 +70,7 @@ describe('defaultSchema', () => {
   })
 
   it('should keep ids and names as written, without a prefix', () => {
-    const result = sanitizeOne('a', {id: 'intro', ariaDescribedBy: 'intro'})
+    const result = sanitizeOne('a', {id: 'intro', ariaDescribedBy: ['intro']})
     assert.equal(result.html, '<div>a<a id="intro" aria-describedby="intro">inside</a>b</div>')
     assert.deepEqual(result.changes, [])
     assert.equal(sanitizeOne('a', {name: 'chapter-1'}).html, '<div>a<a name="chapter-1">inside</a>b</div>')
