@@ -141,12 +141,12 @@ function apply(article: Article, {at, kind, value}: {at: number; kind: string; v
   }
 }
 
-/** Whether HTML parses into a script, an SVG or an event handler attribute. */
+/** Whether HTML parses into a script, an SVG or an event handler attribute (`on<event>`: a bare AMP `on` is kept, see SECURITY.md). */
 function hasScript(html: string): boolean {
   const stack: unknown[] = [parseBody(html).tree]
   while (stack.length > 0) {
     const node = stack.pop() as {type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[]}
-    if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'svg' || Object.keys(node.properties ?? {}).some((name) => /^on/i.test(name)))) return true
+    if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'svg' || Object.keys(node.properties ?? {}).some((name) => /^on./i.test(name)))) return true
     stack.push(...(node.children ?? []))
   }
   return false
