@@ -3,10 +3,9 @@ import type {Context} from './hast.ts'
 import {serialize} from './hast.ts'
 import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
 import {parseBody} from './parse.ts'
-import {adoptOrphans} from './balance.ts'
+import {adoptOrphans, hasEndTag} from './balance.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 import {voidElements} from './void-elements.ts'
-import {hasEndTag} from './balance.ts'
 
 /*
  * The one way a body becomes something safe to write: parsed (rehype-parse),
