@@ -4,6 +4,7 @@ import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {defaultEmbedHosts, defaultSchema, parsePost, renderHtml, renderPost, type Article} from '../../src/index.ts'
 import {keptItem, keptLayout, keptFrontMatter, type ReadingPolicy} from '../../src/record/provenance.ts'
+import {itemsOf} from '../../src/record/items.ts'
 import {parseBody} from '../../src/body/parse.ts'
 import {schemaWithDefaults} from '../../src/body/schema.ts'
 import {policyOf} from '../../src/render/policy.ts'
@@ -19,16 +20,7 @@ const checkedBody = (layout: Article['layout'], under: ReadingPolicy) => keptLay
 
 /** Every item of an Article that has a source. */
 function items(article: Article): Item[] {
-  const found: Item[] = [...article.lead]
-  if (article.hero) found.push(article.hero)
-  if (article.summary) found.push(article.summary)
-  const stack = [...article.sections]
-  while (stack.length > 0) {
-    const section = stack.pop()!
-    found.push(section, ...section.blocks)
-    stack.push(...section.children)
-  }
-  return found.filter((item) => item.source)
+  return itemsOf(article).filter((item) => item.source)
 }
 
 describe('what parsePost checked', () => {
