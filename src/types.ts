@@ -212,6 +212,12 @@ export interface SummaryItem {
   text: string
   /** The id of the section this row names, or null when it matches none. */
   sectionId: string | null
+  /**
+   * True when the row describes the item row above it rather than naming a
+   * section (a table that alternates a short item and a sentence about it);
+   * its `sectionId` is null. Absent otherwise.
+   */
+  isDescription?: boolean | undefined
 }
 
 /** The one-column table that lists the sections, usually at the end. */

@@ -232,7 +232,7 @@ function headingMessage(state: BuildState, item: Piece, ruleId: RuleId, reason: 
 
 function findSummary(state: BuildState, tables: Array<{block: TableBlock; owner: Block[]}>, sections: Section[]): Summary | null {
   if (tables.length === 0 || sections.length === 0) return null
-  const matcher = summaryMatcher(sections.map((section) => ({id: section.id, heading: section.heading})))
+  const matcher = summaryMatcher(sections.map((section) => ({id: section.id, heading: section.heading, depth: section.depth})))
   let best: {table: {block: TableBlock; owner: Block[]}; match: SummaryMatch} | undefined
   for (const table of tables) {
     const match = matcher(table.block.rows)
@@ -252,7 +252,7 @@ function summaryMessages(state: BuildState, summary: Summary, sections: Section[
   const start = summary.position?.start.offset ?? state.bodyStart
   const end = summary.position?.end.offset ?? start
   for (const item of summary.items) {
-    if (item.sectionId === null && item.text !== '') {
+    if (item.sectionId === null && item.text !== '' && !item.isDescription) {
       state.messages.push(createMessage(state.lines, 'summary-unmatched', `Expected the summary row \`${item.text}\` to name a section`, start, end))
     }
   }

@@ -1,15 +1,20 @@
 import type {SummaryItem, TableCell} from '../types.ts'
+import {contentWords} from './content-words.ts'
 
 /** A section as the matcher sees it. */
 export interface Heading {
   id: string
   heading: string
+  /** 1 to 6; a row is matched by its place only to a heading at a rank other rows name. */
+  depth: number
 }
 
 /** A heading or row made ready for matching: its key and the key's sorted bigrams. */
 interface Prepared {
   key: string
   bigrams: number[]
+  /** A heading's content words, once a table needs them. */
+  words?: string[]
 }
 
 /** How a one-column table's rows match the sections. */
@@ -30,12 +35,19 @@ const threshold = 0.5
  * Rows are often shortened headings ("강화된 군사·외교·경제 협력" for
  * "동반자 협정 서명으로 강화된 군사·외교·경제 협력"), so a row matches a
  * heading when one contains the other or their character bigrams overlap
- * enough; each heading is matched at most once, best pairs first.
+ * enough; each heading is matched at most once, best pairs of the whole
+ * table first. A row that is only a table word ("내용") matches only a
+ * heading written as it is. In a table those matches make a summary
+ * (`isSummary`), two more readings follow, and neither can make one: rows
+ * that alternate with the items as sentences about them are descriptions
+ * (`isDescription`, never matched), and a row left over is matched by its
+ * place between the matched rows and the distinctive words it shares with
+ * one free heading there ("용의자 검거" → "살인사건과 용의자").
  *
  * @param headings - Every section, in order.
  * @returns A matcher: given a table's rows (one cell each), the title row (if any), the items, and how many matched; undefined when the table is not one column.
  * @example
- * summaryMatcher([{id: 'the-costs', heading: 'The costs'}])([[{text: 'Plan', html: 'Plan', header: true}], [{text: 'Costs', html: 'Costs', header: false}]])?.items
+ * summaryMatcher([{id: 'the-costs', heading: 'The costs', depth: 2}])([[{text: 'Plan', html: 'Plan', header: true}], [{text: 'Costs', html: 'Costs', header: false}]])?.items
  * //=> [{text: 'Costs', sectionId: 'the-costs'}]
  */
 export function summaryMatcher(headings: Heading[]): SummaryMatcher {
@@ -49,13 +61,37 @@ export function summaryMatcher(headings: Heading[]): SummaryMatcher {
 
 function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): SummaryMatch {
   const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
-  const pairs: Array<[score: number, row: number, heading: number]> = []
   // A first row that names the table ("목차", "판결 요약", "주요 내용") is its title, whatever heading ends in the same word.
   const named = isTableName(texts[0]!, prepared)
-  for (let row = named ? 1 : 0; row < texts.length; row++) {
+  const {rowMatch, taken} = bestPairs(texts, named ? 1 : 0, prepared)
+  const first = rows[0]![0]!
+  const hasTitle = named || (!rowMatch.has(0) && texts[0] !== '' && (first.header || /^<(b|strong)\b/i.test(first.html.trim()) || rows.length > 2))
+  const start = hasTitle ? 1 : 0
+  let descriptions = noRows
+  // Only a table the matches above already make a summary is read further, so what follows never makes one.
+  if (rowMatch.size >= 2 && rowMatch.size * 2 >= rows.length - start) {
+    descriptions = descriptionRows(texts, start, rowMatch)
+    fillGaps({texts, start, title: hasTitle ? texts[0]! : null, headings, prepared, rowMatch, taken, skip: descriptions})
+  }
+  const items: SummaryItem[] = []
+  for (let row = start; row < rows.length; row++) {
+    const heading = rowMatch.get(row)
+    const item: SummaryItem = {text: texts[row]!, sectionId: heading === undefined ? null : headings[heading]!.id}
+    if (descriptions.has(row)) item.isDescription = true
+    items.push(item)
+  }
+  return {title: hasTitle ? texts[0]! : null, items, matched: rowMatch.size}
+}
+
+/** Rows matched to headings by similarity, each heading once: the best-scoring pairs of the whole table first. */
+function bestPairs(texts: string[], start: number, prepared: Prepared[]): {rowMatch: Map<number, number>; taken: Set<number>} {
+  const pairs: Array<[score: number, row: number, heading: number]> = []
+  for (let row = start; row < texts.length; row++) {
     const key = prepare(texts[row]!)
+    // A row that is only a table word ("내용" under a title row) heads the rows below it: it names a section only as written.
+    const label = tableNameEndings.includes(key.key)
     for (let heading = 0; heading < prepared.length; heading++) {
-      const score = similarity(key, prepared[heading]!)
+      const score = label ? (key.key === prepared[heading]!.key ? 1 : 0) : similarity(key, prepared[heading]!)
       if (score >= threshold) pairs.push([score, row, heading])
     }
   }
@@ -67,15 +103,116 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): 
     rowMatch.set(row, heading)
     taken.add(heading)
   }
+  return {rowMatch, taken}
+}
 
-  const first = rows[0]![0]!
-  const hasTitle = named || (!rowMatch.has(0) && texts[0] !== '' && (first.header || /^<(b|strong)\b/i.test(first.html.trim()) || rows.length > 2))
-  const items: SummaryItem[] = []
-  for (let row = hasTitle ? 1 : 0; row < rows.length; row++) {
-    const heading = rowMatch.get(row)
-    items.push({text: texts[row]!, sectionId: heading === undefined ? null : headings[heading]!.id})
+const noRows: ReadonlySet<number> = new Set()
+
+/**
+ * The rows that describe the item row above them: in a table that alternates
+ * a short item row and a sentence about it ("정치 경력", then "2015년 … 출마"),
+ * every second row is unmatched and at least twice as long as the row above.
+ * Such a row is an item (it stays where it is written), not a section name.
+ */
+function descriptionRows(texts: string[], start: number, rowMatch: ReadonlyMap<number, number>): ReadonlySet<number> {
+  const count = texts.length - start
+  if (count < 4 || count % 2 !== 0) return noRows
+  const rows = new Set<number>()
+  for (let row = start + 1; row < texts.length; row += 2) {
+    if (rowMatch.has(row) || texts[row]!.length < 2 * texts[row - 1]!.length) return noRows
+    rows.add(row)
   }
-  return {title: hasTitle ? texts[0]! : null, items, matched: rowMatch.size}
+  return rows
+}
+
+interface Gaps {
+  texts: string[]
+  /** The first item row. */
+  start: number
+  title: string | null
+  headings: Heading[]
+  prepared: Prepared[]
+  rowMatch: Map<number, number>
+  taken: Set<number>
+  /** Rows that are not to be matched (descriptions). */
+  skip: ReadonlySet<number>
+}
+
+/**
+ * Match the rows left over by the order they stand in: a summary lists the
+ * sections in order, so an unmatched row between two matched rows names one
+ * of the free headings between theirs ("용의자 검거" between the rows of
+ * "서론" and "검거 과정" names "살인사건과 용의자"). Order alone proves
+ * nothing: the row must share more distinctive words (`contentWords`, less
+ * the words of the title row and of most headings) with one of those
+ * headings than with any other, and the heading must be at a rank the
+ * matched rows name.
+ */
+function fillGaps(gaps: Gaps): void {
+  const {texts, start, headings, prepared, rowMatch, taken, skip} = gaps
+  const headingWords = prepared.map((heading, index) => (heading.words ??= [...new Set(contentWords(headings[index]!.heading))]))
+  // Words of the title row and of most headings name the post's subject, not one section.
+  const common = new Set(gaps.title === null ? [] : contentWords(gaps.title))
+  const counts = new Map<string, number>()
+  for (const words of headingWords) for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1)
+  for (const [word, count] of counts) if (count * 2 > headings.length) common.add(word)
+  const depths = new Set([...rowMatch.values()].map((heading) => headings[heading]!.depth))
+  // The heading of the nearest matched row below each row; a row matched here only narrows the rows after it.
+  const below: number[] = []
+  for (let row = texts.length - 1, next = headings.length; row >= start; row--) {
+    below[row] = next
+    next = rowMatch.get(row) ?? next
+  }
+  let low = -1
+  for (let row = start; row < texts.length; row++) {
+    const matched = rowMatch.get(row)
+    if (matched !== undefined) {
+      low = matched
+      continue
+    }
+    if (skip.has(row)) continue
+    const heading = bestInGap(texts[row]!, low, below[row]!, {headings, prepared, headingWords, common, depths, taken})
+    if (heading === undefined) continue
+    rowMatch.set(row, heading)
+    taken.add(heading)
+    low = heading
+  }
+}
+
+interface Gap {
+  headings: Heading[]
+  prepared: Prepared[]
+  headingWords: string[][]
+  common: ReadonlySet<string>
+  depths: ReadonlySet<number>
+  taken: ReadonlySet<number>
+}
+
+/** The free heading between `low` and `high` that shares the most distinctive words with the row, if only one does. */
+function bestInGap(text: string, low: number, high: number, gap: Gap): number | undefined {
+  const rowKey = matchKey(text)
+  const rowWords = contentWords(text).filter((word) => !gap.common.has(word))
+  let best: number | undefined
+  let bestShared = 0
+  let second = 0
+  for (let heading = low + 1; heading < high; heading++) {
+    if (gap.taken.has(heading) || !gap.depths.has(gap.headings[heading]!.depth)) continue
+    const words = gap.headingWords[heading]!.filter((word) => !gap.common.has(word))
+    const shared = Math.max(count(rowWords, gap.prepared[heading]!.key), count(words, rowKey))
+    if (shared > bestShared) {
+      second = bestShared
+      bestShared = shared
+      best = heading
+    } else if (shared > second) second = shared
+  }
+  return bestShared > second ? best : undefined
+}
+
+/** How many of the words occur in the key (a word inside a compound counts: "대북" in "대북제재"). */
+function count(words: readonly string[], key: string): number {
+  let shared = 0
+  for (const word of words) if (key.includes(word)) shared++
+  return shared
 }
 
 /**

@@ -4,6 +4,8 @@ import fc from 'fast-check'
 import {isSummary, matchKey, summaryMatcher} from '../../src/article/summary-table.ts'
 
 const cell = (text: string, header = false) => [{text, html: text, header}]
+const sections = (...headings: string[]) => headings.map((heading, index) => ({id: `h${index}`, heading, depth: 2}))
+const ids = (result: ReturnType<ReturnType<typeof summaryMatcher>>) => result?.items.map((item) => item.sectionId)
 const reference = (value: string) => value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 
 describe('summary matching', () => {
@@ -15,9 +17,9 @@ describe('summary matching', () => {
 
   it('should match shortened rows to headings, each heading once, and keep a title row', () => {
     const match = summaryMatcher([
-      {id: 'a', heading: '동반자 협정 서명으로 강화된 군사·외교·경제 협력'},
-      {id: 'b', heading: '국제사회의 반응'},
-      {id: 'c', heading: 'Costs and benefits'}
+      {id: 'a', heading: '동반자 협정 서명으로 강화된 군사·외교·경제 협력', depth: 2},
+      {id: 'b', heading: '국제사회의 반응', depth: 2},
+      {id: 'c', heading: 'Costs and benefits', depth: 2}
     ])
     const result = match([cell('요약', true), cell('강화된 군사·외교·경제 협력'), cell('국제사회 반응'), cell('costs & benefits'), cell('전혀 다른 줄')])
     assert.deepEqual(result, {
@@ -34,8 +36,8 @@ describe('summary matching', () => {
 
   it('should give a heading to one row only: the best-matching one, never a second row that also matches it', () => {
     const match = summaryMatcher([
-      {id: 'a', heading: '국제사회의 반응'},
-      {id: 'b', heading: 'Costs and benefits'}
+      {id: 'a', heading: '국제사회의 반응', depth: 2},
+      {id: 'b', heading: 'Costs and benefits', depth: 2}
     ])
     // Both rows match heading `a`; the exact one wins it wherever it stands, and the other row is left unmatched.
     for (const rows of [
@@ -58,7 +60,7 @@ describe('summary matching', () => {
     const headings = fc.uniqueArray(fc.string({unit: letter, minLength: 8, maxLength: 120}), {minLength: 2, maxLength: 4, selector: matchKey})
     fc.assert(
       fc.property(headings, fc.nat(), (texts, seed) => {
-        const sections = texts.map((heading, index) => ({id: `s${index}`, heading}))
+        const sections = texts.map((heading, index) => ({id: `s${index}`, heading, depth: 2}))
         const rows = texts.map((heading) => {
           const at = 2 + (seed % (heading.length - 4))
           return cell(heading.slice(0, at) + (heading[at] === '힣' ? '갛' : '힣') + heading.slice(at + 1))
@@ -72,9 +74,9 @@ describe('summary matching', () => {
 
   it('should take a first row that names the table as its title, never as a heading ending in the same word', () => {
     const match = summaryMatcher([
-      {id: 'a', heading: '판결 내용'},
-      {id: 'b', heading: '노소영측 반응'},
-      {id: 'c', heading: '사건 배경'}
+      {id: 'a', heading: '판결 내용', depth: 2},
+      {id: 'b', heading: '노소영측 반응', depth: 2},
+      {id: 'c', heading: '사건 배경', depth: 2}
     ])
     // `내용` (and `주요 내용`) would be contained in `판결 내용`: it names the table, not the section.
     for (const name of ['내용', '주요 내용', '판결 요약', '목차']) {
@@ -88,9 +90,9 @@ describe('summary matching', () => {
 
   it('should match a row that leaves words of its heading out, or says it in a sentence', () => {
     const match = summaryMatcher([
-      {id: 'a', heading: '수사기관의 강압적 태도에 반대'},
-      {id: 'b', heading: '정책 변화에 민감한 대처'},
-      {id: 'c', heading: '성범죄 엄벌 및 예방에 대한 입장'}
+      {id: 'a', heading: '수사기관의 강압적 태도에 반대', depth: 2},
+      {id: 'b', heading: '정책 변화에 민감한 대처', depth: 2},
+      {id: 'c', heading: '성범죄 엄벌 및 예방에 대한 입장', depth: 2}
     ])
     const result = match([cell('발언 요약', true), cell('강압수사에 반대'), cell('정부는 정책 변화에 민감하게 대처할 수 있도록 돕는다'), cell('성범죄 엄벌 및 예방에 대한 입장')])
     assert.deepEqual(result?.items.map((item) => item.sectionId), ['a', 'b', 'c'])
@@ -98,9 +100,9 @@ describe('summary matching', () => {
 
   it('should leave a content table that only shares a few words with the headings alone', () => {
     const match = summaryMatcher([
-      {id: 'a', heading: '재료 준비'},
-      {id: 'b', heading: '반죽 만들기'},
-      {id: 'c', heading: '굽는 시간과 온도'}
+      {id: 'a', heading: '재료 준비', depth: 2},
+      {id: 'b', heading: '반죽 만들기', depth: 2},
+      {id: 'c', heading: '굽는 시간과 온도', depth: 2}
     ])
     const result = match([cell('재료', true), cell('밀가루 500g'), cell('설탕 30g'), cell('소금 한 꼬집'), cell('따뜻한 물 300ml')])
     assert.ok(result)
@@ -108,6 +110,104 @@ describe('summary matching', () => {
   })
 
   it('should not read a table of more than one column', () => {
-    assert.equal(summaryMatcher([{id: 'a', heading: 'A'}])([[...cell('A'), ...cell('B')], cell('A')]), undefined)
+    assert.equal(summaryMatcher([{id: 'a', heading: 'A', depth: 2}])([[...cell('A'), ...cell('B')], cell('A')]), undefined)
+  })
+
+  it('should never match a row that is only a table word ("내용") to a heading ending in it', () => {
+    const headings = sections('추모 공간 내용', '가족과 참석자들의 반응', '강력한 처벌 요구')
+    // A content table: "내용" heads the rows below it.
+    const content = summaryMatcher(headings)([cell('추모 공간 요소', true), cell('내용'), cell('제단'), cell('근조화환'), cell('애도의 메시지')])
+    assert.equal(content?.items.find((item) => item.text === '내용')?.sectionId, null)
+    // In a summary too, and the leftover-row pass below does not take it either.
+    const summary = summaryMatcher(headings)([cell('목차', true), cell('내용'), cell('가족과 참석자 반응'), cell('강력한 처벌 요구')])
+    assert.deepEqual(ids(summary), [null, 'h1', 'h2'])
+    // Written as the heading is, it is the heading.
+    assert.deepEqual(ids(summaryMatcher(sections('내용', '배경'))([cell('내용'), cell('배경')])), ['h0', 'h1'])
+  })
+
+  it('should mark the sentences of a table that alternates item and description rows, and match only the items', () => {
+    const headings = sections('김포 당협위원장 인터뷰', '정치 경력', '정책 방향', '청년 정치인 지원')
+    const rows = [
+      cell('인터뷰 요약', true),
+      cell('정치 경력'),
+      cell('대학생위원회 위원장으로 정계에 들어와 두 번의 총선에 후보로 나섰다'),
+      cell('정책 방향'),
+      cell('저출산과 주택처럼 청년의 삶에 닿는 문제부터 풀겠다는 뜻을 밝혔다'),
+      cell('청년 정치인 지원'),
+      cell('청년 정치인이 당에 모일 수 있도록 예측 가능한 길을 마련하겠다고 했다')
+    ]
+    const result = summaryMatcher(headings)(rows)
+    assert.ok(result)
+    assert.deepEqual(result.items.map((item) => [item.sectionId, item.isDescription === true]), [
+      ['h1', false], [null, true], ['h2', false], [null, true], ['h3', false], [null, true]
+    ])
+    assert.equal(result.matched, 3)
+    // Not alternating (a sentence under one item only): no row is a description.
+    const uneven = summaryMatcher(headings)([rows[0]!, rows[1]!, rows[2]!, rows[3]!, rows[5]!])
+    assert.equal(uneven?.items.some((item) => item.isDescription), false)
+    // Rows under items that are no longer than them are items, not descriptions.
+    const short = summaryMatcher(headings)([rows[0]!, rows[1]!, cell('경력'), rows[3]!, cell('방향')])
+    assert.equal(short?.items.some((item) => item.isDescription), false)
+  })
+
+  it('should match a leftover row to the one free heading between its neighbours\' that shares a distinctive word', () => {
+    const headings = sections('서론', '살인사건과 용의자', '검거 과정', '결론')
+    const rows = [cell('시흥 슈퍼마켓 살인사건', true), cell('용의자 검거'), cell('검거 과정'), cell('결론')]
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), ['h1', 'h2', 'h3'])
+    // A sentence row with its particles and endings: "국민과 소통하며 통일 정책을" shares 국민, 소통, 통일, 정책.
+    const sentences = summaryMatcher(sections('차관의 메시지', '동북아 정세 속에서의 역할', '탈북민 정착 지원', '국민과의 소통과 통일 정책'))([
+      cell('차관 메시지 요약', true),
+      cell('동북아 정세 속에서 동맹국들과 협력하는 역할을 강조'),
+      cell('탈북민의 안정적 정착 지원을 다짐'),
+      cell('국민과 소통하며 통일 정책을 만들어 가겠다고 공언')
+    ])
+    assert.deepEqual(ids(sentences), ['h1', 'h2', 'h3'])
+  })
+
+  it('should leave a leftover row unmatched when its place and words do not single out one heading', () => {
+    // Two free headings share its words ("소환", "조사"): a tie says nothing.
+    const tie = sections('현직 대통령 부인 소환 조사에 대한 의미와 파장', '검찰 내부의 갈등 상황', '소환 조사 과정의 비밀과 그 필요성', '주가조작 사건의 조사 내용', '결론: 검찰의 독립성과 중립성')
+    const tied = summaryMatcher(tie)([cell('사건의 주요 내용', true), cell('김 여사의 소환 조사'), cell('주가조작 의혹의 조사'), cell('검찰의 독립성과 중립성')])
+    assert.ok(tied && isSummary(tied))
+    assert.deepEqual(ids(tied), [null, 'h3', 'h4'])
+    // The only word it shares is the post's subject, in the title row ("이스라엘").
+    const subject = sections('이스라엘과 이란 간의 긴장 고조', '헤즈볼라의 공격과 대응', '전문가들의 분석', '미국의 군사적 대응')
+    assert.deepEqual(ids(summaryMatcher(subject)([cell('이란-이스라엘 갈등 요소', true), cell('이스라엘의 방공 시스템'), cell('헤즈볼라의 공격 계획'), cell('미국의 군사적 대응')])), [null, 'h1', 'h3'])
+    // The heading it would name is taken by a better row ("민 대표의 해명"); a later row still finds its own.
+    const taken = sections('성희롱 은폐 의혹의 전개', '피해자의 주장과 민 대표의 해명', '조사의 진행 경과', '피해자에게 필요한 지원과 법적 대응')
+    const rows = [cell('성희롱 은폐 의혹'), cell('B 씨의 주장'), cell('조사의 경과'), cell('민 대표의 해명'), cell('피해자 지원 필요성')]
+    assert.deepEqual(ids(summaryMatcher(taken)(rows)), ['h0', null, 'h2', 'h1', 'h3'])
+    // The heading in the gap is at a rank no other row names.
+    const rank = [...sections('한국 축구 현황 분석', '외국 감독과의 경험', '협회의 대응과 대안'), {id: 'deep', heading: '리더십의 부재', depth: 3}]
+    const ranked = [rank[0]!, rank[3]!, rank[1]!, rank[2]!]
+    assert.deepEqual(ids(summaryMatcher(ranked)([cell('한국 축구 현황 분석'), cell('협회의 리더십 문제'), cell('외국 감독과의 경험'), cell('협회의 대응과 대안')])), ['h0', null, 'h1', 'h2'])
+  })
+
+  it('should read leftover rows only in a table already taken as a summary, so no content table becomes one', () => {
+    const headings = sections('항로 조정과 안전한 비행', '비행 스케줄 확인과 대응', '항공 안전 및 여행 안전을 위한 유의사항')
+    const result = summaryMatcher(headings)([cell('유의사항'), cell('날씨 변화에 따른 항로 변동 주시'), cell('공항이 주는 안전 정보 확인'), cell('비행 스케줄 변경 시 신속한 대응')])
+    assert.ok(result)
+    assert.deepEqual(ids(result), ['h2', null, null, null])
+    assert.equal(isSummary(result), false)
+  })
+
+  it('should give each heading once and describe only unmatched rows under an item, whatever the rows', () => {
+    const word = fc.constantFrom('정치', '경력', '청년', '지원', '통일', '정책', '국민의', '소통과', '내용', '검거', '용의자', '과정', '및', '반응')
+    const text = fc.array(word, {minLength: 1, maxLength: 6}).map((words) => words.join(' '))
+    fc.assert(
+      fc.property(fc.array(text, {minLength: 1, maxLength: 6}), fc.array(text, {minLength: 2, maxLength: 9}), (headings, rows) => {
+        const result = summaryMatcher(sections(...headings))(rows.map((row) => cell(row)))
+        assert.ok(result)
+        const found = result.items.flatMap((item) => (item.sectionId === null ? [] : [item.sectionId]))
+        assert.equal(new Set(found).size, found.length)
+        assert.equal(result.matched, found.length)
+        result.items.forEach((item, index) => {
+          if (!item.isDescription) return
+          assert.equal(item.sectionId, null)
+          assert.notEqual(result.items[index - 1]?.sectionId ?? null, null)
+        })
+      }),
+      {seed: 19, numRuns: 2000}
+    )
   })
 })
