@@ -156,6 +156,7 @@ function fillGaps(gaps: Gaps): void {
   const counts = new Map<string, number>()
   for (const words of headingWords) for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1)
   for (const [word, count] of counts) if (count * 2 > headings.length) common.add(word)
+  const distinct = headingWords.map((words) => words.filter((word) => !common.has(word)))
   const depths = new Set([...rowMatch.values()].map((heading) => headings[heading]!.depth))
   // The heading of the nearest matched row below each row; a row matched here only narrows the rows after it.
   const below: number[] = []
@@ -171,7 +172,7 @@ function fillGaps(gaps: Gaps): void {
       continue
     }
     if (skip.has(row)) continue
-    const heading = bestInGap(texts[row]!, low, below[row]!, {headings, prepared, headingWords, common, depths, taken})
+    const heading = bestInGap(texts[row]!, low, below[row]!, {headings, prepared, distinct, common, depths, taken})
     if (heading === undefined) continue
     rowMatch.set(row, heading)
     taken.add(heading)
@@ -182,7 +183,8 @@ function fillGaps(gaps: Gaps): void {
 interface Gap {
   headings: Heading[]
   prepared: Prepared[]
-  headingWords: string[][]
+  /** Each heading's content words, less the common ones. */
+  distinct: string[][]
   common: ReadonlySet<string>
   depths: ReadonlySet<number>
   taken: ReadonlySet<number>
@@ -197,8 +199,7 @@ function bestInGap(text: string, low: number, high: number, gap: Gap): number | 
   let second = 0
   for (let heading = low + 1; heading < high; heading++) {
     if (gap.taken.has(heading) || !gap.depths.has(gap.headings[heading]!.depth)) continue
-    const words = gap.headingWords[heading]!.filter((word) => !gap.common.has(word))
-    const shared = Math.max(count(rowWords, gap.prepared[heading]!.key), count(words, rowKey))
+    const shared = Math.max(count(rowWords, gap.prepared[heading]!.key), count(gap.distinct[heading]!, rowKey))
     if (shared > bestShared) {
       second = bestShared
       bestShared = shared
