@@ -106,8 +106,8 @@ const tablePartTag = /<(?:caption|colgroup|col|tbody|td|tfoot|th|thead|tr)[\t\n\
  *
  * Cheap for a clean body: one walk counting the end tags the tree consumed
  * against the `</` in the source. Only when they differ (a stray end tag,
- * or `</` in an attribute, comment or raw text) is the body parsed again
- * with rehype-parse's `verbose` positions to find which.
+ * or `</` in an attribute, comment or raw text) is the tree walked again for
+ * the tags it accounts for, to find which (`accounted`).
  *
  * @param tree - The fragment parsed from `html`, positions intact.
  * @param html - What was parsed.
@@ -148,7 +148,7 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
 
   const unaccounted = count(html, '</') - closed
   const endTagsAccounted = unaccounted === 0 || unaccounted === harmlessDocumentEndTags(html)
-  if (!endTagsAccounted || documentTag.test(html) || countMatches(html, tablePartTag) !== tablePartTags) ignoredTags(html, found)
+  if (!endTagsAccounted || documentTag.test(html) || countMatches(html, tablePartTag) !== tablePartTags) ignoredTags(tree, html, found)
   openAtEnd(tree, html, found)
   // A formatting element closed by a block may still be reopened: after the body, that is in the page.
   // Which of them is cannot be told from the tree, so each is written closed.
@@ -176,19 +176,26 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
  * //=> [true, false]
  */
 export function hasEndTag(node: Element, html: string): boolean {
-  const end = node.position?.end.offset
-  const start = node.position?.start.offset
-  if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return false
-  const name = node.tagName
-  const at = html.lastIndexOf('</', end - 1)
+  const at = endTagStart(node, html)
   // Content ending past the `</` means that tag closed a descendant (`<table><tr><td><table>…</table>` at the
   // end, `<b><b>x</b>`: the outer element ends there too, left open).
-  if (at <= start || contentEnd(node) > at) return false
+  return at !== -1 && contentEnd(node) <= at
+}
+
+/** Where the end tag an element's source ends with starts (`</div>` after its start tag), or -1. */
+function endTagStart(node: Element, html: string): number {
+  const end = node.position?.end.offset
+  const start = node.position?.start.offset
+  if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return -1
+  // Foreign elements keep their case (`foreignObject`); end tags match it in any case.
+  const name = node.tagName.toLowerCase()
+  const at = html.lastIndexOf('</', end - 1)
+  if (at <= start) return -1
   // A `</` before the content is inside the start tag (`<div title="</div>">`): the element is left open.
   const first = contentStart(node)
-  if (first === undefined ? at < tagEnd(html, start + 1) : at < first) return false
+  if (first === undefined ? at < tagEnd(html, start + 1) : at < first) return -1
   const after = html.charCodeAt(at + 2 + name.length)
-  return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
+  return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13)) ? at : -1
 }
 
 /** Where an element's content ends in the source: its last child's end (looking through elements the parser made up), or -1. */
@@ -244,20 +251,48 @@ function harmlessDocumentEndTags(html: string): number {
 
 const documentEndTag = /<\/(body|html)(?=[\t\n\f\r />]|$)/gi
 
-/** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
-function ignoredTags(html: string, found: Escape[]): void {
-  const tree = verboseParser.parse(html)
-  // Every range of the source the tree accounts for.
+/** The ranges of the source a tree accounts for, and the tags found inside its text nodes. */
+interface Accounted {
+  covered: Array<[number, number]>
+  /** A text node may span a tag the parser dropped between two runs of its characters (`\n</script>\n`). */
+  swallowed: Array<[number, number]>
+}
+
+/**
+ * What a tree accounts for. An element's start tag runs from its start to
+ * where a tokenizer ends that tag, and its end tag, when `hasEndTag` finds
+ * one, from the last `</` to its end: rehype-parse's `verbose` option
+ * records the same extents, at the price of parsing the body again.
+ * Undefined when that cannot be told from positions (`isAmbiguous`): then
+ * the body is parsed again with `verbose`, whose tags are read instead.
+ * (Upstream, parse5 reporting an ignored end tag as the parse error the
+ * HTML standard calls it would make this search unnecessary.)
+ */
+function accounted(tree: Root, html: string, verbose = false): Accounted | undefined {
   const covered: Array<[number, number]> = []
-  // A text node may span a tag the parser dropped between two runs of its characters (`\n</script>\n`).
   const swallowed: Array<[number, number]> = []
   const stack: Array<[RootContent, boolean]> = tree.children.map((child) => [child, false])
   while (stack.length > 0) {
     const [node, rawText] = stack.pop()!
     if (node.type === 'element') {
-      const tags = node.data?.position
-      for (const tag of [tags?.opening, tags?.closing]) {
-        if (tag?.start.offset !== undefined && tag.end.offset !== undefined) covered.push([tag.start.offset, tag.end.offset])
+      if (verbose) {
+        const tags = node.data?.position
+        for (const tag of [tags?.opening, tags?.closing]) {
+          if (tag?.start.offset !== undefined && tag.end.offset !== undefined) covered.push([tag.start.offset, tag.end.offset])
+        }
+      } else {
+        const start = node.position?.start.offset
+        const end = node.position?.end.offset
+        // An element the parser made up (an implied `<tbody>`, the `<p>` of a `</p>`) has no place and no tags.
+        if (start !== undefined && end !== undefined && html.charCodeAt(start) === 60 /* < */) {
+          const startTagEnd = tagEnd(html, start + 1)
+          covered.push([start, startTagEnd === -1 ? html.length : startTagEnd])
+          const at = endTagStart(node, html)
+          if (at !== -1) {
+            if (isAmbiguous(node, html, at)) return undefined
+            covered.push([at, end])
+          }
+        }
       }
       const raw = rawTextElements.has(node.tagName)
       for (const child of childrenOf(node)) stack.push([child, raw])
@@ -270,6 +305,28 @@ function ignoredTags(html: string, found: Escape[]): void {
       }
     }
   }
+  return {covered, swallowed}
+}
+
+/**
+ * Whether positions cannot tell if an element's end tag (at `at`) closed it.
+ * An element closed by anything but its own end tag ends where that other
+ * token starts, so one ending after an end tag of its name was closed by it,
+ * except at the end of the body, where the end closes what is still open
+ * (`<table><td><template></table>`: the tag closes only the cell). Content
+ * ending past the tag is left open by it, or by the end with the element
+ * (`<b><b>x</b>`), and some end tags take an element off the stack of open
+ * elements leaving what it holds open (`<form><nobr></form>`, not
+ * `<form><table></form>`).
+ */
+function isAmbiguous(node: Element, html: string, at: number): boolean {
+  const content = contentEnd(node)
+  return content > at || node.position!.end.offset === html.length
+}
+
+/** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
+function ignoredTags(tree: Root, html: string, found: Escape[]): void {
+  const {covered, swallowed} = accounted(tree, html) ?? accounted(verboseParser.parse(html), html, true)!
   covered.sort((a, b) => a[0] - b[0])
   let cursor = 0
   const gap = (from: number, to: number) => {

@@ -184,6 +184,23 @@ describe('escapes', () => {
     const html = '<template><p>a</p></template><p>b</p></div>'
     assert.deepEqual(ranges(html), [at(html, '</div>')])
   })
+
+  it('should tell an end tag that closed its element from one the parser ignored, where positions alone cannot', () => {
+    // `</form>` takes the form off the stack and leaves the `<nobr>` in it open: consumed, not stray.
+    let html = '<form><nobr></form></div>'
+    assert.deepEqual(ranges(html), [[0, html.length], at(html, '</div>')])
+    // Here the table is not in scope for `</form>`, which is ignored, and stray in a page.
+    html = '<form><table></form></div>'
+    assert.deepEqual(ranges(html), [[0, html.length], at(html, '</form>'), at(html, '</div>')])
+    // At the very end an element closed by its end tag ends where one closed by the end does: here the end.
+    html = '<table><td><template><body></table>'
+    assert.deepEqual(ranges(html), [at(html, '</table>')])
+  })
+
+  it('should match an end tag to a foreign element in any case', () => {
+    const html = '<svg><foreignObject><p>a</p></foreignobject></svg><p>b</p></div>'
+    assert.deepEqual(ranges(html), [at(html, '</div>')])
+  })
 })
 
 describe('childrenOf', () => {
