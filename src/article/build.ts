@@ -58,7 +58,7 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
   const tables: Array<{block: TableBlock; owner: Block[]}> = []
   const seen = new Map<string, number>()
   const hasH2 = pieces.some((piece) => piece.item.kind === 'heading' && (piece.item.nodes[0] as Element).tagName === 'h2')
-  const title = titleIndex(pieces)
+  const title = titleOf(pieces)
 
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!
@@ -71,9 +71,9 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
       continue
     }
 
-    if (index === title) {
+    if (title && index === title.index) {
       const node = item.nodes[0] as Element
-      const text = cleanText(textOf(node))
+      const text = title.text
       const explicit = typeof node.properties['id'] === 'string' ? node.properties['id'] : undefined
       const heading: TitleHeading = {text, id: slug(text, explicit)}
       const attributes = attributesOf(node)
@@ -105,9 +105,10 @@ export function buildBody(state: BuildState, flat: Flat): BodyParts {
     const bare = toBlock(piece.context, item)
     const block = withSource(bare as Block, position, index, outer)
     const owner = stack.length > 0 ? stack.at(-1)!.blocks : parts.lead
-    if (!parts.hero && stack.length === 0 && all.length === 0 && heroOf(block)) {
-      parts.hero = withSource(heroOf(block)!, position, index, outer)
-      if (parts.hero.caption) parts.texts.push(parts.hero.caption)
+    const hero = !parts.hero && stack.length === 0 && all.length === 0 ? heroOf(block) : undefined
+    if (hero) {
+      parts.hero = withSource(hero, position, index, outer)
+      if (hero.caption) parts.texts.push(hero.caption)
       continue
     }
     owner.push(block)
@@ -134,7 +135,7 @@ export function titled(meta: Article['meta'], heading: TitleHeading | null): Pic
 }
 
 /**
- * The index of the title heading: the only `<h1>`, when it is the first
+ * The title heading's index and text: the only `<h1>`, when it is the first
  * heading, has text, and at most a line or two of text comes before it (a
  * source line, a greeting: `maxTextBeforeTitle`). A reader takes such a
  * heading as the post's title, above the sections, not as a section holding
@@ -142,26 +143,29 @@ export function titled(meta: Article['meta'], heading: TitleHeading | null): Pic
  * `heading-empty` says so; one after paragraphs of text is a section
  * heading written big.
  */
-function titleIndex(pieces: Piece[]): number {
+function titleOf(pieces: Piece[]): {index: number; text: string} | undefined {
   let found = -1
   for (let index = 0; index < pieces.length; index++) {
     const {item} = pieces[index]!
     if (item.kind !== 'heading') continue
     const node = item.nodes[0] as Element
     if (node.tagName !== 'h1') {
-      if (found === -1) return -1
+      if (found === -1) return undefined
       continue
     }
-    if (found !== -1) return -1
+    if (found !== -1) return undefined
     found = index
   }
-  if (found === -1 || cleanText(textOf(pieces[found]!.item.nodes[0] as Element)) === '') return -1
+  if (found === -1) return undefined
+  // Its text is the title heading's: read once, here.
+  const text = cleanText(textOf(pieces[found]!.item.nodes[0] as Element))
+  if (text === '') return undefined
   let before = 0
   for (let index = 0; index < found; index++) {
     for (const node of pieces[index]!.item.nodes) before += cleanText(textOf(node)).length
-    if (before > maxTextBeforeTitle) return -1
+    if (before > maxTextBeforeTitle) return undefined
   }
-  return found
+  return {index: found, text}
 }
 
 /** How much text (UTF-16 code units) may come before a title heading: a source line or a greeting, not the post's opening. */
