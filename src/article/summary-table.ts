@@ -54,9 +54,22 @@ export function summaryMatcher(headings: Heading[]): SummaryMatcher {
   let prepared: Prepared[] | undefined
   return (rows) => {
     if (rows.length < 2 || rows.some((row) => row.length !== 1)) return undefined
-    prepared ??= headings.map((heading) => prepare(heading.heading))
+    prepared ??= prepareAll(headings)
     return match(rows, headings, prepared)
   }
+}
+
+/** Each heading prepared; headings with the same text share one object, so `bestPairs` scores a row against it once. */
+function prepareAll(headings: Heading[]): Prepared[] {
+  const byText = new Map<string, Prepared>()
+  return headings.map(({heading}) => {
+    let prepared = byText.get(heading)
+    if (!prepared) {
+      prepared = prepare(heading)
+      byText.set(heading, prepared)
+    }
+    return prepared
+  })
 }
 
 function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): SummaryMatch {
@@ -86,12 +99,20 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): 
 /** Rows matched to headings by similarity, each heading once: the best-scoring pairs of the whole table first. */
 function bestPairs(texts: string[], start: number, prepared: Prepared[]): {rowMatch: Map<number, number>; taken: Set<number>} {
   const pairs: Array<[score: number, row: number, heading: number]> = []
+  // The score of a row against each distinct heading (repeated headings share their prepared object).
+  const scores = new Map<Prepared, number>()
   for (let row = start; row < texts.length; row++) {
     const key = prepare(texts[row]!)
     // A row that is only a table word ("내용" under a title row) heads the rows below it: it names a section only as written.
     const label = tableNameEndings.includes(key.key)
+    scores.clear()
     for (let heading = 0; heading < prepared.length; heading++) {
-      const score = label ? (key.key === prepared[heading]!.key ? 1 : 0) : similarity(key, prepared[heading]!)
+      const other = prepared[heading]!
+      let score = scores.get(other)
+      if (score === undefined) {
+        score = label ? (key.key === other.key ? 1 : 0) : similarity(key, other)
+        scores.set(other, score)
+      }
       if (score >= threshold) pairs.push([score, row, heading])
     }
   }
@@ -236,12 +257,18 @@ export function isSummary(match: SummaryMatch): boolean {
 
 /** Letters and digits only, NFKC, lower case: what matching compares. */
 export function matchKey(value: string): string {
-  // ASCII and Hangul syllables are what posts are made of, and NFKC leaves them as they are.
-  if (asciiOrHangul.test(value)) return value.replace(/[^\dA-Za-z\uac00-\ud7a3]+/g, '').toLowerCase()
+  // ASCII, Hangul syllables and punctuation are what posts are made of, and NFKC leaves them as they are.
+  if (asciiHangulOrPunctuation.test(value)) return value.replace(/[^\dA-Za-z\uac00-\ud7a3]+/g, '').toLowerCase()
   return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
-const asciiOrHangul = /^[\u0000-\u007f\uac00-\ud7a3]*$/
+/**
+ * ASCII, Hangul syllables, and punctuation (Latin-1, general and CJK: `·`,
+ * `–`, `“”`, `…`, `「」`) that is neither a letter nor a digit, nor made one
+ * by NFKC, nor combines with what comes before it: on such text the key is
+ * the ASCII letters, digits and syllables, lower-cased, without normalising.
+ */
+const asciiHangulOrPunctuation = /^[\u0000-\u007f\u00a0-\u00a7\u00a9\u00ab-\u00ae\u00b0\u00b1\u00b6\u00b7\u00bb\u00bf\u2010-\u2016\u2018-\u2027\u2030-\u203d\u3001-\u3004\u3008-\u3020\uac00-\ud7a3]*$/
 
 function prepare(value: string): Prepared {
   const key = matchKey(value)

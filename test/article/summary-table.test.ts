@@ -10,9 +10,15 @@ const reference = (value: string) => value.normalize('NFKC').toLowerCase().repla
 
 describe('summary matching', () => {
   it('should give the NFKC key on its ASCII and Hangul fast path too', () => {
-    const unit = fc.constantFrom(...'aZ09 -_.,!?가힣한국어\t\n()[]ＡＢ①ﬁé'.split(''))
+    const unit = fc.constantFrom(...'aZ09 -_.,!?가힣한국어\t\n()[]ＡＢ①ﬁé·–“”…「」\u00a0\u0301\u3099'.split(''))
     fc.assert(fc.property(fc.string({unit, maxLength: 60}), (value) => matchKey(value) === reference(value)), {seed: 7, numRuns: 5000})
     for (let code = 0; code < 128; code++) assert.equal(matchKey(`x${String.fromCharCode(code)}y`), reference(`x${String.fromCharCode(code)}y`))
+    // Every unit of Latin-1, general and CJK punctuation, between letters and after a syllable (where a mark would combine).
+    for (const [from, to] of [[0x80, 0xff], [0x20_00, 0x20_6f], [0x30_00, 0x30_3f]] as const) {
+      for (let code = from; code <= to; code++) {
+        for (const value of [`x${String.fromCharCode(code)}y`, `가${String.fromCharCode(code)}`]) assert.equal(matchKey(value), reference(value), `U+${code.toString(16)}`)
+      }
+    }
   })
 
   it('should match shortened rows to headings, each heading once, and keep a title row', () => {
