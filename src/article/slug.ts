@@ -49,12 +49,18 @@ export function createSlugger(): (text: string, existing?: string) => string {
     return result
   }
   const used = new Set<string>()
+  // A slug depends on the text alone: a heading repeated (a "요약" under every part) is slugged once.
+  const bases = new Map<string, string>()
   return (text, existing) => {
     if (existing && !used.has(existing)) {
       used.add(existing)
       return existing
     }
-    const base = slugOf(text)
+    let base = bases.get(text)
+    if (base === undefined) {
+      base = slugOf(text)
+      bases.set(text, base)
+    }
     let id = unique(base)
     // An explicit id elsewhere may already have taken the slug.
     while (used.has(id)) id = unique(base)
@@ -66,6 +72,34 @@ export function createSlugger(): (text: string, existing?: string) => string {
 /** github-slugger's slug of the text, made usable in a URL (see createSlugger); never empty. */
 function slugOf(text: string): string {
   const value = text.replace(invisible, '').replace(otherSpace, ' ')
-  const slug = plain.test(value) ? value.toLowerCase().replace(spaces, '-') : githubSlug(value.normalize('NFC'))
+  let slug: string
+  if (plain.test(value)) slug = value.toLowerCase().replace(spaces, '-')
+  // Plain text with punctuation github-slugger drops (`·`, `“”`, `…`): each character on its own is lower-cased or dropped.
+  else if (dropped.only.test(value)) slug = value.toLowerCase().replace(dropped.any, '').replace(spaces, '-')
+  else slug = githubSlug(value.normalize('NFC'))
   return slug.replace(dashes, '-').replace(edgeDashes, '') || 'section'
 }
+
+/** Latin-1, general and CJK punctuation, where headings' other characters come from. */
+const punctuationRanges: ReadonlyArray<readonly [number, number]> = [[0xa1, 0xbf], [0x20_10, 0x20_27], [0x20_30, 0x20_5e], [0x30_01, 0x30_3f]]
+
+/**
+ * The punctuation github-slugger drops, asked of github-slugger itself one
+ * character at a time (once), keeping only characters NFC and lower-casing
+ * leave as they are, and that compose with nothing before them: text of
+ * these and plain characters needs neither NFC nor github-slugger's
+ * expression, which walks a long list of ranges for every character.
+ */
+function droppedPunctuation(): {only: RegExp; any: RegExp} {
+  let characters = ''
+  for (const [from, to] of punctuationRanges) {
+    for (let code = from; code <= to; code++) {
+      const character = String.fromCharCode(code)
+      const alone = character.normalize('NFC') === character && character.toLowerCase() === character
+      if (alone && ('a' + character).normalize('NFC') === 'a' + character && githubSlug(character) === '') characters += '\\u' + code.toString(16).padStart(4, '0')
+    }
+  }
+  return {only: new RegExp('^[ \\-\\w\\uac00-\\ud7a3' + characters + ']*$'), any: new RegExp('[' + characters + ']+', 'g')}
+}
+
+const dropped = droppedPunctuation()

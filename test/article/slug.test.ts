@@ -58,6 +58,20 @@ describe('createSlugger', () => {
     )
   })
 
+  it('should give github-slugger’s ids for headings with Latin-1, general or CJK punctuation', () => {
+    for (const [from, to] of [[0x80, 0xff], [0x20_00, 0x20_6f], [0x30_00, 0x30_3f]] as const) {
+      for (let code = from; code <= to; code++) {
+        const character = String.fromCharCode(code)
+        // White space and invisible characters have cases of their own above.
+        if (/[\s\u0080-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f]/.test(character)) continue
+        const headings = [`Ab${character}cd`, `군사${character}외교 경제`, `${character} 요약 ${character}`, `e${character}\u0301`]
+        const actual = createSlugger()
+        const expected = reference()
+        for (const heading of headings) assert.equal(actual(heading), expected(heading), `U+${code.toString(16)} in ${JSON.stringify(heading)}`)
+      }
+    }
+  })
+
   it('should never give an id with spaces, invisible characters, or edge or doubled dashes', () => {
     const part = fc.oneof(fc.string({unit: 'grapheme', maxLength: 3}), fc.constantFrom(' - ', '\u200b', '\u00a0', '\ufeff', '\u200e', '--', '🔍'))
     fc.assert(
