@@ -162,6 +162,8 @@ function isReusable(block: string): boolean {
  * U+2029 too. Such a block is written afresh, never as it was.
  */
 function hasHiddenFence(text: string): boolean {
+  // A fence line holds `---` or `...`: a block whose only `---` after its opening fence is its closing one has none.
+  if (!text.includes('...') && text.indexOf('---', text.indexOf('---', 3) + 3) === -1) return false
   const lines = text.split(/\r\n|[\n\r\u0085\u2028\u2029]/)
   return lines.slice(1, -2).some((line) => /^(?:---|\.\.\.)[ \t]*$/.test(line))
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
+import fc from 'fast-check'
 import {emptyMeta} from '../../src/front-matter/normalize.ts'
 import {parseFrontMatter} from '../../src/front-matter/parse.ts'
 import {keepsBlock, renderFrontMatter} from '../../src/front-matter/render.ts'
@@ -175,5 +176,18 @@ describe('keepsBlock', () => {
     assert.equal(keepsBlock('---\ntitle: T\u2029...\u2029\n---\n', true), false)
     assert.equal(keepsBlock('---\ntitle: T\u0085--- \n---\n', true), false)
     assert.equal(keepsBlock('---\ntitle: T\u2028---x\n---\n', true), true)
+  })
+
+  it('should find a fence line in any line between the fences, whatever ends the lines', () => {
+    // The model: a whole block none of whose lines but the first and the closing fence is `---` or `...`, where any of these breaks ends a line.
+    const model = (block: string) => {
+      const split = splitPost(block)
+      const whole = split.frontMatter !== null && split.frontMatter.start === 0 && split.frontMatter.end === block.length
+      const lines = block.split(/\r\n|[\n\r\u0085\u2028\u2029]/)
+      return whole && !lines.slice(1, -2).some((line) => /^(?:---|\.\.\.)[ \t]*$/.test(line)) && block.includes('\n')
+    }
+    const part = fc.constantFrom('---', '...', '-', '.', '--', '\n', '\r', '\r\n', '\u2028', '\u0085', 'a: b', ' ', '\t')
+    const block = fc.tuple(fc.array(part, {maxLength: 8}), fc.constantFrom('---', '...', '--- ')).map(([parts, fence]) => `---\n${parts.join('')}\n${fence}\n`)
+    fc.assert(fc.property(block, (value) => keepsBlock(value, true) === model(value)), {seed: 20, numRuns: 3000})
   })
 })
