@@ -52,11 +52,37 @@ const threshold = 0.5
  */
 export function summaryMatcher(headings: Heading[]): SummaryMatcher {
   let prepared: Prepared[] | undefined
+  let byKey: Map<string, number[]> | undefined
+  let budget = maxComparisons
   return (rows) => {
     if (rows.length < 2 || rows.some((row) => row.length !== 1)) return undefined
     prepared ??= prepareAll(headings)
-    return match(rows, headings, prepared)
+    byKey ??= headingsByKey(prepared)
+    const comparisons = rows.length * headings.length
+    const exact = comparisons > budget
+    if (!exact) budget -= comparisons
+    return match(rows, headings, prepared, byKey, exact)
   }
+}
+
+/**
+ * How many row-to-heading comparisons the tables of one post may make. A
+ * summary compares a few dozen rows with a few dozen headings; a post of
+ * thousands of headings and table rows (generated, or hostile) would make
+ * millions. Past this, a table's rows are matched only to headings written
+ * as they are (one lookup a row), so reading a post stays linear in its size.
+ */
+const maxComparisons = 100_000
+
+/** The indexes of the headings with each key, in order. */
+function headingsByKey(prepared: Prepared[]): Map<string, number[]> {
+  const byKey = new Map<string, number[]>()
+  prepared.forEach(({key}, index) => {
+    const list = byKey.get(key)
+    if (list) list.push(index)
+    else byKey.set(key, [index])
+  })
+  return byKey
 }
 
 /** Each heading prepared; headings with the same text share one object, so `bestPairs` scores a row against it once. */
@@ -72,17 +98,17 @@ function prepareAll(headings: Heading[]): Prepared[] {
   })
 }
 
-function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[]): SummaryMatch {
+function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], byKey: ReadonlyMap<string, number[]>, exact: boolean): SummaryMatch {
   const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
   // A first row that names the table ("목차", "판결 요약", "주요 내용") is its title, whatever heading ends in the same word.
-  const named = isTableName(texts[0]!, prepared)
-  const {rowMatch, taken} = bestPairs(texts, named ? 1 : 0, prepared)
+  const named = isTableName(texts[0]!, byKey)
+  const {rowMatch, taken} = exact ? exactPairs(texts, named ? 1 : 0, byKey) : bestPairs(texts, named ? 1 : 0, prepared)
   const first = rows[0]![0]!
   const hasTitle = named || (!rowMatch.has(0) && texts[0] !== '' && (first.header || /^<(b|strong)\b/i.test(first.html.trim()) || rows.length > 2))
   const start = hasTitle ? 1 : 0
   let descriptions = noRows
   // Only a table the matches above already make a summary is read further, so what follows never makes one.
-  if (rowMatch.size >= 2 && rowMatch.size * 2 >= rows.length - start) {
+  if (!exact && rowMatch.size >= 2 && rowMatch.size * 2 >= rows.length - start) {
     descriptions = descriptionRows(texts, start, rowMatch)
     fillGaps({texts, start, title: hasTitle ? texts[0]! : null, headings, prepared, rowMatch, taken, skip: descriptions})
   }
@@ -123,6 +149,27 @@ function bestPairs(texts: string[], start: number, prepared: Prepared[]): {rowMa
     if (rowMatch.has(row) || taken.has(heading)) continue
     rowMatch.set(row, heading)
     taken.add(heading)
+  }
+  return {rowMatch, taken}
+}
+
+/**
+ * Rows matched only to headings with the same key, each heading once: what
+ * `bestPairs` gives when only exact matches count (they all score 1, taken
+ * by row, then heading), without comparing every row with every heading.
+ */
+function exactPairs(texts: string[], start: number, byKey: ReadonlyMap<string, number[]>): {rowMatch: Map<number, number>; taken: Set<number>} {
+  const rowMatch = new Map<number, number>()
+  const taken = new Set<number>()
+  const used = new Map<string, number>()
+  for (let row = start; row < texts.length; row++) {
+    const key = matchKey(texts[row]!)
+    const list = key === '' ? undefined : byKey.get(key)
+    const next = used.get(key) ?? 0
+    if (!list || next >= list.length) continue
+    rowMatch.set(row, list[next]!)
+    taken.add(list[next]!)
+    used.set(key, next + 1)
   }
   return {rowMatch, taken}
 }
@@ -244,10 +291,10 @@ function count(words: readonly string[], key: string): number {
 const tableNameEndings = ['목차', '요약', '개요', '내용', '정리', '포인트', '핵심', 'summary', 'contents', 'overview', 'keypoints', 'toc']
 
 /** Whether a first row names the table: it ends with a table-name word and is no heading as written. */
-function isTableName(text: string, prepared: Prepared[]): boolean {
+function isTableName(text: string, byKey: ReadonlyMap<string, number[]>): boolean {
   const key = matchKey(text)
   if (!tableNameEndings.some((ending) => key.endsWith(ending))) return false
-  return !prepared.some((heading) => heading.key === key)
+  return !byKey.has(key)
 }
 
 /** Whether a match is good enough to call the table a summary. */

@@ -217,3 +217,34 @@ describe('summary matching', () => {
     )
   })
 })
+
+describe('summary matching of a post too big to compare every row with every heading', () => {
+  // 400 headings and a table of 400 rows: 160,000 comparisons, past what a post's tables may make.
+  const headings = Array.from({length: 400}, (_, index) => ({id: `h${index}`, heading: `섹션 ${index} 분석 결과`, depth: 2}))
+
+  it('should still match rows written as a heading, each heading once', () => {
+    const rows = headings.map(({heading}) => cell(heading))
+    const result = summaryMatcher(headings)(rows)
+    assert.deepEqual(ids(result), headings.map(({id}) => id))
+    assert.ok(result && isSummary(result))
+  })
+
+  it('should match a shortened row only while the post is small enough to compare', () => {
+    const shortened = headings.map((heading, index) => cell(index === 1 ? '섹션 1 분석' : heading.heading))
+    // The first 200 rows against the first 200 headings: 80,000 comparisons, within the bound: the shortened row matches.
+    assert.equal(ids(summaryMatcher(headings.slice(0, 200))(shortened.slice(0, 200)))![1], 'h1')
+    // Past it, only rows written as a heading are.
+    const big = ids(summaryMatcher(headings)(shortened))!
+    assert.equal(big[1], null)
+    assert.deepEqual(big.filter((id) => id !== null), headings.filter((_, index) => index !== 1).map(({id}) => id))
+  })
+
+  it('should share the bound between the tables of one post', () => {
+    const match = summaryMatcher(headings.slice(0, 200))
+    const shortened = headings.slice(0, 200).map((heading, index) => cell(index === 1 ? '섹션 1 분석' : heading.heading))
+    // Two tables of 200 rows × 200 headings (40,000 each) fit; the third would pass 100,000.
+    assert.equal(ids(match(shortened))![1], 'h1')
+    assert.equal(ids(match(shortened))![1], 'h1')
+    assert.equal(ids(match(shortened))![1], null)
+  })
+})
