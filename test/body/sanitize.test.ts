@@ -244,6 +244,28 @@ describe('sanitizeTree', () => {
     assert.deepEqual(marks(endless), [])
   })
 
+  it('should check the properties of an element allowed only under its ancestors, as of any other', () => {
+    // `<td>` is allowed only inside a `<table>` (the schema's `ancestors`): allowed there, its style is filtered too.
+    const result = clean('<table><tr><td style="position: fixed">b</td></tr></table>')
+    assert.equal(result.html, '<table><tbody><tr><td>b</td></tr></tbody></table>')
+    assert.deepEqual(result.changes.map(([ruleId]) => ruleId), ['sanitized-style', 'sanitized-style'])
+  })
+
+  it('should add nothing to the elements it keeps from the source', () => {
+    const result = clean('<p>a <b>c</b></p>')
+    const p = result.tree.children[0] as Element
+    assert.equal(p.data, undefined)
+    assert.equal((p.children[1] as Element).data, undefined)
+  })
+
+  it('should sanitise with a schema that checks no protocols', () => {
+    // `protocols: null` over the default: hast-util-sanitize then checks no URL; neither do our checks.
+    const html = '<a href="HTTPS://a.example/" title="X">a</a>'
+    const result = clean(html, {schema: {...defaultSchema, protocols: null}})
+    assert.equal(result.html, html)
+    assert.deepEqual(result.changes, [])
+  })
+
   it('should give the changes in order of their start', () => {
     const starts = clean('<p onclick="x">a<blink>b</blink><script>c</script><!--d>--></p>').changes.map(([, start]) => start as number)
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b))
