@@ -3,7 +3,7 @@ import {describe, it} from 'node:test'
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
 import type {Element, Root, RootContent} from 'hast'
-import {cleanHtml, dirtyChecker, isClean, readBody, settle} from '../../src/body/normalize.ts'
+import {cleanHtml, dirtyChecker, isClean, readBody, rewriteBody, settle} from '../../src/body/normalize.ts'
 import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
 import type {SanitizeSettings} from '../../src/body/sanitize.ts'
 import {toText} from 'hast-util-to-text'
@@ -260,6 +260,51 @@ describe('settle', () => {
     assert.equal(reading, first)
     assert.equal(map, undefined)
     assert.deepEqual(notices, [])
+  })
+})
+
+describe('rewriteBody', () => {
+  const rewrite = (html: string) => rewriteBody(readBody(html, settings())).html
+
+  it('should write in one round what a parser reads once a formatting element reopened after rewritten markup is closed', () => {
+    // The rewritten first `<p>` closes its `<b>`: the `</b>` after `y` would then be stray, and `y` not bold, as written.
+    const cases: Array<[html: string, expected: string]> = [
+      ['<p onclick=1><b>x</p><p>y</b></p>', '<p><b>x</b></p><p>y</p>'],
+      // Reopened inside an element inside the item, after a text node.
+      ['<p onclick=1><b>x</p><blockquote><p>a <i>y</i></b></p></blockquote>', '<p><b>x</b></p><blockquote><p>a <i>y</i></p></blockquote>'],
+      // Every item that holds it, and none after it.
+      ['<p onclick=1><b>x</p><p>y</p><p>z</b></p><p class=w>w</p>', '<p><b>x</b></p><p>y</p><p>z</p><p class=w>w</p>']
+    ]
+    for (const [html, expected] of cases) {
+      const result = rewrite(html)
+      assert.equal(result, expected, html)
+      assert.ok(isClean(result, settings()), `${html} → ${result} needs a second round`)
+    }
+  })
+
+  it('should close an element that only an item rewritten for a reopened formatting element closed', () => {
+    // The `<div>` holds the reopened `<b>`: rewritten, so the empty `<p>` it closed closes itself.
+    assert.equal(rewrite('<p onclick=1><b>x</p><p><div>y</b></div>'), '<p><b>x</b></p><p></p><div>y</div>')
+  })
+
+  it('should keep items before the first rewritten one, even when they hold a reopened formatting element', () => {
+    assert.equal(rewrite('<p><b>x</p><p>y</b></p><p onclick=1>z</p>'), '<p><b>x</p><p>y</b></p><p>z</p>')
+  })
+
+  it('should write the end tag of an element the parser made up (it has no place in the source) in the gap that closes it', () => {
+    // `</div>` makes the parser reopen `<font>` (a copy without a position) around `<section>`; the leading `>` is only text.
+    const result = rewrite('><a href=x><span></h2><font></div><section><a href=x>')
+    assert.ok(result.endsWith('</section></font>'), result)
+    assert.ok(staysInside(result), result)
+  })
+
+  it('should keep a gap as written only when it ends every element it closes with an end tag of its own', () => {
+    // Its own end tags, in their own spelling, and an opening tag as written.
+    assert.equal(rewrite('<DIV class=a>\n<p onclick=1>a</p>\n</div >'), '<DIV class=a>\n<p>a</p>\n</div >')
+    assert.equal(rewrite('<section><div>\n<p onclick=1>a</p>\n</div>'), '<section><div>\n<p>a</p>\n</div></section>')
+    // Closed by the end of the body: the end tag is written.
+    assert.equal(rewrite('<div>\n<p onclick=1>a</p>\n<p>b</p>'), '<div>\n<p>a</p>\n<p>b</p></div>')
+    assert.equal(cleanHtml('<div><p>a</p>', settings()), '<div><p>a</p></div>')
   })
 })
 

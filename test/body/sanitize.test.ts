@@ -39,6 +39,11 @@ describe('sanitizeTree', () => {
 
   it('should mark the parent of a node removed at an empty range', () => {
     assert.deepEqual(clean('<p>a<script>').changes, [['sanitized-element', 0, 1], ['sanitized-element', 4, 4]])
+    // The mark is at the parent's start, and gives no second reason.
+    const {tree} = parseBody('<p>x</p><p>a<script>')
+    const changes = sanitizeTree(tree, {schema: defaultSchema, embedHosts: defaultEmbedHosts, source: '<p>x</p><p>a<script>'}).changes
+    assert.deepEqual(changes.map(({start, end}) => [start, end]), [[8, 9], [12, 12]])
+    assert.equal(changes.filter((change) => change.reason).length, 1)
   })
 
   it('should keep only safe comments written as comments', () => {
@@ -190,6 +195,12 @@ describe('sanitizeTree', () => {
       assert.equal(result.html, 'x', html)
       assert.deepEqual(result.changes, [['sanitized-comment', 0, html.length - 1]], html)
     }
+    // However far into the body.
+    assert.equal(clean('abc<!-->x').html, 'abcx')
+    // A comment left open at the end has no `-->` of its own.
+    const open = clean('<p>a</p><!-- x')
+    assert.equal(open.html, '<p>a</p>')
+    assert.ok(open.changes.some(([ruleId, start]) => ruleId === 'sanitized-comment' && start === 8), JSON.stringify(open.changes))
   })
 
   it('should lower the case of a URL property\'s scheme only', () => {
@@ -242,6 +253,31 @@ describe('sanitizeTree', () => {
     const endless = tree([[6, 12]])
     delete (endless.children[0] as Element).position!.end.offset
     assert.deepEqual(marks(endless), [])
+  })
+
+  it('should check the properties of an element allowed only under its ancestors, as of any other', () => {
+    // `<td>` is allowed only inside a `<table>` (the schema's `ancestors`): allowed there, its style is filtered too.
+    const result = clean('<table><tr><td style="position: fixed">b</td></tr></table>')
+    assert.equal(result.html, '<table><tbody><tr><td>b</td></tr></tbody></table>')
+    assert.deepEqual(result.changes.map(([ruleId]) => ruleId), ['sanitized-style', 'sanitized-style'])
+  })
+
+  it('should add nothing to the elements it keeps from the source', () => {
+    const result = clean('<p>a <b>c</b></p>')
+    const p = result.tree.children[0] as Element
+    assert.equal(p.data, undefined)
+    assert.equal((p.children[1] as Element).data, undefined)
+  })
+
+  it('should sanitise with a schema that checks no protocols', () => {
+    // `protocols: null` over the default: hast-util-sanitize then checks no URL; neither do our checks.
+    const html = '<a href="HTTPS://a.example/" title="X">a</a>'
+    const result = clean(html, {schema: {...defaultSchema, protocols: null}})
+    assert.equal(result.html, html)
+    assert.deepEqual(result.changes, [])
+    // A srcset is then checked against http and https.
+    const image = '<img src="a.png" srcset="https://a.example/a.png 1x" alt="">'
+    assert.equal(clean(image, {schema: {...defaultSchema, protocols: null}}).html, image)
   })
 
   it('should give the changes in order of their start', () => {
