@@ -40,6 +40,16 @@ export const groups = 2
  */
 export const groupSeconds = 30
 
+/**
+ * Slow files that run in one process, in this order, because the later ones
+ * take work the earlier ones did from it. The static audit takes the
+ * documents the browser sweep rendered (`renderVectors` in
+ * `test/support/xss-vectors.ts`) instead of rendering 14 placements of
+ * every vector again. When a run has only some of a list's files, those run
+ * as if the others were not listed.
+ */
+export const together: ReadonlyArray<readonly string[]> = [['test/browser/xss.test.ts', 'test/security/static-audit.test.ts']]
+
 /** Where the group entries are written. */
 export const groupFolder = path.join(root, '.cache', 'test-groups')
 
@@ -58,7 +68,7 @@ export interface Plan {
   alone: string[]
   /** Files run together, one list per process. */
   shared: string[][]
-  /** Every process (a slow file alone, or a shared list), heaviest first: the order they start in. */
+  /** Every process (slow files alone or `together`, or a shared list), heaviest first: the order they start in. */
   order: string[][]
 }
 
@@ -75,8 +85,10 @@ export function plan(files: readonly string[]): Plan {
   const quick = files.filter((file) => !isSlow(file))
   const shared: string[][] = Array.from({length: Math.min(groups, quick.length)}, () => [])
   quick.forEach((file, index) => shared[index % shared.length]!.push(file))
+  const joined = together.map((list) => list.filter((file) => alone.includes(file))).filter((list) => list.length > 0)
+  const single = alone.filter((file) => !joined.some((list) => list.includes(file))).map((file) => [file])
   // A stable sort: processes of like cost keep the order of their paths.
-  const order = [...alone.map((file) => [file]), ...shared].sort((a, b) => processSeconds(b) - processSeconds(a))
+  const order = [...joined, ...single, ...shared].sort((a, b) => processSeconds(b) - processSeconds(a))
   return {alone, shared, order}
 }
 
