@@ -17,31 +17,53 @@ import {pathToFileURL} from 'node:url'
 import {ensureBuilt} from './ensure-build.ts'
 import {allTestFiles, runTests} from './test-run.ts'
 
+/** Why a test file is slow, and what it costs. */
+export interface Slow {
+  /**
+   * User + system CPU seconds of the file alone (`/usr/bin/time node --import tsx --test <file>`), measured on
+   * the shared two-core machine; what decides the order `npm test` starts the processes in.
+   */
+  seconds: number
+  /** What makes it slow. */
+  reason: string
+}
+
 /**
  * Test files and folders (relative to the repository, `/` at the end for a
- * folder) that `test:fast` skips, and why; `npm test` runs each in a process
- * of its own. Heaviest first (CPU seconds of the file alone, measured on the
- * shared machine).
+ * folder) that `test:fast` skips; `npm test` runs each in a process of its
+ * own, heaviest first (`./test-run.ts`), so each entry says what it costs.
  */
-export const slow: Readonly<Record<string, string>> = {
-  'test/browser/xss.test.ts': 'Chromium: every XSS vector in every placement, rendered and loaded',
-  'test/hostile.test.ts': '10 MB posts and 100,000-deep nests',
-  'test/corpus.test.ts': 'sweeps the corpus and the archive',
-  'test/security/static-audit.test.ts': 'every XSS vector rendered and read with jsdom',
-  'test/astro/astro.test.ts': 'builds the Astro example site (with Node 24)',
-  'test/cli/cli.test.ts': 'starts the command line a few dozen times',
-  'test/record/provenance.test.ts': 'sweeps the corpus',
-  'test/properties/round-trip.test.ts': 'property test with many runs',
-  'test/properties/robustness.test.ts': 'sweeps the corpus, and 1,500 property runs',
-  'test/properties/hand-built.test.ts': 'property test with many runs',
-  'test/browser/': 'Chromium',
-  'test/examples/batch.test.ts': 'the batch converter on worker threads',
-  'test/vite/vite.test.ts': 'builds the Vite example with Vite 8 and Vite 7',
-  'test/schema.test.ts': 'generates the JSON Schema from the types, and sweeps the corpus',
-  'test/security/findings.test.ts': 'property test with many runs',
-  'test/readme-types.test.ts': 'packs the tarball and type-checks every README and docs/ example in a consumer project',
-  'test/record/digest.test.ts': 'property test with 3,000 runs',
-  'test/package.test.ts': 'reads the imports of every dist/ file with the TypeScript parser (about 5 s of CPU)'
+export const slow: Readonly<Record<string, Slow>> = {
+  'test/browser/xss.test.ts': {seconds: 133, reason: 'Chromium: every XSS vector in every placement, rendered and loaded'},
+  'test/hostile.test.ts': {seconds: 87, reason: '10 MB posts and 100,000-deep nests'},
+  'test/astro/astro.test.ts': {seconds: 47, reason: 'builds the Astro example site (with Node 24)'},
+  'test/security/static-audit.test.ts': {seconds: 42, reason: 'every XSS vector rendered and read with jsdom'},
+  'test/corpus.test.ts': {seconds: 41, reason: 'sweeps the corpus and the archive'},
+  'test/cli/cli.test.ts': {seconds: 32, reason: 'starts the command line a few dozen times'},
+  'test/record/provenance.test.ts': {seconds: 23, reason: 'sweeps the corpus'},
+  'test/properties/robustness.test.ts': {seconds: 16, reason: 'sweeps the corpus, and 1,500 property runs'},
+  'test/properties/hand-built.test.ts': {seconds: 16, reason: 'property test with many runs'},
+  'test/properties/round-trip.test.ts': {seconds: 15, reason: 'property test with many runs'},
+  'test/vite/vite.test.ts': {seconds: 12, reason: 'builds the Vite example with Vite 8 and Vite 7'},
+  'test/examples/batch.test.ts': {seconds: 10, reason: 'the batch converter on worker threads'},
+  'test/schema.test.ts': {seconds: 10, reason: 'generates the JSON Schema from the types, and sweeps the corpus'},
+  'test/browser/': {seconds: 9, reason: 'Chromium'},
+  'test/security/findings.test.ts': {seconds: 9, reason: 'property test with many runs'},
+  'test/readme-types.test.ts': {seconds: 9, reason: 'packs the tarball and type-checks every README and docs/ example in a consumer project'},
+  'test/record/digest.test.ts': {seconds: 8, reason: 'property test with 3,000 runs'},
+  'test/package.test.ts': {seconds: 5, reason: 'reads the imports of every dist/ file with the TypeScript parser'}
+}
+
+/**
+ * The `slow` entry of a test file.
+ *
+ * @param file - A test file, relative to the repository, with `/`.
+ * @returns The entry naming it or its folder (the file's own first), or `undefined` for a quick file.
+ */
+export function slowEntry(file: string): Slow | undefined {
+  if (Object.hasOwn(slow, file)) return slow[file]
+  const folder = Object.keys(slow).find((entry) => entry.endsWith('/') && file.startsWith(entry))
+  return folder === undefined ? undefined : slow[folder]
 }
 
 /**
@@ -51,7 +73,7 @@ export const slow: Readonly<Record<string, string>> = {
  * @returns True when `slow` lists it or its folder.
  */
 export function isSlow(file: string): boolean {
-  return Object.keys(slow).some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry))
+  return slowEntry(file) !== undefined
 }
 
 /** Every `*.test.ts` under `test/` that is not slow, sorted. */

@@ -1,6 +1,7 @@
 /**
  * The XSS vectors, rendered and read as a browser parses them, without a
- * browser (jsdom): the part of the Chromium sweep that needs no script to
+ * browser (jsdom for the audit, parse5 for the containers): the part of the
+ * Chromium sweep that needs no script to
  * run, so a broken rule fails here too when Chromium is not installed.
  */
 import assert from 'node:assert/strict'
@@ -73,8 +74,8 @@ describe('static audit of rendered vectors', () => {
     }
     assert.deepEqual(findings.slice(0, 20), [], `${findings.length} findings`)
 
-    // Issue 18, finding 2: each document written into a page, in each kind of container. jsdom takes some
-    // 20 ms a page, so here only what the finding's own vectors rendered; the Chromium sweep checks every document.
+    // Issue 18, finding 2: each document written into a page, in each kind of container, read by parse5: here
+    // what the finding's own vectors rendered; the Chromium sweep checks every document.
     const finding2 = new Set(vectors.filter((vector) => vector.category === 'container-escape').map((vector) => vector.id))
     const distinct = [...documents]
       .filter(([, origins]) => origins.some((item) => finding2.has(item.vector)))

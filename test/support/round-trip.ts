@@ -35,15 +35,23 @@ const sanitizeRules = new Set(['sanitized-element', 'sanitized-attribute', 'sani
 export function roundTrip(raw: string): RoundTrip {
   const article = parsePost(raw)
   const rendered = renderPost(article)
-  const again = parsePost(rendered)
+  const identical = rendered === raw
   const sanitized = article.messages.some((message) => sanitizeRules.has(message.ruleId))
   return {
     sanitized,
-    identical: rendered === raw,
-    fixpoint: isDeepStrictEqual(content(again), content(article)) && renderPost(again) === rendered,
+    identical,
+    // Written back byte for byte (most posts), `rendered` is `raw`: its reading is `article` itself (parsePost
+    // is pure), the same input is not read twice. Any other rendering is read and rendered again.
+    fixpoint: identical || isFixpoint(article, rendered),
     textKept: textKept(raw, article),
     json: isDeepStrictEqual(JSON.parse(JSON.stringify(article)), article)
   }
+}
+
+/** Whether reading `rendered` (what `renderPost(article)` wrote) gives `article` again, and the same rendering. */
+function isFixpoint(article: Article, rendered: string): boolean {
+  const again = parsePost(rendered)
+  return isDeepStrictEqual(content(again), content(article)) && renderPost(again) === rendered
 }
 
 function squash(value: string): string {

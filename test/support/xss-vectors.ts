@@ -343,19 +343,54 @@ export interface PostReading {
   post: string
 }
 
+/** Every vector in every placement, once rendered in this process (`renderVectors` without `only`). */
+let everything: RenderedVectors | undefined
+
 /**
  * Render every vector in every placement (or those `only` names) with
  * `renderHtml` and `renderPost` (its body, as each consumer splits it).
  * `onPost` gets each raw-post placement as it was read, so checks of the
  * same posts need not parse and render them again.
+ *
+ * The renderers are pure, so once every placement has been rendered in this
+ * process (the browser sweep does, and `npm test` runs the static audit in
+ * the same process after it: `scripts/test-run.ts`), the documents of some
+ * placements are taken from that rendering instead of being rendered again:
+ * the same documents, with the same origins and crashes.
  */
 export function renderVectors(only?: ReadonlySet<string>, onPost?: (reading: PostReading) => void): RenderedVectors {
+  if (only && !onPost && everything) return selectPlacements(everything, only)
+  const result = renderSome(vectors, only, onPost)
+  if (!only) everything = result
+  return result
+}
+
+/**
+ * What `renderSome(list, only)` gives, taken from a rendering of every placement:
+ * the documents some origin in `only` made, with those origins alone (in the
+ * order they were made), and the crashes in `only`.
+ */
+export function selectPlacements(all: RenderedVectors, only: ReadonlySet<string>): RenderedVectors {
+  const documents = new Map<string, Origin[]>()
+  let renders = 0
+  for (const [html, origins] of all.documents) {
+    const kept = origins.filter((origin) => only.has(origin.placement))
+    if (kept.length > 0) documents.set(html, kept)
+    // Each rendering made one `renderHtml` origin, and counted the two renderers.
+    renders += 2 * kept.filter((origin) => origin.renderer === 'renderHtml').length
+  }
+  const crashes = all.crashes.filter((crash) => only.has(/^.*? @ (.*?): /s.exec(crash)?.[1] ?? ''))
+  return {documents, crashes, renders}
+}
+
+/** `renderVectors` for some vectors, always rendering. */
+export function renderSome(list: readonly Vector[], only?: ReadonlySet<string>, onPost?: (reading: PostReading) => void): RenderedVectors {
   const documents = new Map<string, Origin[]>()
   const crashes: string[] = []
   let renders = 0
   const add = (html: string, origin: Origin) => {
-    const list = documents.get(html)
-    if (list) list.push(origin)
+    const known = documents.get(html)
+    if (known) known.push(origin)
     else documents.set(html, [origin])
   }
   const renderBoth = (article: Article, vector: string, placement: string) => {
@@ -366,7 +401,7 @@ export function renderVectors(only?: ReadonlySet<string>, onPost?: (reading: Pos
     renders += 2
     return {html, post}
   }
-  for (const {id, vector} of vectors) {
+  for (const {id, vector} of list) {
     for (const [placement, build] of Object.entries(postPlacements)) {
       if (only && !only.has(placement)) continue
       try {
