@@ -5,6 +5,7 @@ import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
 import {parseBody} from './parse.ts'
 import {hasEndTag} from './balance.ts'
 import {adoptOrphans} from './orphans.ts'
+import {trimWhere} from './trim.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 import {voidElements} from './void-elements.ts'
 
@@ -216,10 +217,13 @@ export function rewriteBody(reading: Pick<BodyReading, 'context' | 'flat'>): {ht
  */
 export function serializeItem(item: Item): string {
   const html = serialize(item.nodes)
-  return item.kind === 'run' ? html.replace(edgeWhitespace, '') : html
+  return item.kind === 'run' ? trimWhere(html, isHtmlWhitespace) : html
 }
 
-const edgeWhitespace = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g
+/** HTML's white space: tab, line feed, form feed, carriage return, space. */
+function isHtmlWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13
+}
 
 /** Where an item went in a rewrite: `[start, end)` there, `[from, to)` in what was read; `same` when written as read. */
 export interface Written {

@@ -2,9 +2,11 @@
  * URL checks shared by the sanitiser and the renderer.
  */
 
+import {trimWhere} from './trim.ts'
+
 // Browsers drop ASCII tabs and newlines anywhere in a URL, and C0 controls and spaces at its ends.
 const removedByBrowsers = /[\t\n\r]/g
-const trimmedByBrowsers = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g
+const trimmedByBrowsers = (code: number) => code <= 0x20
 
 /**
  * Whether a URL is relative or uses one of `protocols`, judged the way a
@@ -18,7 +20,7 @@ const trimmedByBrowsers = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g
  * //=> false
  */
 export function isSafeUrl(value: string, protocols: readonly string[]): boolean {
-  const url = value.replace(removedByBrowsers, '').replace(trimmedByBrowsers, '')
+  const url = trimWhere(value.replace(removedByBrowsers, ''), trimmedByBrowsers)
   const colon = url.indexOf(':')
   if (colon === -1) return true
   // A colon after `/`, `?` or `#` is not a scheme's.
@@ -42,6 +44,6 @@ const hostPattern = /^(?:https?:)?\/\/([^/?#:@\s]+)(?::\d+)?(?:[/?#]|$)/i
  * //=> 'www.youtube.com'
  */
 export function embedHost(value: string): string | undefined {
-  const match = hostPattern.exec(value.replace(removedByBrowsers, '').replace(trimmedByBrowsers, ''))
+  const match = hostPattern.exec(trimWhere(value.replace(removedByBrowsers, ''), trimmedByBrowsers))
   return match ? match[1]!.toLowerCase() : undefined
 }
