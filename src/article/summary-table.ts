@@ -218,6 +218,10 @@ interface Gaps {
  */
 function fillGaps(gaps: Gaps): void {
   const {texts, start, headings, prepared, rowMatch, taken, skip} = gaps
+  // Most summaries name every section: then there is nothing to place, and no heading's words to read.
+  let left = false
+  for (let row = start; row < texts.length && !left; row++) left = !rowMatch.has(row) && !skip.has(row) && texts[row] !== ''
+  if (!left) return
   const headingWords = prepared.map((heading, index) => (heading.words ??= [...new Set(contentWords(headings[index]!.heading))]))
   // Words of the title row and of most headings name the post's subject, not one section.
   const common = new Set(gaps.title === null ? [] : contentWords(gaps.title))
