@@ -239,8 +239,8 @@ describe('sanitizeStyle', () => {
 
     it('should read numbers: signs, fractions, exponents, units and percentages', () => {
       assertKept('margin: +1px -2px .5em 0.25in; width: 1e3%; width: 1E3%; width: 1e-3%; width: 1e+3%; width: 9px')
-      // `1.` and `1.em` are no numbers: a digit must follow the dot.
-      assert.deepEqual(reasons('width: 1.; width: 1.em'), [['width', 'value'], ['width', 'value']])
+      // `1.` and `1.em` are no numbers: a digit must follow the dot; in `1e%` the `e` is a unit, and no unit takes `%`.
+      assert.deepEqual(reasons('width: 1.; width: 1.em; width: 1e%'), [['width', 'value'], ['width', 'value'], ['width', 'value']])
     })
 
     it('should keep identifiers starting with any letter, `_`, a vendor prefix or `--`', () => {
