@@ -362,7 +362,10 @@ describe('sanitizeStyle', () => {
 
     it('should not split inside a comment, as CSS does not', () => {
       assert.deepEqual(reasons('color: red /* ; */; width: 1px'), [['color', 'syntax']])
-      assert.deepEqual(sanitizeStyle('color: red /* x; */; width: 1px').value, 'width: 1px')
+      assert.deepEqual(sanitizeStyle('color: red /* x; */; width: 1px'), {
+        value: 'width: 1px',
+        removed: [{property: 'color', declaration: 'color: red /* x; */', reason: 'syntax', offset: 0}]
+      })
       // `/*/` opens a comment and does not close it.
       assert.deepEqual(sanitizeStyle('color: red /*/; width: 1px').value, '')
     })
