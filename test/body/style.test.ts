@@ -253,6 +253,20 @@ describe('sanitizeStyle', () => {
       ])
     })
 
+    it('should drop binding words and `javascript:` in the background properties too', () => {
+      assert.deepEqual(reasons('background: behavior; background: -moz-binding; background-image: javascript:x'), [
+        ['background', 'value'], ['background', 'value'], ['background-image', 'value']
+      ])
+    })
+
+    it('should drop `!` before anything but `important`, and `important` after anything but `!`', () => {
+      assert.deepEqual(reasons('color: red &important; color: red !imp; color: red !importantx'), [['color', 'value'], ['color', 'value'], ['color', 'value']])
+    })
+
+    it('should drop punctuation inside font names (`^`, `|`, `~` start no name)', () => {
+      assert.deepEqual(reasons('font-family: x^y; font-family: a|b; font-family: a~b'), [['font-family', 'value'], ['font-family', 'value'], ['font-family', 'value']])
+    })
+
     it('should drop a `url()` holding brackets or braces', () => {
       assert.deepEqual(reasons('background: url([a]); background: url({a})'), [['background', 'value'], ['background', 'value']])
     })
@@ -397,8 +411,8 @@ describe('sanitizeStyle', () => {
     })
 
     it('should drop declarations without a colon or with a bad name', () => {
-      assert.deepEqual(reasons('@import url(x.css); color url(x); 1color: red; "color": red; : red; font size: 1px'), [
-        ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax']
+      assert.deepEqual(reasons('@import url(x.css); color url(x); 1color: red; "color": red; : red; font size: 1px; -1x: red'), [
+        ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax'], ['', 'syntax']
       ])
     })
 
@@ -406,6 +420,8 @@ describe('sanitizeStyle', () => {
       assert.deepEqual(reasons('color: red; width: calc(1px; color: blue'), [['width', 'syntax']])
       assert.deepEqual(reasons('color: red; font-family: "a; color: blue'), [['font-family', 'syntax']])
       assert.deepEqual(reasons('color: red)'), [['color', 'syntax']])
+      // A stray `)` breaks its own declaration only: the next `;` still splits.
+      assert.deepEqual(sanitizeStyle('color: red); width: 1px').value, 'width: 1px')
     })
 
     it('should end a string at a newline, as CSS does, and drop it as a bad string', () => {
@@ -419,6 +435,7 @@ describe('sanitizeStyle', () => {
 
     it('should not split at a `;` inside a string or parentheses', () => {
       assertKept('font-family: "a;b", serif; color: rgb(1, 2, 3)')
+      assertKept("font-family: 'a;b', serif")
       assert.deepEqual(reasons('background: url(a;b); color: red'), [['background', 'value']])
     })
   })
@@ -487,6 +504,8 @@ describe('sanitizeStyle', () => {
     it('should read a vendor prefix only at the start of a name', () => {
       // `cl-o-ip` is no `clip`: only a leading `-o-` is a vendor prefix.
       assertKept('cl-o-ip: none; x-webkit-opacity: 1', {allowProperties: ['cl-o-ip', 'x-webkit-opacity']})
+      // Denied prefixes are prefixes: a name ending in one is not denied.
+      assertKept('x-mask: none; x-inset: 0', {allowProperties: ['x-mask', 'x-inset']})
     })
 
     it('should still check values of extra properties', () => {
