@@ -75,7 +75,7 @@ function slugOf(text: string): string {
   let slug: string
   if (plain.test(value)) slug = value.toLowerCase().replace(spaces, '-')
   // Plain text with punctuation github-slugger drops (`·`, `“”`, `…`): each character on its own is lower-cased or dropped.
-  else if (dropped.only.test(value)) slug = value.toLowerCase().replace(dropped.any, '').replace(spaces, '-')
+  else if ((dropped ??= droppedPunctuation()).only.test(value)) slug = value.toLowerCase().replace(dropped.any, '').replace(spaces, '-')
   else slug = githubSlug(value.normalize('NFC'))
   return slug.replace(dashes, '-').replace(edgeDashes, '') || 'section'
 }
@@ -102,4 +102,5 @@ function droppedPunctuation(): {only: RegExp; any: RegExp} {
   return {only: new RegExp('^[ \\-\\w\\uac00-\\ud7a3' + characters + ']*$'), any: new RegExp('[' + characters + ']+', 'g')}
 }
 
-const dropped = droppedPunctuation()
+/** Asked of github-slugger on the first heading that needs it, not when the module is imported. */
+let dropped: {only: RegExp; any: RegExp} | undefined
