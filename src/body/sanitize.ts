@@ -154,7 +154,7 @@ function embed(state: State, parent: Parents, node: Element): boolean {
     removed(state, parent, 'sanitized-embed', `Removed an \`<iframe>\`${host ? ` from \`${host}\`` : ''}: only embeds from allowed hosts are kept`, node)
     return false
   }
-  node.children = []
+  removeContent(state, node, host)
   const sandbox = node.properties['sandbox']
   if (!isAllowedSandbox(sandbox)) {
     const notes = notesOf(state, node)
@@ -162,6 +162,27 @@ function embed(state: State, parent: Parents, node: Element): boolean {
     notes.sandbox = sandbox === undefined ? `Added \`sandbox\` to the \`<iframe>\` from \`${host}\`` : `Replaced the \`sandbox\` of the \`<iframe>\` from \`${host}\`: it allowed more than a player needs`
   }
   return true
+}
+
+/**
+ * An iframe's content is removed, and said so, unless it is white space.
+ * It is never shown: an iframe's content model is nothing, and the parser
+ * reads what is between its tags as raw text, which no sanitiser looks into
+ * <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>.
+ * Kept, markup in it would come alive wherever the HTML is read as
+ * something else (feed readers and mail clients show it as fallback), and
+ * hast-util-to-html escapes it where the HTML standard writes it as it is,
+ * so each rewriting would change it again.
+ */
+function removeContent(state: State, node: Element, host: string): void {
+  const content = node.children
+  if (content.every((child) => child.type === 'text' && !/[^\t\n\f\r ]/.test(child.value))) return
+  node.children = []
+  const start = content[0]!.position?.start.offset
+  const end = content.at(-1)!.position?.end.offset
+  const reason = `Removed the content of the \`<iframe>\` from \`${host}\`: browsers never show it, and markup in it is not sanitised`
+  if (start === undefined || end === undefined) change(state.changes, 'sanitized-embed', reason, node)
+  else state.changes.push({ruleId: 'sanitized-embed', reason, start, end})
 }
 
 function notesOf(state: State, node: Element): Notes {

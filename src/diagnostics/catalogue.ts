@@ -67,7 +67,7 @@ const rules = {
   },
   'sanitized-embed': {
     fatal: false,
-    note: 'Only iframes from allowed hosts are kept; add the host to `allowEmbedHosts` if you trust it.'
+    note: 'Only iframes from allowed hosts are kept (add a host you trust to `allowEmbedHosts`), sandboxed and empty: browsers never show what an iframe holds.'
   },
   'sanitized-comment': {
     fatal: false,
