@@ -1,6 +1,7 @@
 import type {Element, ElementContent} from 'hast'
-import type {Attributes, Block, Hero, Section, Summary, TableCell, TitleHeading} from '../types.ts'
+import type {Attributes, Block, EmbedBlock, Hero, Section, Summary, TableCell, TitleHeading} from '../types.ts'
 import {embedSandbox} from '../body/schema.ts'
+import {isAllowedSandbox} from '../body/sanitize.ts'
 import {htmlProperties} from '../body/properties.ts'
 import {safeHtml} from './safe.ts'
 import type {Policy} from './policy.ts'
@@ -127,12 +128,23 @@ export function blockNode(block: Block, policy: Policy): ElementContent | Elemen
     case 'rule':
       return h('hr', props(block.attributes ?? (block.style ? {'data-ke-type': 'horizontalRule', 'data-ke-style': block.style} : undefined)))
     case 'embed':
-      return h('iframe', {...props(block.attributes), src: String(block.src ?? ''), ...(block.title ? {title: block.title} : {}), sandbox: embedSandbox, allowFullScreen: ''})
+      return h('iframe', embedProperties(block))
     case 'html':
       return raw(block.html)
     default:
       return raw((block as {html?: unknown}).html ?? '')
   }
+}
+
+/**
+ * An embed's attributes: those it was read with, its own sandbox kept when it
+ * grants no more than a player needs (a narrower one is the author's
+ * choice), else the default one; a new embed gets the editor's `allowfullscreen`.
+ */
+function embedProperties(block: EmbedBlock): Record<string, string> {
+  const attributes = props(block.attributes)
+  const sandbox = isAllowedSandbox(attributes['sandbox']) ? attributes['sandbox']! : embedSandbox
+  return {...attributes, src: String(block.src ?? ''), ...(block.title ? {title: block.title} : {}), sandbox, ...(block.attributes ? {} : {allowFullScreen: ''})}
 }
 
 function cellNode(cell: TableCell, raw: (html: unknown) => ElementContent): ElementContent {

@@ -191,8 +191,23 @@ describe('blockNode', () => {
     assert.equal(block({type: 'embed', src: 'https://www.youtube.com/embed/x', title: ''}), `<iframe src="https://www.youtube.com/embed/x" ${sandbox} allowfullscreen></iframe>`)
     assert.equal(
       block({type: 'embed', attributes: {src: 'https://evil.example/', sandbox: 'allow-top-navigation', width: '10', title: 'old'}, title: 'T'}),
-      `<iframe src="" sandbox="${embedSandbox}" width="10" title="T" allowfullscreen></iframe>`
+      `<iframe src="" sandbox="${embedSandbox}" width="10" title="T"></iframe>`
     )
+  })
+
+  it('should keep the sandbox an embed was read with when it grants no more than a player needs, and add nothing', () => {
+    assert.equal(
+      block({type: 'embed', src: 'https://www.youtube.com/embed/x', attributes: {src: 'https://www.youtube.com/embed/x', sandbox: 'allow-scripts'}, title: 'T'}),
+      '<iframe src="https://www.youtube.com/embed/x" sandbox="allow-scripts" title="T"></iframe>'
+    )
+    // An empty sandbox grants nothing.
+    assert.equal(block({type: 'embed', src: 'https://www.youtube.com/embed/x', attributes: {sandbox: ''}}), '<iframe sandbox="" src="https://www.youtube.com/embed/x"></iframe>')
+    const raw = '---\ntitle: x\n---\n<iframe src="https://www.youtube.com/embed/x" sandbox="allow-scripts"></iframe>\n'
+    const article = parsePost(raw)
+    const embed = article.lead[0]!
+    assert.equal(embed.type, 'embed')
+    if (embed.type === 'embed') embed.title = 'A video'
+    assert.equal(renderPost(article), raw.replace('"allow-scripts"', '"allow-scripts" title="A video"'))
   })
 
   it('should write an HTML block or an unknown block’s HTML as it is, when safe', () => {
