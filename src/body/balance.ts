@@ -258,42 +258,22 @@ interface Accounted {
   swallowed: Array<[number, number]>
 }
 
+/** Records the source ranges of an element's tags in `covered`; false when they cannot be told. */
+type TagsOf = (node: Element, html: string, covered: Array<[number, number]>) => boolean
+
 /**
- * What a tree accounts for. An element's start tag runs from its start to
- * where a tokenizer ends that tag, and its end tag, when `hasEndTag` finds
- * one, from the last `</` to its end: rehype-parse's `verbose` option
- * records the same extents, at the price of parsing the body again.
- * Undefined when that cannot be told from positions (`isAmbiguous`): then
- * the body is parsed again with `verbose`, whose tags are read instead.
- * (Upstream, parse5 reporting an ignored end tag as the parse error the
- * HTML standard calls it would make this search unnecessary.)
+ * What a tree accounts for: the tags of its elements (`tagsOf` finds them),
+ * and the text, comments and raw text it holds. Undefined when `tagsOf`
+ * cannot tell where an element's tags are.
  */
-function accounted(tree: Root, html: string, verbose = false): Accounted | undefined {
+function accounted(tree: Root, html: string, tagsOf: TagsOf): Accounted | undefined {
   const covered: Array<[number, number]> = []
   const swallowed: Array<[number, number]> = []
   const stack: Array<[RootContent, boolean]> = tree.children.map((child) => [child, false])
   while (stack.length > 0) {
     const [node, rawText] = stack.pop()!
     if (node.type === 'element') {
-      if (verbose) {
-        const tags = node.data?.position
-        for (const tag of [tags?.opening, tags?.closing]) {
-          if (tag?.start.offset !== undefined && tag.end.offset !== undefined) covered.push([tag.start.offset, tag.end.offset])
-        }
-      } else {
-        const start = node.position?.start.offset
-        const end = node.position?.end.offset
-        // An element the parser made up (an implied `<tbody>`, the `<p>` of a `</p>`) has no place and no tags.
-        if (start !== undefined && end !== undefined && html.charCodeAt(start) === 60 /* < */) {
-          const startTagEnd = tagEnd(html, start + 1)
-          covered.push([start, startTagEnd === -1 ? html.length : startTagEnd])
-          const at = endTagStart(node, html)
-          if (at !== -1) {
-            if (isAmbiguous(node, html, at)) return undefined
-            covered.push([at, end])
-          }
-        }
-      }
+      if (!tagsOf(node, html, covered)) return undefined
       const raw = rawTextElements.has(node.tagName)
       for (const child of childrenOf(node)) stack.push([child, raw])
     } else if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
@@ -306,6 +286,39 @@ function accounted(tree: Root, html: string, verbose = false): Accounted | undef
     }
   }
   return {covered, swallowed}
+}
+
+/**
+ * An element's tags as its position places them: its start tag runs from
+ * its start to where a tokenizer ends that tag, and its end tag, when
+ * `hasEndTag` finds one, from the last `</` to its end (rehype-parse's
+ * `verbose` option records the same extents, at the price of parsing the
+ * body again). False when that cannot be told (`isAmbiguous`): then the
+ * body is parsed again with `verbose`, whose tags are read instead
+ * (`recordedTags`). (Upstream, parse5 reporting an ignored end tag as the
+ * parse error the HTML standard calls it would make this search unnecessary.)
+ */
+function positionedTags(node: Element, html: string, covered: Array<[number, number]>): boolean {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  // An element the parser made up (an implied `<tbody>`, the `<p>` of a `</p>`) has no place and no tags.
+  if (start === undefined || end === undefined || html.charCodeAt(start) !== 60 /* < */) return true
+  const startTagEnd = tagEnd(html, start + 1)
+  covered.push([start, startTagEnd === -1 ? html.length : startTagEnd])
+  const at = endTagStart(node, html)
+  if (at === -1) return true
+  if (isAmbiguous(node, html, at)) return false
+  covered.push([at, end])
+  return true
+}
+
+/** An element's tags as rehype-parse's `verbose` option recorded them. */
+function recordedTags(node: Element, _html: string, covered: Array<[number, number]>): boolean {
+  const tags = node.data?.position
+  for (const tag of [tags?.opening, tags?.closing]) {
+    if (tag?.start.offset !== undefined && tag.end.offset !== undefined) covered.push([tag.start.offset, tag.end.offset])
+  }
+  return true
 }
 
 /**
@@ -326,7 +339,7 @@ function isAmbiguous(node: Element, html: string, at: number): boolean {
 
 /** Tags in the source that the tree has no trace of: stray end tags and ignored start tags. */
 function ignoredTags(tree: Root, html: string, found: Escape[]): void {
-  const {covered, swallowed} = accounted(tree, html) ?? accounted(verboseParser.parse(html), html, true)!
+  const {covered, swallowed} = accounted(tree, html, positionedTags) ?? accounted(verboseParser.parse(html), html, recordedTags)!
   covered.sort((a, b) => a[0] - b[0])
   let cursor = 0
   const gap = (from: number, to: number) => {
