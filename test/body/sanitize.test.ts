@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
+import {parsePost, renderPost} from '../../src/index.ts'
 import {parseBody} from '../../src/body/parse.ts'
 import {checkProperty, createCheckMemo, isAllowedSandbox, isSafeComment, sanitizeTree, srcsetUrls, type SanitizeSettings} from '../../src/body/sanitize.ts'
 import {defaultEmbedHosts, defaultSchema, embedSandbox, type Schema} from '../../src/body/schema.ts'
@@ -422,5 +423,23 @@ describe('isSafeComment', () => {
   it('should refuse comments that could end early or hide markup', () => {
     for (const value of ['more', '', ' a - b ', 'a-b']) assert.equal(isSafeComment(value), true, value)
     for (const value of ['a>b', '<b', '--', 'a--b', '-a', 'a-', '>', '->']) assert.equal(isSafeComment(value), false, value)
+  })
+})
+
+describe('an embed read by parsePost', () => {
+  it('should report both the sandbox it adds and the content it removes, each at its place, and read back unchanged', () => {
+    const raw = '---\ntitle: x\n---\n<p>a</p>\n<iframe src="https://www.youtube.com/embed/x">fallback text</iframe>\n'
+    const article = parsePost(raw)
+    assert.deepEqual(
+      article.messages.map((message) => [message.ruleId, message.reason.slice(0, message.reason.indexOf('`<iframe>`')), message.place]),
+      [
+        ['sanitized-embed', 'Added `sandbox` to the ', {start: {line: 5, column: 1, offset: 26}, end: {line: 5, column: 2, offset: 27}}],
+        ['sanitized-embed', 'Removed the content of the ', {start: {line: 5, column: 47, offset: 72}, end: {line: 5, column: 60, offset: 85}}]
+      ]
+    )
+    const written = renderPost(article)
+    assert.equal(written, `---\ntitle: x\n---\n<p>a</p>\n<iframe src="https://www.youtube.com/embed/x" sandbox="${embedSandbox}"></iframe>\n`)
+    assert.deepEqual(parsePost(written).messages, [])
+    assert.equal(renderPost(parsePost(written)), written)
   })
 })
