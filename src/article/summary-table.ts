@@ -24,6 +24,12 @@ export interface SummaryMatch {
   matched: number
 }
 
+/**
+ * A section's own text (its blocks and its subsections, headings included), by the heading's index: what a
+ * row no heading names may still name ("감독 선임 과정에 대한 불만" for "이동국의 발언", whose text says so).
+ */
+export type SectionText = (heading: number) => string
+
 /** The matcher for one Article: headings are prepared once, whatever the number of tables. */
 export type SummaryMatcher = (rows: TableCell[][]) => SummaryMatch | undefined
 
@@ -42,18 +48,23 @@ const threshold = 0.5
  * that alternate with the items as sentences about them are descriptions
  * (`isDescription`, never matched), and a row left over is matched by its
  * place between the matched rows and the distinctive words it shares with
- * one free heading there ("용의자 검거" → "살인사건과 용의자").
+ * one free heading there ("용의자 검거" → "살인사건과 용의자"), or else
+ * with the text of one free section there.
  *
  * @param headings - Every section, in order.
+ * @param sectionText - Each section's text, read only for a row left over (default: no text, only headings count).
  * @returns A matcher: given a table's rows (one cell each), the title row (if any), the items, and how many matched; undefined when the table is not one column.
  * @example
  * summaryMatcher([{id: 'the-costs', heading: 'The costs', depth: 2}])([[{text: 'Plan', html: 'Plan', header: true}], [{text: 'Costs', html: 'Costs', header: false}]])?.items
  * //=> [{text: 'Costs', sectionId: 'the-costs'}]
  */
-export function summaryMatcher(headings: Heading[]): SummaryMatcher {
+export function summaryMatcher(headings: Heading[], sectionText?: SectionText | null): SummaryMatcher {
   let prepared: Prepared[] | undefined
   let byKey: Map<string, number[]> | undefined
   let budget = maxComparisons
+  // Each section's content words, read once per Article, when a leftover row first needs them.
+  const textWords: Array<ReadonlySet<string> | undefined> = []
+  const wordsOf = (heading: number): ReadonlySet<string> => (textWords[heading] ??= new Set(sectionText ? contentWords(sectionText(heading)) : []))
   return (rows) => {
     if (rows.length < 2 || rows.some((row) => row.length !== 1)) return undefined
     prepared ??= prepareAll(headings)
@@ -61,7 +72,7 @@ export function summaryMatcher(headings: Heading[]): SummaryMatcher {
     const comparisons = rows.length * headings.length
     const exact = comparisons > budget
     if (!exact) budget -= comparisons
-    return match(rows, headings, prepared, byKey, exact)
+    return match(rows, headings, prepared, byKey, exact, wordsOf)
   }
 }
 
@@ -98,7 +109,7 @@ function prepareAll(headings: Heading[]): Prepared[] {
   })
 }
 
-function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], byKey: ReadonlyMap<string, number[]>, exact: boolean): SummaryMatch {
+function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], byKey: ReadonlyMap<string, number[]>, exact: boolean, wordsOf: (heading: number) => ReadonlySet<string>): SummaryMatch {
   const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
   // A first row that names the table ("목차", "판결 요약", "주요 내용") is its title, whatever heading ends in the same word.
   const named = isTableName(texts[0]!, byKey)
@@ -110,7 +121,7 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], b
   // Only a table the matches above already make a summary is read further, so what follows never makes one.
   if (!exact && rowMatch.size >= 2 && rowMatch.size * 2 >= rows.length - start) {
     descriptions = descriptionRows(texts, start, rowMatch)
-    fillGaps({texts, start, title: hasTitle ? texts[0]! : null, headings, prepared, rowMatch, taken, skip: descriptions})
+    fillGaps({texts, start, title: hasTitle ? texts[0]! : null, headings, prepared, wordsOf, rowMatch, taken, skip: descriptions})
   }
   const items: SummaryItem[] = []
   for (let row = start; row < rows.length; row++) {
@@ -200,6 +211,8 @@ interface Gaps {
   title: string | null
   headings: Heading[]
   prepared: Prepared[]
+  /** Each section's text as content words. */
+  wordsOf: (heading: number) => ReadonlySet<string>
   rowMatch: Map<number, number>
   taken: Set<number>
   /** Rows that are not to be matched (descriptions). */
@@ -213,11 +226,16 @@ interface Gaps {
  * "서론" and "검거 과정" names "살인사건과 용의자"). Order alone proves
  * nothing: the row must share more distinctive words (`contentWords`, less
  * the words of the title row and of most headings) with one of those
- * headings than with any other, and the heading must be at a rank the
- * matched rows name.
+ * headings than with any other, or, where no heading's words single one
+ * out, with one of those sections' text; and the heading must be at a rank
+ * the matched rows name. Two headings that share as many words are told
+ * apart by the table's order: a row right under a matched row names the
+ * first of them, a row right above one the last ("허경영 명예대표의 주장"
+ * above "고소인 측의 주장" names "허경영의 성추행 혐의", the heading just
+ * before it, not the post's opening section).
  */
 function fillGaps(gaps: Gaps): void {
-  const {texts, start, headings, prepared, rowMatch, taken, skip} = gaps
+  const {texts, start, headings, prepared, wordsOf, rowMatch, taken, skip} = gaps
   // Most summaries name every section: then there is nothing to place, and no heading's words to read.
   let left = false
   for (let row = start; row < texts.length && !left; row++) left = !rowMatch.has(row) && !skip.has(row) && texts[row] !== ''
@@ -244,7 +262,9 @@ function fillGaps(gaps: Gaps): void {
       continue
     }
     if (skip.has(row)) continue
-    const heading = bestInGap(texts[row]!, low, below[row]!, {headings, prepared, distinct, common, depths, taken})
+    // The matched row the row sits right next to, for a tie; none when it sits between two (or none).
+    const side = rowMatch.has(row - 1) === rowMatch.has(row + 1) ? undefined : rowMatch.has(row - 1) ? 'after' : 'before'
+    const heading = bestInGap(texts[row]!, low, below[row]!, side, {headings, prepared, wordsOf, distinct, common, depths, taken})
     if (heading === undefined) continue
     rowMatch.set(row, heading)
     taken.add(heading)
@@ -255,6 +275,7 @@ function fillGaps(gaps: Gaps): void {
 interface Gap {
   headings: Heading[]
   prepared: Prepared[]
+  wordsOf: (heading: number) => ReadonlySet<string>
   /** Each heading's content words, less the common ones. */
   distinct: string[][]
   common: ReadonlySet<string>
@@ -262,23 +283,46 @@ interface Gap {
   taken: ReadonlySet<number>
 }
 
-/** The free heading between `low` and `high` that shares the most distinctive words with the row, if only one does. */
-function bestInGap(text: string, low: number, high: number, gap: Gap): number | undefined {
+/**
+ * The free heading between `low` and `high` that shares the most distinctive
+ * words with the row; where none or several do, the one among them whose
+ * section's text holds the most of the row's words; where several still do,
+ * the one next to the matched row the row is `side` of (`after` the one
+ * above it, `before` the one below it), if any.
+ */
+function bestInGap(text: string, low: number, high: number, side: 'after' | 'before' | undefined, gap: Gap): number | undefined {
   const rowKey = matchKey(text)
   const rowWords = contentWords(text).filter((word) => !gap.common.has(word))
-  let best: number | undefined
-  let bestShared = 0
-  let second = 0
+  const free: number[] = []
   for (let heading = low + 1; heading < high; heading++) {
-    if (gap.taken.has(heading) || !gap.depths.has(gap.headings[heading]!.depth)) continue
-    const shared = Math.max(count(rowWords, gap.prepared[heading]!.key), count(gap.distinct[heading]!, rowKey))
-    if (shared > bestShared) {
-      second = bestShared
-      bestShared = shared
-      best = heading
-    } else if (shared > second) second = shared
+    if (!gap.taken.has(heading) && gap.depths.has(gap.headings[heading]!.depth)) free.push(heading)
   }
-  return bestShared > second ? best : undefined
+  let best = most(free, (heading) => Math.max(count(rowWords, gap.prepared[heading]!.key), count(gap.distinct[heading]!, rowKey)))
+  if (best.length !== 1) {
+    const byText = most(best.length === 0 ? free : best, (heading) => {
+      const words = gap.wordsOf(heading)
+      let shared = 0
+      for (const word of new Set(rowWords)) if (words.has(word)) shared++
+      return shared
+    })
+    if (byText.length > 0) best = byText
+  }
+  if (best.length === 1 || side === 'after') return best[0]
+  return side === 'before' ? best.at(-1) : undefined
+}
+
+/** The candidates with the highest score above zero, in order. */
+function most(candidates: readonly number[], score: (candidate: number) => number): number[] {
+  let top = 0
+  let found: number[] = []
+  for (const candidate of candidates) {
+    const value = score(candidate)
+    if (value > top) {
+      top = value
+      found = [candidate]
+    } else if (value === top && value > 0) found.push(candidate)
+  }
+  return found
 }
 
 /** How many of the words occur in the key (a word inside a compound counts: "대북" in "대북제재"). */
