@@ -254,22 +254,56 @@ function fillGaps(gaps: Gaps): void {
     below[row] = next
     next = rowMatch.get(row) ?? next
   }
+  const gap: Gap = {headings, prepared, wordsOf, distinct, common, depths, taken}
+  // The heading of the matched row above the one `low` is of.
+  let previous = -1
   let low = -1
   for (let row = start; row < texts.length; row++) {
     const matched = rowMatch.get(row)
     if (matched !== undefined) {
+      previous = low
       low = matched
       continue
     }
     if (skip.has(row)) continue
     // The matched row the row sits right next to, for a tie; none when it sits between two (or none).
     const side = rowMatch.has(row - 1) === rowMatch.has(row + 1) ? undefined : rowMatch.has(row - 1) ? 'after' : 'before'
-    const heading = bestInGap(texts[row]!, low, below[row]!, side, {headings, prepared, wordsOf, distinct, common, depths, taken})
+    let heading = bestInGap(texts[row]!, low, below[row]!, side, gap)
+    if (heading === undefined && rowMatch.has(row - 1)) heading = reseat(texts, rowMatch, row, row - 1, previous, below[row]!, gap)
+    if (heading === undefined && rowMatch.has(row + 1)) heading = reseat(texts, rowMatch, row, row + 1, low, below[row + 1]!, gap)
     if (heading === undefined) continue
     rowMatch.set(row, heading)
     taken.add(heading)
     low = heading
   }
+}
+
+/**
+ * Give a row left without a heading the one its neighbour (the row right
+ * above or below it) took by likeness, when the row's words single that
+ * heading out between `low` and `high` and the neighbour's words then
+ * single out a free heading on its own side of it: best-first matching let
+ * a long row take a short heading it only half names ("이스라엘은 하마스의
+ * … 반응을 검토 중" took "하마스의 반응", which the next row, "하마스는
+ * 전쟁 중단을 … 바라고 함", says; its own words are those of the section
+ * before, "이스라엘 총리실의 발표"). A neighbour written as its heading keeps it.
+ *
+ * @returns The heading for `row` (the neighbour is moved), or undefined (nothing changes).
+ */
+function reseat(texts: string[], rowMatch: Map<number, number>, row: number, neighbour: number, low: number, high: number, gap: Gap): number | undefined {
+  const held = rowMatch.get(neighbour)!
+  if (matchKey(texts[neighbour]!) === gap.prepared[held]!.key) return undefined
+  const {taken} = gap
+  taken.delete(held)
+  const mine = bestInGap(texts[row]!, low, high, undefined, gap)
+  const moved = mine !== held ? undefined : neighbour < row ? bestInGap(texts[neighbour]!, low, held, undefined, gap) : bestInGap(texts[neighbour]!, held, high, undefined, gap)
+  if (moved === undefined) {
+    taken.add(held)
+    return undefined
+  }
+  rowMatch.set(neighbour, moved)
+  taken.add(moved)
+  return held
 }
 
 interface Gap {
@@ -280,7 +314,8 @@ interface Gap {
   distinct: string[][]
   common: ReadonlySet<string>
   depths: ReadonlySet<number>
-  taken: ReadonlySet<number>
+  /** Headings matched so far; `reseat` frees one while it tries a move. */
+  taken: Set<number>
 }
 
 /**

@@ -211,6 +211,34 @@ describe('summary matching', () => {
     assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([rows[0]!, cell('가족과의 만남'), rows[2]!, rows[3]!])), [null, 'h2', 'h4'])
   })
 
+  it('should give a leftover row the heading its neighbour took by likeness when both rows\' words then name their own', () => {
+    // A sentence row took "하마스의 반응" by its character pairs; the next row is that section's sentence, and the first row's words are the section before's.
+    const headings = [
+      {id: 'top', heading: '휴전 협상의 새 국면', depth: 2},
+      ...['이스라엘 총리실의 발표', '하마스의 반응', '바이든 대통령의 휴전안', '협상의 전망'].map((heading, index) => ({id: `h${index}`, heading, depth: 3}))
+    ]
+    const text = ['', '총리실은 인질 석방안에 대한 반응을 받아 검토하고 있다고 밝혔다.', '하마스는 전쟁을 끝낼 합의를 바란다고 말했다.', '바이든 대통령은 3단계 휴전안을 내놓았다.', '양측의 입장 차이는 여전하다.']
+    // The title row makes "이스라엘" and "하마스" the post's subject: no heading's words name the second row.
+    const rows = [cell('이스라엘-하마스 협상 요약', true), cell('이스라엘은 하마스의 인질안 반응을 검토 중'), cell('하마스는 전쟁을 끝낼 합의를 바람'), cell('바이든 대통령의 3단계 휴전안')]
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)(rows)), ['h0', 'h1', 'h2'])
+    // Without the text, the second row names nothing, and the first keeps what its pairs gave it.
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), ['h1', null, 'h2'])
+    // A neighbour written as its heading keeps it.
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([rows[0]!, cell('하마스의 반응'), rows[2]!, rows[3]!])), ['h1', null, 'h2'])
+  })
+
+  it('should move the row next to a leftover row to the heading its own words name, so the leftover row takes the one it held', () => {
+    // "사퇴와 그 배경" took "사퇴와 대선 준비" by its opening pairs; its words name "사퇴 배경 및 의미", and the next row's "대선 준비".
+    const headings = sections('김철수 정책위의장 사퇴 배경 및 의미', '정책위의장 자리의 중요성', '정책위의장 교체의 국회 반응', '정책위의장 사퇴와 대선 준비', '정치적 위기와 해결 방안', '결론')
+    const rows = [cell('정책위의장 사퇴와 그 배경 논의'), cell('정책의 중요성 및 대선 준비'), cell('정책적 위기와 해결 방안')]
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), ['h0', 'h3', 'h4'])
+    // When the row above has no other heading to go to, nothing moves.
+    assert.deepEqual(ids(summaryMatcher(headings.slice(1))(rows)), ['h3', null, 'h4'])
+    // The same with the row below: the sections in the other order.
+    const reversed = sections('정치적 위기와 해결 방안', '정책위의장 사퇴와 대선 준비', '정책위의장 교체의 국회 반응', '정책위의장 자리의 중요성', '김철수 정책위의장 사퇴 배경 및 의미')
+    assert.deepEqual(ids(summaryMatcher(reversed)([rows[2]!, rows[1]!, rows[0]!])), ['h0', 'h1', 'h4'])
+  })
+
   it('should break a tie in the sections\' text by the order of the table too', () => {
     // A player named in two sections' text (her own and the closing one): right under the row of h2, the row names the first.
     const headings = sections('파리올림픽 한국 선수들의 도전', '여서정의 도마 결선', '임시현의 양궁 16강', '펜싱과 사격', '탁구 단식 메달 도전', '배드민턴의 마지막 도전')
@@ -239,8 +267,9 @@ describe('summary matching', () => {
     const word = fc.constantFrom('정치', '경력', '청년', '지원', '통일', '정책', '국민의', '소통과', '내용', '검거', '용의자', '과정', '및', '반응')
     const text = fc.array(word, {minLength: 1, maxLength: 6}).map((words) => words.join(' '))
     fc.assert(
-      fc.property(fc.array(text, {minLength: 1, maxLength: 6}), fc.array(text, {minLength: 2, maxLength: 9}), (headings, rows) => {
-        const result = summaryMatcher(sections(...headings))(rows.map((row) => cell(row)))
+      fc.property(fc.array(text, {minLength: 1, maxLength: 6}), fc.array(text, {minLength: 2, maxLength: 9}), fc.array(text, {maxLength: 6}), (headings, rows, bodies) => {
+        // Sections' text too (a section past the list has none), so rows are also placed and moved by it.
+        const result = summaryMatcher(sections(...headings), (index) => bodies[index] ?? '')(rows.map((row) => cell(row)))
         assert.ok(result)
         const found = result.items.flatMap((item) => (item.sectionId === null ? [] : [item.sectionId]))
         assert.equal(new Set(found).size, found.length)
