@@ -113,7 +113,7 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], b
   const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
   // A first row that names the table ("목차", "판결 요약", "주요 내용") is its title, whatever heading ends in the same word.
   const named = isTableName(texts[0]!, byKey)
-  const {rowMatch, taken} = exact ? exactPairs(texts, named ? 1 : 0, byKey) : bestPairs(texts, named ? 1 : 0, prepared)
+  const {rowMatch, taken} = exact ? exactPairs(texts, named ? 1 : 0, byKey) : bestPairs(texts, named ? 1 : 0, prepared, byKey)
   const first = rows[0]![0]!
   const hasTitle = named || (!rowMatch.has(0) && texts[0] !== '' && (first.header || /^<(b|strong)\b/i.test(first.html.trim()) || rows.length > 2))
   const start = hasTitle ? 1 : 0
@@ -134,20 +134,23 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], b
 }
 
 /** Rows matched to headings by similarity, each heading once: the best-scoring pairs of the whole table first. */
-function bestPairs(texts: string[], start: number, prepared: Prepared[]): {rowMatch: Map<number, number>; taken: Set<number>} {
+function bestPairs(texts: string[], start: number, prepared: Prepared[], byKey: ReadonlyMap<string, number[]>): {rowMatch: Map<number, number>; taken: Set<number>} {
   const pairs: Array<[score: number, row: number, heading: number]> = []
   // The score of a row against each distinct heading (repeated headings share their prepared object).
   const scores = new Map<Prepared, number>()
   for (let row = start; row < texts.length; row++) {
     const key = prepare(texts[row]!)
     // A row that is only a table word ("내용" under a title row) heads the rows below it: it names a section only as written.
-    const label = tableNameEndings.includes(key.key)
+    if (tableNameEndings.includes(key.key)) {
+      for (const heading of byKey.get(key.key) ?? []) pairs.push([1, row, heading])
+      continue
+    }
     scores.clear()
     for (let heading = 0; heading < prepared.length; heading++) {
       const other = prepared[heading]!
       let score = scores.get(other)
       if (score === undefined) {
-        score = label ? (key.key === other.key ? 1 : 0) : similarity(key, other)
+        score = similarity(key, other)
         scores.set(other, score)
       }
       if (score >= threshold) pairs.push([score, row, heading])
