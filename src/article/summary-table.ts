@@ -1,5 +1,6 @@
 import type {SummaryItem, TableCell} from '../types.ts'
 import {contentWords} from './content-words.ts'
+import {punctuationClass} from './punctuation.ts'
 
 /** A section as the matcher sees it. */
 export interface Heading {
@@ -391,17 +392,22 @@ export function isSummary(match: SummaryMatch): boolean {
 /** Letters and digits only, NFKC, lower case: what matching compares. */
 export function matchKey(value: string): string {
   // ASCII, Hangul syllables and punctuation are what posts are made of, and NFKC leaves them as they are.
-  if (asciiHangulOrPunctuation.test(value)) return value.replace(/[^\dA-Za-z\uac00-\ud7a3]+/g, '').toLowerCase()
+  if ((asciiHangulOrPunctuation ??= plainText()).test(value)) return value.replace(/[^\dA-Za-z\uac00-\ud7a3]+/g, '').toLowerCase()
   return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 /**
- * ASCII, Hangul syllables, and punctuation (Latin-1, general and CJK: `·`,
- * `–`, `“”`, `…`, `「」`) that is neither a letter nor a digit, nor made one
- * by NFKC, nor combines with what comes before it: on such text the key is
- * the ASCII letters, digits and syllables, lower-cased, without normalising.
+ * ASCII, Hangul syllables, and the punctuation (`punctuation.ts`) that NFKC
+ * makes neither a letter, a digit nor a mark: on such text the key is the
+ * ASCII letters, digits and syllables, lower-cased, without normalising.
+ * Made on the first key asked for, not when the module is imported.
  */
-const asciiHangulOrPunctuation = /^[\u0000-\u007f\u00a0-\u00a7\u00a9\u00ab-\u00ae\u00b0\u00b1\u00b6\u00b7\u00bb\u00bf\u2010-\u2016\u2018-\u2027\u2030-\u203d\u3001-\u3004\u3008-\u3020\uac00-\ud7a3]*$/
+let asciiHangulOrPunctuation: RegExp | undefined
+
+function plainText(): RegExp {
+  const punctuation = punctuationClass('NFKC', (character) => !/[\p{L}\p{N}\p{M}]/u.test(character.normalize('NFKC')))
+  return new RegExp('^[\\u0000-\\u007f\\uac00-\\ud7a3' + punctuation + ']*$')
+}
 
 function prepare(value: string): Prepared {
   const key = matchKey(value)
