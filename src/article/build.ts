@@ -236,7 +236,10 @@ function headingMessage(state: BuildState, item: Piece, ruleId: RuleId, reason: 
 
 function findSummary(state: BuildState, tables: Array<{block: TableBlock; owner: Block[]}>, sections: Section[]): Summary | null {
   if (tables.length === 0 || sections.length === 0) return null
-  const matcher = summaryMatcher(sections.map((section) => ({id: section.id, heading: section.heading, depth: section.depth})))
+  const matcher = summaryMatcher(
+    sections.map((section) => ({id: section.id, heading: section.heading, depth: section.depth})),
+    (index) => sectionText(sections[index]!)
+  )
   let best: {table: {block: TableBlock; owner: Block[]}; match: SummaryMatch} | undefined
   for (const table of tables) {
     const match = matcher(table.block.rows)
@@ -250,6 +253,20 @@ function findSummary(state: BuildState, tables: Array<{block: TableBlock; owner:
   if (block.source) summary.source = {index: block.source.index, html: block.source.html, digest: digest(summary)}
   summaryMessages(state, summary, sections)
   return summary
+}
+
+/**
+ * A section's text for summary matching: its blocks and subsections, less
+ * its one-column tables, which list names (one may be the summary being
+ * matched, whose rows would name the section that holds it).
+ */
+function sectionText(section: Section): string {
+  let text = ''
+  for (const block of section.blocks) {
+    if (block.type !== 'table' || block.rows.some((row) => row.length !== 1)) text += block.text + '\n'
+  }
+  for (const child of section.children) text += child.heading + '\n' + sectionText(child)
+  return text
 }
 
 function summaryMessages(state: BuildState, summary: Summary, sections: Section[]): void {

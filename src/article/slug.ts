@@ -1,4 +1,5 @@
 import {slug as githubSlug} from 'github-slugger'
+import {punctuationClass} from './punctuation.ts'
 
 /** Text whose slug needs no Unicode tables: ASCII letters, digits, space, `-`, `_` and Hangul syllables (NFC leaves these as they are). */
 const plain = /^[ \-\w\uac00-\ud7a3]*$/
@@ -80,25 +81,15 @@ function slugOf(text: string): string {
   return slug.replace(dashes, '-').replace(edgeDashes, '') || 'section'
 }
 
-/** Latin-1, general and CJK punctuation, where headings' other characters come from. */
-const punctuationRanges: ReadonlyArray<readonly [number, number]> = [[0xa1, 0xbf], [0x20_10, 0x20_27], [0x20_30, 0x20_5e], [0x30_01, 0x30_3f]]
-
 /**
  * The punctuation github-slugger drops, asked of github-slugger itself one
  * character at a time (once), keeping only characters NFC and lower-casing
- * leave as they are, and that compose with nothing before them: text of
- * these and plain characters needs neither NFC nor github-slugger's
- * expression, which walks a long list of ranges for every character.
+ * leave as they are: text of these and plain characters needs neither NFC
+ * nor github-slugger's expression, which walks a long list of ranges for
+ * every character.
  */
 function droppedPunctuation(): {only: RegExp; any: RegExp} {
-  let characters = ''
-  for (const [from, to] of punctuationRanges) {
-    for (let code = from; code <= to; code++) {
-      const character = String.fromCharCode(code)
-      const alone = character.normalize('NFC') === character && character.toLowerCase() === character
-      if (alone && ('a' + character).normalize('NFC') === 'a' + character && githubSlug(character) === '') characters += '\\u' + code.toString(16).padStart(4, '0')
-    }
-  }
+  const characters = punctuationClass('NFC', (character) => character.normalize('NFC') === character && character.toLowerCase() === character && githubSlug(character) === '')
   return {only: new RegExp('^[ \\-\\w\\uac00-\\ud7a3' + characters + ']*$'), any: new RegExp('[' + characters + ']+', 'g')}
 }
 

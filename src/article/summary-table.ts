@@ -1,5 +1,6 @@
 import type {SummaryItem, TableCell} from '../types.ts'
 import {contentWords} from './content-words.ts'
+import {punctuationClass} from './punctuation.ts'
 
 /** A section as the matcher sees it. */
 export interface Heading {
@@ -24,6 +25,12 @@ export interface SummaryMatch {
   matched: number
 }
 
+/**
+ * A section's own text (its blocks and its subsections, headings included), by the heading's index: what a
+ * row no heading names may still name ("감독 선임 과정에 대한 불만" for "이동국의 발언", whose text says so).
+ */
+export type SectionText = (heading: number) => string
+
 /** The matcher for one Article: headings are prepared once, whatever the number of tables. */
 export type SummaryMatcher = (rows: TableCell[][]) => SummaryMatch | undefined
 
@@ -42,18 +49,23 @@ const threshold = 0.5
  * that alternate with the items as sentences about them are descriptions
  * (`isDescription`, never matched), and a row left over is matched by its
  * place between the matched rows and the distinctive words it shares with
- * one free heading there ("용의자 검거" → "살인사건과 용의자").
+ * one free heading there ("용의자 검거" → "살인사건과 용의자"), or else
+ * with the text of one free section there.
  *
  * @param headings - Every section, in order.
+ * @param sectionText - Each section's text, read only for a row left over (default: no text, only headings count).
  * @returns A matcher: given a table's rows (one cell each), the title row (if any), the items, and how many matched; undefined when the table is not one column.
  * @example
  * summaryMatcher([{id: 'the-costs', heading: 'The costs', depth: 2}])([[{text: 'Plan', html: 'Plan', header: true}], [{text: 'Costs', html: 'Costs', header: false}]])?.items
  * //=> [{text: 'Costs', sectionId: 'the-costs'}]
  */
-export function summaryMatcher(headings: Heading[]): SummaryMatcher {
+export function summaryMatcher(headings: Heading[], sectionText?: SectionText | null): SummaryMatcher {
   let prepared: Prepared[] | undefined
   let byKey: Map<string, number[]> | undefined
   let budget = maxComparisons
+  // Each section's content words, read once per Article, when a leftover row first needs them.
+  const textWords: Array<ReadonlySet<string> | undefined> = []
+  const wordsOf = (heading: number): ReadonlySet<string> => (textWords[heading] ??= new Set(sectionText ? contentWords(sectionText(heading)) : []))
   return (rows) => {
     if (rows.length < 2 || rows.some((row) => row.length !== 1)) return undefined
     prepared ??= prepareAll(headings)
@@ -61,7 +73,7 @@ export function summaryMatcher(headings: Heading[]): SummaryMatcher {
     const comparisons = rows.length * headings.length
     const exact = comparisons > budget
     if (!exact) budget -= comparisons
-    return match(rows, headings, prepared, byKey, exact)
+    return match(rows, headings, prepared, byKey, exact, wordsOf)
   }
 }
 
@@ -98,11 +110,11 @@ function prepareAll(headings: Heading[]): Prepared[] {
   })
 }
 
-function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], byKey: ReadonlyMap<string, number[]>, exact: boolean): SummaryMatch {
+function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], byKey: ReadonlyMap<string, number[]>, exact: boolean, wordsOf: (heading: number) => ReadonlySet<string>): SummaryMatch {
   const texts = rows.map((row) => row[0]!.text.replace(/[\s\u00a0]+/g, ' ').trim())
   // A first row that names the table ("목차", "판결 요약", "주요 내용") is its title, whatever heading ends in the same word.
   const named = isTableName(texts[0]!, byKey)
-  const {rowMatch, taken} = exact ? exactPairs(texts, named ? 1 : 0, byKey) : bestPairs(texts, named ? 1 : 0, prepared)
+  const {rowMatch, taken} = exact ? exactPairs(texts, named ? 1 : 0, byKey) : bestPairs(texts, named ? 1 : 0, prepared, byKey)
   const first = rows[0]![0]!
   const hasTitle = named || (!rowMatch.has(0) && texts[0] !== '' && (first.header || /^<(b|strong)\b/i.test(first.html.trim()) || rows.length > 2))
   const start = hasTitle ? 1 : 0
@@ -110,7 +122,7 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], b
   // Only a table the matches above already make a summary is read further, so what follows never makes one.
   if (!exact && rowMatch.size >= 2 && rowMatch.size * 2 >= rows.length - start) {
     descriptions = descriptionRows(texts, start, rowMatch)
-    fillGaps({texts, start, title: hasTitle ? texts[0]! : null, headings, prepared, rowMatch, taken, skip: descriptions})
+    fillGaps({texts, start, title: hasTitle ? texts[0]! : null, headings, prepared, wordsOf, rowMatch, taken, skip: descriptions})
   }
   const items: SummaryItem[] = []
   for (let row = start; row < rows.length; row++) {
@@ -123,20 +135,23 @@ function match(rows: TableCell[][], headings: Heading[], prepared: Prepared[], b
 }
 
 /** Rows matched to headings by similarity, each heading once: the best-scoring pairs of the whole table first. */
-function bestPairs(texts: string[], start: number, prepared: Prepared[]): {rowMatch: Map<number, number>; taken: Set<number>} {
+function bestPairs(texts: string[], start: number, prepared: Prepared[], byKey: ReadonlyMap<string, number[]>): {rowMatch: Map<number, number>; taken: Set<number>} {
   const pairs: Array<[score: number, row: number, heading: number]> = []
   // The score of a row against each distinct heading (repeated headings share their prepared object).
   const scores = new Map<Prepared, number>()
   for (let row = start; row < texts.length; row++) {
     const key = prepare(texts[row]!)
     // A row that is only a table word ("내용" under a title row) heads the rows below it: it names a section only as written.
-    const label = tableNameEndings.includes(key.key)
+    if (tableNameEndings.includes(key.key)) {
+      for (const heading of byKey.get(key.key) ?? []) pairs.push([1, row, heading])
+      continue
+    }
     scores.clear()
     for (let heading = 0; heading < prepared.length; heading++) {
       const other = prepared[heading]!
       let score = scores.get(other)
       if (score === undefined) {
-        score = label ? (key.key === other.key ? 1 : 0) : similarity(key, other)
+        score = similarity(key, other)
         scores.set(other, score)
       }
       if (score >= threshold) pairs.push([score, row, heading])
@@ -200,6 +215,8 @@ interface Gaps {
   title: string | null
   headings: Heading[]
   prepared: Prepared[]
+  /** Each section's text as content words. */
+  wordsOf: (heading: number) => ReadonlySet<string>
   rowMatch: Map<number, number>
   taken: Set<number>
   /** Rows that are not to be matched (descriptions). */
@@ -213,11 +230,16 @@ interface Gaps {
  * "서론" and "검거 과정" names "살인사건과 용의자"). Order alone proves
  * nothing: the row must share more distinctive words (`contentWords`, less
  * the words of the title row and of most headings) with one of those
- * headings than with any other, and the heading must be at a rank the
- * matched rows name.
+ * headings than with any other, or, where no heading's words single one
+ * out, with one of those sections' text; and the heading must be at a rank
+ * the matched rows name. Two headings that share as many words are told
+ * apart by the table's order: a row right under a matched row names the
+ * first of them, a row right above one the last ("허경영 명예대표의 주장"
+ * above "고소인 측의 주장" names "허경영의 성추행 혐의", the heading just
+ * before it, not the post's opening section).
  */
 function fillGaps(gaps: Gaps): void {
-  const {texts, start, headings, prepared, rowMatch, taken, skip} = gaps
+  const {texts, start, headings, prepared, wordsOf, rowMatch, taken, skip} = gaps
   // Most summaries name every section: then there is nothing to place, and no heading's words to read.
   let left = false
   for (let row = start; row < texts.length && !left; row++) left = !rowMatch.has(row) && !skip.has(row) && texts[row] !== ''
@@ -236,15 +258,23 @@ function fillGaps(gaps: Gaps): void {
     below[row] = next
     next = rowMatch.get(row) ?? next
   }
+  const gap: Gap = {headings, prepared, wordsOf, distinct, common, depths, taken}
+  // The heading of the matched row above the one `low` is of.
+  let previous = -1
   let low = -1
   for (let row = start; row < texts.length; row++) {
     const matched = rowMatch.get(row)
     if (matched !== undefined) {
+      previous = low
       low = matched
       continue
     }
     if (skip.has(row)) continue
-    const heading = bestInGap(texts[row]!, low, below[row]!, {headings, prepared, distinct, common, depths, taken})
+    // The matched row the row sits right next to, for a tie; none when it sits between two (or none).
+    const side = rowMatch.has(row - 1) === rowMatch.has(row + 1) ? undefined : rowMatch.has(row - 1) ? 'after' : 'before'
+    let heading = bestInGap(texts[row]!, low, below[row]!, side, gap)
+    if (heading === undefined && rowMatch.has(row - 1)) heading = reseat(texts, rowMatch, row, row - 1, previous, below[row]!, gap)
+    if (heading === undefined && rowMatch.has(row + 1)) heading = reseat(texts, rowMatch, row, row + 1, low, below[row + 1]!, gap)
     if (heading === undefined) continue
     rowMatch.set(row, heading)
     taken.add(heading)
@@ -252,33 +282,86 @@ function fillGaps(gaps: Gaps): void {
   }
 }
 
+/**
+ * Give a row left without a heading the one its neighbour (the row right
+ * above or below it) took by likeness, when the row's words single that
+ * heading out between `low` and `high` and the neighbour's words then
+ * single out a free heading on its own side of it: best-first matching let
+ * a long row take a short heading it only half names ("이스라엘은 하마스의
+ * … 반응을 검토 중" took "하마스의 반응", which the next row, "하마스는
+ * 전쟁 중단을 … 바라고 함", says; its own words are those of the section
+ * before, "이스라엘 총리실의 발표"). A neighbour written as its heading keeps it.
+ *
+ * @returns The heading for `row` (the neighbour is moved), or undefined (nothing changes).
+ */
+function reseat(texts: string[], rowMatch: Map<number, number>, row: number, neighbour: number, low: number, high: number, gap: Gap): number | undefined {
+  const held = rowMatch.get(neighbour)!
+  if (matchKey(texts[neighbour]!) === gap.prepared[held]!.key) return undefined
+  const {taken} = gap
+  taken.delete(held)
+  const mine = bestInGap(texts[row]!, low, high, undefined, gap)
+  const moved = mine !== held ? undefined : neighbour < row ? bestInGap(texts[neighbour]!, low, held, undefined, gap) : bestInGap(texts[neighbour]!, held, high, undefined, gap)
+  if (moved === undefined) {
+    taken.add(held)
+    return undefined
+  }
+  rowMatch.set(neighbour, moved)
+  taken.add(moved)
+  return held
+}
+
 interface Gap {
   headings: Heading[]
   prepared: Prepared[]
+  wordsOf: (heading: number) => ReadonlySet<string>
   /** Each heading's content words, less the common ones. */
   distinct: string[][]
   common: ReadonlySet<string>
   depths: ReadonlySet<number>
-  taken: ReadonlySet<number>
+  /** Headings matched so far; `reseat` frees one while it tries a move. */
+  taken: Set<number>
 }
 
-/** The free heading between `low` and `high` that shares the most distinctive words with the row, if only one does. */
-function bestInGap(text: string, low: number, high: number, gap: Gap): number | undefined {
+/**
+ * The free heading between `low` and `high` that shares the most distinctive
+ * words with the row; where none or several do, the one among them whose
+ * section's text holds the most of the row's words; where several still do,
+ * the one next to the matched row the row is `side` of (`after` the one
+ * above it, `before` the one below it), if any.
+ */
+function bestInGap(text: string, low: number, high: number, side: 'after' | 'before' | undefined, gap: Gap): number | undefined {
   const rowKey = matchKey(text)
   const rowWords = contentWords(text).filter((word) => !gap.common.has(word))
-  let best: number | undefined
-  let bestShared = 0
-  let second = 0
+  const free: number[] = []
   for (let heading = low + 1; heading < high; heading++) {
-    if (gap.taken.has(heading) || !gap.depths.has(gap.headings[heading]!.depth)) continue
-    const shared = Math.max(count(rowWords, gap.prepared[heading]!.key), count(gap.distinct[heading]!, rowKey))
-    if (shared > bestShared) {
-      second = bestShared
-      bestShared = shared
-      best = heading
-    } else if (shared > second) second = shared
+    if (!gap.taken.has(heading) && gap.depths.has(gap.headings[heading]!.depth)) free.push(heading)
   }
-  return bestShared > second ? best : undefined
+  let best = most(free, (heading) => Math.max(count(rowWords, gap.prepared[heading]!.key), count(gap.distinct[heading]!, rowKey)))
+  if (best.length !== 1) {
+    const byText = most(best.length === 0 ? free : best, (heading) => {
+      const words = gap.wordsOf(heading)
+      let shared = 0
+      for (const word of new Set(rowWords)) if (words.has(word)) shared++
+      return shared
+    })
+    if (byText.length > 0) best = byText
+  }
+  if (best.length === 1 || side === 'after') return best[0]
+  return side === 'before' ? best.at(-1) : undefined
+}
+
+/** The candidates with the highest score above zero, in order. */
+function most(candidates: readonly number[], score: (candidate: number) => number): number[] {
+  let top = 0
+  let found: number[] = []
+  for (const candidate of candidates) {
+    const value = score(candidate)
+    if (value > top) {
+      top = value
+      found = [candidate]
+    } else if (value === top && value > 0) found.push(candidate)
+  }
+  return found
 }
 
 /** How many of the words occur in the key (a word inside a compound counts: "대북" in "대북제재"). */
@@ -309,17 +392,22 @@ export function isSummary(match: SummaryMatch): boolean {
 /** Letters and digits only, NFKC, lower case: what matching compares. */
 export function matchKey(value: string): string {
   // ASCII, Hangul syllables and punctuation are what posts are made of, and NFKC leaves them as they are.
-  if (asciiHangulOrPunctuation.test(value)) return value.replace(/[^\dA-Za-z\uac00-\ud7a3]+/g, '').toLowerCase()
+  if ((asciiHangulOrPunctuation ??= plainText()).test(value)) return value.replace(/[^\dA-Za-z\uac00-\ud7a3]+/g, '').toLowerCase()
   return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 /**
- * ASCII, Hangul syllables, and punctuation (Latin-1, general and CJK: `·`,
- * `–`, `“”`, `…`, `「」`) that is neither a letter nor a digit, nor made one
- * by NFKC, nor combines with what comes before it: on such text the key is
- * the ASCII letters, digits and syllables, lower-cased, without normalising.
+ * ASCII, Hangul syllables, and the punctuation (`punctuation.ts`) that NFKC
+ * makes neither a letter, a digit nor a mark: on such text the key is the
+ * ASCII letters, digits and syllables, lower-cased, without normalising.
+ * Made on the first key asked for, not when the module is imported.
  */
-const asciiHangulOrPunctuation = /^[\u0000-\u007f\u00a0-\u00a7\u00a9\u00ab-\u00ae\u00b0\u00b1\u00b6\u00b7\u00bb\u00bf\u2010-\u2016\u2018-\u2027\u2030-\u203d\u3001-\u3004\u3008-\u3020\uac00-\ud7a3]*$/
+let asciiHangulOrPunctuation: RegExp | undefined
+
+function plainText(): RegExp {
+  const punctuation = punctuationClass('NFKC', (character) => !/[\p{L}\p{N}\p{M}]/u.test(character.normalize('NFKC')))
+  return new RegExp('^[\\u0000-\\u007f\\uac00-\\ud7a3' + punctuation + ']*$')
+}
 
 function prepare(value: string): Prepared {
   const key = matchKey(value)

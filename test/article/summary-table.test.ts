@@ -170,12 +170,22 @@ describe('summary matching', () => {
     assert.deepEqual(ids(sentences), ['h1', 'h2', 'h3'])
   })
 
-  it('should leave a leftover row unmatched when its place and words do not single out one heading', () => {
-    // Two free headings share its words ("소환", "조사"): a tie says nothing.
+  it('should break a tie between two free headings by the matched row the leftover row stands next to', () => {
+    // "소환" and "조사" are in two free headings; the row stands right above the row of h3, so it names the heading just before h3.
     const tie = sections('현직 대통령 부인 소환 조사에 대한 의미와 파장', '검찰 내부의 갈등 상황', '소환 조사 과정의 비밀과 그 필요성', '주가조작 사건의 조사 내용', '결론: 검찰의 독립성과 중립성')
     const tied = summaryMatcher(tie)([cell('사건의 주요 내용', true), cell('김 여사의 소환 조사'), cell('주가조작 의혹의 조사'), cell('검찰의 독립성과 중립성')])
     assert.ok(tied && isSummary(tied))
-    assert.deepEqual(ids(tied), [null, 'h3', 'h4'])
+    assert.deepEqual(ids(tied), ['h2', 'h3', 'h4'])
+    // Right under a matched row, it names the first of the tied headings after that row's.
+    const after = sections('김경수 전 지사의 복권 소식', '민주당 내 계파 반응', '정성호 의원의 경계 발언', '복권의 정치적 영향', '과거의 행보', '복권 후의 정치적 전망')
+    const rows = [cell('김경수 전 지사의 복권'), cell('정성호 의원의 우려'), cell('우려가 가득한 정치 환경')]
+    assert.deepEqual(ids(summaryMatcher(after)(rows)), ['h0', 'h2', 'h3'])
+    // Between two matched rows, the order points both ways: the tie stays one.
+    const between = sections('서론', '복권의 정치적 영향', '복권 후의 정치적 전망', '결론')
+    assert.deepEqual(ids(summaryMatcher(between)([cell('서론'), cell('정치 환경'), cell('결론')])), ['h0', null, 'h3'])
+  })
+
+  it('should leave a leftover row unmatched when its place and words do not single out one heading', () => {
     // The only word it shares is the post's subject, in the title row ("이스라엘").
     const subject = sections('이스라엘과 이란 간의 긴장 고조', '헤즈볼라의 공격과 대응', '전문가들의 분석', '미국의 군사적 대응')
     assert.deepEqual(ids(summaryMatcher(subject)([cell('이란-이스라엘 갈등 요소', true), cell('이스라엘의 방공 시스템'), cell('헤즈볼라의 공격 계획'), cell('미국의 군사적 대응')])), [null, 'h1', 'h3'])
@@ -187,6 +197,62 @@ describe('summary matching', () => {
     const rank = [...sections('한국 축구 현황 분석', '외국 감독과의 경험', '협회의 대응과 대안'), {id: 'deep', heading: '리더십의 부재', depth: 3}]
     const ranked = [rank[0]!, rank[3]!, rank[1]!, rank[2]!]
     assert.deepEqual(ids(summaryMatcher(ranked)([cell('한국 축구 현황 분석'), cell('협회의 리더십 문제'), cell('외국 감독과의 경험'), cell('협회의 대응과 대안')])), ['h0', null, 'h1', 'h2'])
+  })
+
+  it('should match a leftover row by the text of the one free section between its neighbours\' that holds its words', () => {
+    const headings = sections('한국 축구의 현황', '이동국의 발언', '대한축구협회의 대응', '현직 선수들의 반응', '감독 선임 과정의 불투명성')
+    const text = ['대표팀 감독을 정하는 방식을 두고 말이 많습니다.', '이동국은 협회의 감독 선임 과정에 불만을 털어놓았습니다.', '협회는 폭로한 선수에게 법적 조치를 예고했습니다.', '선수들도 감독 선임을 비판했습니다.', '선임 절차가 불투명하다는 지적입니다.']
+    const rows = [cell('주요 포인트', true), cell('감독 선임에 대한 불만'), cell('대한축구협회의 법적 조치'), cell('감독 선임 과정의 불투명성')]
+    // No heading shares a word with the row; of the free sections before h2's row, the text of h0 holds one of its words ("감독"), that of h1 all three.
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)(rows)), ['h1', 'h2', 'h4'])
+    // Without the sections' text, order alone proves nothing.
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), [null, 'h2', 'h4'])
+    // A row whose words no free section's text holds stays unmatched ("가족과의 만남" names nothing here).
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([rows[0]!, cell('가족과의 만남'), rows[2]!, rows[3]!])), [null, 'h2', 'h4'])
+  })
+
+  it('should give a leftover row the heading its neighbour took by likeness when both rows\' words then name their own', () => {
+    // A sentence row took "하마스의 반응" by its character pairs; the next row is that section's sentence, and the first row's words are the section before's.
+    const headings = [
+      {id: 'top', heading: '휴전 협상의 새 국면', depth: 2},
+      ...['이스라엘 총리실의 발표', '하마스의 반응', '바이든 대통령의 휴전안', '협상의 전망'].map((heading, index) => ({id: `h${index}`, heading, depth: 3}))
+    ]
+    const text = ['', '총리실은 인질 석방안에 대한 반응을 받아 검토하고 있다고 밝혔다.', '하마스는 전쟁을 끝낼 합의를 바란다고 말했다.', '바이든 대통령은 3단계 휴전안을 내놓았다.', '양측의 입장 차이는 여전하다.']
+    // The title row makes "이스라엘" and "하마스" the post's subject: no heading's words name the second row.
+    const rows = [cell('이스라엘-하마스 협상 요약', true), cell('이스라엘은 하마스의 인질안 반응을 검토 중'), cell('하마스는 전쟁을 끝낼 합의를 바람'), cell('바이든 대통령의 3단계 휴전안')]
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)(rows)), ['h0', 'h1', 'h2'])
+    // Without the text, the second row names nothing, and the first keeps what its pairs gave it.
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), ['h1', null, 'h2'])
+    // A neighbour written as its heading keeps it.
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([rows[0]!, cell('하마스의 반응'), rows[2]!, rows[3]!])), ['h1', null, 'h2'])
+  })
+
+  it('should move the row next to a leftover row to the heading its own words name, so the leftover row takes the one it held', () => {
+    // "사퇴와 그 배경" took "사퇴와 대선 준비" by its opening pairs; its words name "사퇴 배경 및 의미", and the next row's "대선 준비".
+    const headings = sections('김철수 정책위의장 사퇴 배경 및 의미', '정책위의장 자리의 중요성', '정책위의장 교체의 국회 반응', '정책위의장 사퇴와 대선 준비', '정치적 위기와 해결 방안', '결론')
+    const rows = [cell('정책위의장 사퇴와 그 배경 논의'), cell('정책의 중요성 및 대선 준비'), cell('정책적 위기와 해결 방안')]
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), ['h0', 'h3', 'h4'])
+    // When the row above has no other heading to go to, nothing moves.
+    assert.deepEqual(ids(summaryMatcher(headings.slice(1))(rows)), ['h3', null, 'h4'])
+    // The same with the row below: the sections in the other order.
+    const reversed = sections('정치적 위기와 해결 방안', '정책위의장 사퇴와 대선 준비', '정책위의장 교체의 국회 반응', '정책위의장 자리의 중요성', '김철수 정책위의장 사퇴 배경 및 의미')
+    assert.deepEqual(ids(summaryMatcher(reversed)([rows[2]!, rows[1]!, rows[0]!])), ['h0', 'h1', 'h4'])
+  })
+
+  it('should break a tie in the sections\' text by the order of the table too', () => {
+    // A player named in two sections' text (her own and the closing one): right under the row of h2, the row names the first.
+    const headings = sections('파리올림픽 한국 선수들의 도전', '여서정의 도마 결선', '임시현의 양궁 16강', '펜싱과 사격', '탁구 단식 메달 도전', '배드민턴의 마지막 도전')
+    const text = ['', '여서정이 결선에 올랐습니다.', '임시현이 16강에 올랐습니다.', '오상욱이 금메달을 땄습니다.', '신유빈이 동메달 결정전에 나섭니다.', '안세영과 신유빈의 경기가 남았습니다.']
+    const rows = [cell('메달 기대 선수', true), cell('여서정'), cell('임시현'), cell('신유빈')]
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)(rows)), ['h1', 'h2', 'h4'])
+  })
+
+  it('should let the sections\' text decide between headings that share as many words with the row', () => {
+    // "정치" is in h3 and h5; only the text of h3 also says "기대".
+    const headings = sections('복권 소식과 의미', '계파 반응', '정성호 의원의 경계 발언', '복권의 정치적 영향', '과거의 행보', '복권 후의 정치적 전망')
+    const text = ['', '', '', '일부는 단합을 기대하지만 균열을 걱정하는 목소리도 있습니다.', '', '정치 행보가 주목받고 있습니다.']
+    const rows = [cell('복권 소식'), cell('정성호 의원의 우려'), cell('우려와 기대가 엇갈리는 정치 환경'), cell('과거의 행보')]
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)(rows)), ['h0', 'h2', 'h3', 'h4'])
   })
 
   it('should read leftover rows only in a table already taken as a summary, so no content table becomes one', () => {
@@ -201,8 +267,9 @@ describe('summary matching', () => {
     const word = fc.constantFrom('정치', '경력', '청년', '지원', '통일', '정책', '국민의', '소통과', '내용', '검거', '용의자', '과정', '및', '반응')
     const text = fc.array(word, {minLength: 1, maxLength: 6}).map((words) => words.join(' '))
     fc.assert(
-      fc.property(fc.array(text, {minLength: 1, maxLength: 6}), fc.array(text, {minLength: 2, maxLength: 9}), (headings, rows) => {
-        const result = summaryMatcher(sections(...headings))(rows.map((row) => cell(row)))
+      fc.property(fc.array(text, {minLength: 1, maxLength: 6}), fc.array(text, {minLength: 2, maxLength: 9}), fc.array(text, {maxLength: 6}), (headings, rows, bodies) => {
+        // Sections' text too (a section past the list has none), so rows are also placed and moved by it.
+        const result = summaryMatcher(sections(...headings), (index) => bodies[index] ?? '')(rows.map((row) => cell(row)))
         assert.ok(result)
         const found = result.items.flatMap((item) => (item.sectionId === null ? [] : [item.sectionId]))
         assert.equal(new Set(found).size, found.length)
