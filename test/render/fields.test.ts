@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Nodes} from 'hast'
 import {toHtml} from 'hast-util-to-html'
-import {parsePost, renderPost, type Block, type Hero, type Section, type Summary} from '../../src/index.ts'
-import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode} from '../../src/render/fields.ts'
+import {parsePost, renderPost, type Block, type Hero, type Section, type Summary, type TitleHeading} from '../../src/index.ts'
+import {blockNode, headingNode, heroNode, isObject, objectsIn, summaryNode, titleNode} from '../../src/render/fields.ts'
 import {policyOf} from '../../src/render/policy.ts'
 import {embedSandbox} from '../../src/body/schema.ts'
 
@@ -21,6 +21,10 @@ function block(value: Record<string, unknown>): string {
 
 function heading(value: Record<string, unknown>): string {
   return html(headingNode(value as unknown as Section))
+}
+
+function title(value: Record<string, unknown>): string {
+  return html(titleNode(value as unknown as TitleHeading))
 }
 
 function hero(value: Record<string, unknown>): string {
@@ -58,6 +62,20 @@ describe('headingNode', () => {
   it('should write text as text, and NUL as U+FFFD', () => {
     assert.equal(heading({heading: '<b>&\0', depth: 5}), '<h5>&#x3C;b>&#x26;\uFFFD</h5>')
     assert.equal(heading({heading: 'a', depth: 5, attributes: {title: 'x\0y'}}), '<h5 title="x\uFFFDy">a</h5>')
+  })
+})
+
+describe('titleNode', () => {
+  it('should write an <h1> with the text as text and no editor size, parsed or not', () => {
+    assert.equal(title({text: 'A <b>', id: 'a'}), '<h1>A &#x3C;b></h1>')
+    assert.equal(title({text: 'A', id: 'a', source: parsedSource}), '<h1>A</h1>')
+    assert.equal(title({text: 'A\0', id: 'a', attributes: {id: 'x', class: 'c'}}), '<h1 id="x" class="c">A\uFFFD</h1>')
+  })
+
+  it('should write a missing text as empty, and other values as their string', () => {
+    assert.equal(title({id: 'a'}), '<h1></h1>')
+    assert.equal(title({text: null}), '<h1></h1>')
+    assert.equal(title({text: 7}), '<h1>7</h1>')
   })
 })
 
