@@ -124,7 +124,8 @@ describe('renderHtml: kept items and gaps', () => {
   const wrappedAtEnd = '<p>a</p>\n<div class="w">\n<p>b</p>\n</div>\n'
 
   it('should give a JSON copy of a parsed Article its body back byte for byte', () => {
-    for (const body of [wrapped, wrappedAtEnd, '<p>a</p>\r\n<div>\r\n<p>b</p>\r\n</div>\r\n', '<h1>T</h1>\n<p><img src="https://e.example/a.png" alt=""></p>\n<h2>S</h2>\n\n<p>x</p>\n']) {
+    // Unquoted attributes: written from its fields, the item would read `class="x"`.
+    for (const body of [wrapped, wrappedAtEnd, '<p class=x>a</p>\n<h2 class=y>S</h2>\n', '<p>a</p>\r\n<div>\r\n<p>b</p>\r\n</div>\r\n', '<h1>T</h1>\n<p><img src="https://e.example/a.png" alt=""></p>\n<h2>S</h2>\n\n<p>x</p>\n']) {
       const article = read(body)
       assert.equal(renderHtml(article), body)
       assert.equal(renderHtml(copy(article)), body)
@@ -137,6 +138,12 @@ describe('renderHtml: kept items and gaps', () => {
       article.lead.splice(1, 1)
       assert.equal(renderHtml(article), '<p>a</p><div class="w">\n</div>\n<p>c</p>\n')
     }
+  })
+
+  it('should keep every tag of a gap before a removed item, in order', () => {
+    const article = read('<div>\n<p>a</p>\n</div>\n<div>\n<p>b</p>\n</div>\n<div>\n<p>c</p>\n</div>\n')
+    article.lead.splice(1, 1)
+    assert.equal(renderHtml(article), '<div>\n<p>a</p></div><div>\n</div>\n<div>\n<p>c</p>\n</div>\n')
   })
 
   it('should keep the tags of the gaps after a removed last item', () => {
@@ -210,6 +217,9 @@ describe('renderHtml: kept items and gaps', () => {
     assert.equal(renderHtml(article), '<p>a</p><p>b</p>')
     const removed = built({lead: [{...paragraph('b'), source: at(2)}], layout: {eol: '\n', gaps: [null, 7, undefined, '\n']}})
     assert.equal(renderHtml(removed), '<p>b</p>\n')
+    // Nor as a separator, whatever its string would be.
+    const separated = built({lead: [paragraph('a'), paragraph('b')], layout: {eol: '\n', gaps: ['', [' \n'], [' \n'], '']}})
+    assert.equal(renderHtml(separated), `${newParagraph('a')}\n\n${newParagraph('b')}`)
   })
 
   it('should take an index only when it is an integer from 0 to the number of items read', () => {
