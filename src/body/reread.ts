@@ -27,30 +27,49 @@ import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
  *
  * - reading it alone finds nothing that would reach out of its container
  *   (`balance.ts`: no stray or ignored tag, nothing left open, no
- *   formatting element carried on), and every element on its last edge ends
- *   with its end tag (a `<p>` left open would take in what follows in place);
+ *   formatting element carried on), every formatting element in it ends
+ *   with its own end tag (else it stays on the list of active formatting
+ *   elements), and every element on its last edge does too (a `<p>` left
+ *   open would take in what follows in place);
  * - no container around it is a formatting element (a nested `<a>`, or a
  *   fourth `<b>`, acts on the list of active formatting elements, which the
  *   containers are on in place and not alone);
  * - it starts no table part, caption or column (alone, the fragment parser
  *   is still in its first, template, mode, where these start a table's
- *   modes; in place, after other content, they are ignored);
+ *   modes; in place, after other content, they are ignored); anything else
+ *   it starts with is read alike in both modes, and it writes no end tag
+ *   before its start tag;
  * - it holds no `<form` (the form element pointer carries across pieces);
  * - it nests, with its containers, less deep than the cap;
  * - the bare list items and table parts it holds (`orphans.ts`) are what
  *   they are in place: the same unless a container around it stops the
  *   search for an open `li`.
  *
- * A kept piece is read the same in place when nothing before it left state
- * behind in the first reading either: no element anywhere outside the
- * rewritten items was reopened by the parser (a formatting element carried
- * on from a rewritten item), none is a made-up artifact whose source a
- * rewritten gap may drop, the first reading's changes do not reach the end
- * of the body (whose checks look at the whole body), and it did not nest
- * too deep. A rewritten gap holds only white space, comments and container
- * tags: each is placed where it is written, provided its tag is written
- * byte for byte as read (else the sanitised properties are not what a
- * reading gives).
+ * A kept piece is read the same in place when the parser's state at its
+ * start is the same in both texts, and what follows it in the first text
+ * did not act on it:
+ *
+ * - the parser leaves its first (template) mode, where end tags are
+ *   ignored, before the first kept piece with markup in both texts, or at
+ *   the same tag in it (pasted pages open with an ignored `<head>`);
+ * - outside kept items' elements, no element was reopened by the parser
+ *   (a formatting element a rewritten piece carried on) and none is a
+ *   made-up artifact (its source, a `</p>` or `</br>`, may be in a
+ *   rewritten gap, which drops it);
+ * - every formatting element outside the rewritten items ends with its
+ *   own end tag (one closed otherwise stays on the list, and a dropped
+ *   stray end tag, `</font>`, may have taken it off);
+ * - a kept item followed by a rewritten gap ends with its own end tag
+ *   (`<h2>a</h3>`: the dropped `</h3>` closed it);
+ * - the first reading's changes do not reach the end of the body (whose
+ *   checks look at the whole body), it did not nest too deep, and it holds
+ *   no NUL (after one, parse5 places a character reference's text at its
+ *   `;`, so a node's source is not what it reads).
+ *
+ * A rewritten gap holds only white space, comments and container tags:
+ * each is placed where it is written, provided a container's tag, read and
+ * sanitised alone, gives its properties and no change, and a comment is
+ * written as it was read.
  *
  * Text is the one thing parsers join across pieces: adjacent character
  * tokens make one text node. A rewritten item's text nodes may reach into
