@@ -2,11 +2,10 @@ import type {ElementContent, Root} from 'hast'
 import type {Context} from './hast.ts'
 import {serialize} from './hast.ts'
 import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
-import {parseBody} from './parse.ts'
 import {hasEndTag} from './balance.ts'
-import {adoptOrphans} from './orphans.ts'
 import {trimWhere} from './trim.ts'
-import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
+import type {Change, SanitizeSettings} from './sanitize.ts'
+import {readTree, reread, type Piece, type TreeReading} from './reread.ts'
 import {voidElements} from './void-elements.ts'
 
 /*
@@ -44,21 +43,11 @@ export interface BodyReading {
  * //=> ['sanitized-attribute', 'rewritten-markup']
  */
 export function readBody(body: string, settings: SanitizeSettings): BodyReading {
-  const {tree, flattened, repeated, escapes} = parseBody(body)
-  const {changes, imagesWithoutAlt} = sanitizeTree(tree, {...settings, source: body})
-  // Read from what the sanitiser left: an element it unwrapped no longer holds what it held.
-  for (const escape of adoptOrphans(tree, body.length, (name) => !settings.schema.tagNames || settings.schema.tagNames.includes(name))) changes.push({ruleId: 'rewritten-markup', reason: escape.reason, start: escape.start, end: escape.end})
-  // A repeated attribute is not written back: a check that read another copy than the browser's could be fooled.
-  for (const offset of repeated) {
-    changes.push({ruleId: 'sanitized-attribute', reason: 'Removed a repeated attribute: browsers read only its first copy', start: offset, end: offset + 1})
-  }
-  // Written as read, these would reach out of the element a page places the post in.
-  for (const escape of escapes) changes.push({ruleId: 'rewritten-markup', reason: escape.reason, start: escape.start, end: escape.end})
-  // A NUL reads as nothing in text and as U+FFFD elsewhere: written from the tree, it is what a parser reads.
-  for (let at = body.indexOf('\0'); at !== -1; at = body.indexOf('\0', at + 1)) {
-    changes.push({ruleId: 'rewritten-markup', reason: 'Rewrote a NUL character as a parser reads it', start: at, end: at + 1})
-  }
-  changes.sort((a, b) => a.start - b.start)
+  return fromTree(body, readTree(body, settings))
+}
+
+/** A reading from its sanitised tree. */
+function fromTree(body: string, {tree, changes, flattened, imagesWithoutAlt}: TreeReading): BodyReading {
   return {body, tree, flat: flatten(tree, body), changes, context: {body, isDirty: dirtyChecker(changes)}, flattened, imagesWithoutAlt}
 }
 
@@ -92,7 +81,7 @@ export type OffsetMap = (offset: number, isEnd: boolean) => number
  * Rewrite a reading until writing it back gives the very text it was read
  * from (at most `maxRounds` times).
  *
- * @param first - A reading of the text as given.
+ * @param first - A reading of the text as given (its tree is taken over by the next reading).
  * @param sanitize - The settings it was read with.
  * @param notice - Called with the first offset that a reading with no changes does not write back as read.
  * @param lineFeed - Written for every line feed of a rewrite (`'\r'` for a post that must not gain a `\n`).
@@ -117,7 +106,9 @@ export function settle(first: BodyReading, sanitize: SanitizeSettings, notice: (
     const back = mapBack(written, reading.body.length)
     const before = map
     map = before ? (offset, isEnd) => before(back(offset, isEnd), isEnd) : back
-    reading = readBody(html, sanitize)
+    // Only what the rewrite changed is read again, where that gives what reading all of it gives (`reread.ts`).
+    const again = reread(reading, rewrite.pieces, html, sanitize)
+    reading = again ? fromTree(html, again) : readBody(html, sanitize)
   }
   return {reading, map}
 }
@@ -193,21 +184,36 @@ export function isClean(html: string, settings: SanitizeSettings): boolean {
  * A body rewritten: items and gaps nothing touched kept as written, the
  * others written from their sanitised nodes.
  *
- * @returns The text, and where each item went (offsets in `html` and in the body read).
+ * @returns The text, where each item went (offsets in `html` and in the body read), and every gap and item as a piece of both (with where a rewritten gap wrote each of its nodes), for `reread`.
  */
-export function rewriteBody(reading: Pick<BodyReading, 'context' | 'flat'>): {html: string; written: Written[]} {
+export function rewriteBody(reading: Pick<BodyReading, 'context' | 'flat'>): {html: string; written: Written[]; pieces: Piece[]} {
   const {context, flat} = reading
   const clean = keptItems(context, flat)
   const written: Written[] = []
-  let html = gapHtml(context, flat.gaps[0]!)
+  const pieces: Piece[] = []
+  let html = ''
+  const addGap = (gap: Gap) => {
+    const start = html.length
+    if (!context.isDirty(gap.start, gap.end) && closesWritten(context, gap)) {
+      html += context.body.slice(gap.start, gap.end)
+      pieces.push({from: gap.start, to: gap.end, start, end: html.length, kept: true})
+    } else {
+      const parts: NonNullable<Piece['parts']> = []
+      html += serializeGap(context, gap, start, parts)
+      pieces.push({from: gap.start, to: gap.end, start, end: html.length, kept: false, parts})
+    }
+  }
+  addGap(flat.gaps[0]!)
   for (let index = 0; index < flat.items.length; index++) {
     const item = flat.items[index]!
     const kept = clean[index]!
     const text = kept ? context.body.slice(item.start, item.end) : serializeItem(item)
     written.push({start: html.length, end: html.length + text.length, from: item.start, to: item.end, same: kept})
-    html += text + gapHtml(context, flat.gaps[index + 1]!)
+    pieces.push({from: item.start, to: item.end, start: html.length, end: html.length + text.length, kept, closes: kept && closesItself(context, item)})
+    html += text
+    addGap(flat.gaps[index + 1]!)
   }
-  return {html, written}
+  return {html, written, pieces}
 }
 
 /**
@@ -294,10 +300,11 @@ function closesWritten(context: Context, gap: Gap): boolean {
   return true
 }
 
-/** A gap written from its parts: white space, comments, and the tags of layout containers. */
-function serializeGap(context: Context, gap: Gap): string {
+/** A gap written from its parts: white space, comments, and the tags of layout containers (where each went, when `placed` is given, from `offset`). */
+function serializeGap(context: Context, gap: Gap, offset = 0, placed?: NonNullable<Piece['parts']>): string {
   let html = ''
   for (const part of gap.parts) {
+    const start = html.length
     if (part.type === 'open') {
       const tag = serialize({...part.node, children: []})
       html += tag.slice(0, tag.lastIndexOf('</'))
@@ -307,6 +314,7 @@ function serializeGap(context: Context, gap: Gap): string {
     }
     // Text and comments from their values: their source may hold what made the gap need rewriting.
     else html += serialize(part.node)
+    placed?.push({node: part.node, type: part.type, start: offset + start, end: offset + html.length})
   }
   return html
 }

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import fc from 'fast-check'
+import {readBody, rewriteBody, settle} from '../../src/body/normalize.ts'
+import {reread} from '../../src/body/reread.ts'
+import {flatten} from '../../src/body/flatten.ts'
+import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
+import {createCheckMemo, type SanitizeSettings} from '../../src/body/sanitize.ts'
+import {splitPost} from '../../src/post/split.ts'
+import {corpusFolder, postsIn} from '../support/shared.ts'
+
+const settings = (): SanitizeSettings => ({schema: defaultSchema, embedHosts: defaultEmbedHosts, ...createCheckMemo()})
+
+/**
+ * Rewrite a body as `settle` does, read the rewrite whole and with `reread`,
+ * and compare everything a reading holds, positions included. Returns
+ * whether `reread` read it (else it left it to the whole reading).
+ */
+function compare(body: string, lineFeed?: '\r'): boolean {
+  const given = settings()
+  const first = readBody(body, given)
+  const rewrite = rewriteBody(first)
+  const html = lineFeed ? rewrite.html.replaceAll('\n', lineFeed) : rewrite.html
+  const whole = readBody(html, given)
+  const again = reread(first, rewrite.pieces, html, given)
+  if (!again) return false
+  assert.deepEqual(
+    {tree: again.tree, flat: flatten(again.tree, html), changes: again.changes, imagesWithoutAlt: again.imagesWithoutAlt, flattened: again.flattened},
+    {tree: whole.tree, flat: whole.flat, changes: whole.changes, imagesWithoutAlt: whole.imagesWithoutAlt, flattened: whole.flattened},
+    JSON.stringify(body)
+  )
+  return true
+}
+
+const clean = fc.constantFrom(
+  '<p>text</p>', '<p>a <b>b</b> <a href="/x">c</a></p>', '<h2>T</h2>', '<h3 id="x">x</h3>', '<ul><li>a</li><li>b</li></ul>', '<table><tr><td>c</td></tr></table>',
+  'loose text', 'more <i>inline</i>', '<img src="a.png" alt="a">', '<hr>', '<br>', '<blockquote><p>q</p></blockquote>', '<pre>\n\ncode</pre>', '<figure><img src=y alt=z></figure>',
+  '<p>text', '<p>&amp; &nbsp;&lt;</p>', 'x &amp y', '<div>plain</div>', '<span>s</span>', '<ol><li><p>n</p></li></ol>', '<svg><circle r=1></circle></svg>', '<template><p>t</p></template>', '<b>bold</b> tail'
+)
+const dirty = fc.constantFrom(
+  '<p onclick="x()">a</p>', '<script>a()</script>', '<style>p{}</style>', '</span>', '</div>', '</b>', '</a>', '</p>', '</br>', '<h2>y</h3>', '<img src="a.png" onerror=x>', '<p style="behavior:url(x)">s</p>',
+  '<p id="submit">d</p>', '<custom>c</custom>', '<object>o</object>', '<iframe src="https://evil.example/"></iframe>', '<p title=a title=b>r</p>', '<li>bare</li>', '<td>cell</td>', '<body>', '<head>',
+  '<b>', '<font>', '<nobr>n', '<p><b>x</p>', '<a><a>x</a></a>', 'a\0b', '<!-- c -->', '<form>f</form>', '<textarea>t', '<table><tr><td>', '<table>t</table>', '<h2>unclosed', '<div onclick=z>',
+  '<section><li>x</li></section>', '<p>a<script>x</script>b</p>', '<b><p onclick=y>z</p></b>', '<a href="javascript:x">j</a>', '<math><mi>x</mi></math>', '<svg><foreignObject><li>l</li></foreignObject></svg>'
+)
+const space = fc.constantFrom('', '\n', '\n\n', ' ', '\r\n')
+const container = fc.constantFrom('div class="w "', 'div', 'section', 'font color=red', 'center', 'b', 'article')
+const piece: fc.Arbitrary<string> = fc.oneof(
+  {weight: 6, arbitrary: clean},
+  {weight: 1, arbitrary: dirty},
+  {
+    weight: 1,
+    arbitrary: fc.tuple(container, fc.array(fc.oneof(clean, dirty), {maxLength: 4}), space).map(([open, inner, between]) => `<${open}>${inner.join(between)}</${open.split(' ')[0]}>`)
+  }
+)
+/** Bodies mostly clean, with a few things the sanitiser or the container checks change. */
+const body = fc.array(fc.tuple(piece, space), {maxLength: 20}).map((pieces) => pieces.map(([html, after]) => html + after).join(''))
+
+describe('reread', () => {
+  it('should read a rewrite as reading it whole does, positions included (generated bodies)', () => {
+    let read = 0
+    let runs = 0
+    fc.assert(
+      fc.property(body, fc.boolean(), (html, lone) => {
+        // A post without `\n` is rewritten with `\r` for every line feed.
+        const given = lone ? html.replaceAll('\n', '\r') : html
+        runs++
+        if (compare(given, lone && !given.includes('\n') ? '\r' : undefined)) read++
+      }),
+      {seed: Number(process.env['FUZZ_SEED'] ?? 4242), numRuns: Number(process.env['FUZZ_RUNS'] ?? 1500)}
+    )
+    // A fallback on every body would pass the comparison and prove nothing.
+    assert.ok(read > runs / 10, `read ${read} of ${runs}`)
+  })
+
+  it('should read a rewrite as reading it whole does on every corpus post', () => {
+    let read = 0
+    for (const post of postsIn(corpusFolder)) {
+      if (compare(post.raw.slice(splitPost(post.raw).bodyStart), post.raw.includes('\n') ? undefined : '\r')) read++
+    }
+    assert.ok(read >= 30, `read ${read}`)
+  })
+
+  it('should read only the rewritten item of a post with one dirty paragraph', () => {
+    assert.ok(compare('<div class="tt">\n<p>a</p>\n<p onclick="x()">b <b>c</b></p>\n<p>d</p>\n</div>'))
+    assert.ok(compare('<p>a</p>\n<script>x()</script>\n<p>b</p>'))
+    // Pasted whole pages: the ignored `<head>` and `<body>` leave the parser's first mode as the `<div>` does.
+    assert.ok(compare('<head></head>\n<body class="">\n<div id="wrap">\n<p>a</p>\n</div>'))
+    // Nothing left: the root of an empty rewrite has no position.
+    assert.ok(compare('<style>p{}</style><html>'))
+  })
+
+  it('should leave to the whole reading what a rewritten piece changes around it', () => {
+    for (const html of [
+      // The stray `</font>` took the `<font>` off the list of active formatting elements.
+      '<p>text<font color=red><p>text</p></font><p>text</p>',
+      // `</br>` made the `<br>` of a kept run; the rewritten gap drops it.
+      '<br></font></br>',
+      // `<head>` took the parser out of its first mode, where `</br>` is ignored.
+      '<head></h2><</br>',
+      // `</h3>` closed the `<h2>`; the rewritten gap drops it.
+      '<h2>a</h3>\n\n<p>b</p>',
+      // After a NUL, parse5 places the text of `&amp;` at its `;`.
+      '\0&amp;'
+    ]) {
+      assert.equal(compare(html), false, html)
+    }
+  })
+
+  it('should give settle the reading of the whole rewrite', () => {
+    const html = '<p>a</p>\n<p onclick="x()">b</p>\n<p>c</p>'
+    const {reading, map} = settle(readBody(html, settings()), settings(), () => {})
+    const whole = readBody(reading.body, settings())
+    assert.equal(reading.body, '<p>a</p>\n<p>b</p>\n<p>c</p>')
+    assert.deepEqual({tree: reading.tree, flat: reading.flat, changes: reading.changes}, {tree: whole.tree, flat: whole.flat, changes: whole.changes})
+    assert.equal(map?.(reading.body.indexOf('<p>c'), false), html.indexOf('<p>c'))
+  })
+})
