@@ -1,6 +1,6 @@
 import type {Context} from '../body/hast.ts'
 import type {Flat, Item} from '../body/flatten.ts'
-import {gapHtml, keptItems, readBody, serializeItem} from '../body/normalize.ts'
+import {closesItself, gapHtml, keptItems, readBody, serializeItem} from '../body/normalize.ts'
 import type {SanitizeSettings} from '../body/sanitize.ts'
 
 /** An item with the text it is read from, and where it came from in the body. */
@@ -43,7 +43,7 @@ export function toPieces(context: Context, flat: Flat, settings: SanitizeSetting
         pending = gapHtml(inner, sub.gaps[subIndex + 1]!)
       }
     }
-    pending += gapHtml(context, flat.gaps[index + 1]!)
+    pending += gapHtml(context, flat.gaps[index + 1]!, !clean[index] && !closesItself(context, item))
   }
   gaps.push(pending)
   return {pieces, gaps}

@@ -176,10 +176,35 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
  * //=> [true, false]
  */
 export function hasEndTag(node: Element, html: string): boolean {
+  return endsWithOwnEndTag(node, html) || closedByHeadingEndTag(node, html)
+}
+
+/**
+ * Whether an element's own source ends with its own end tag: `hasEndTag`
+ * but for a heading closed by another heading's end tag, which the parser
+ * leaves out of the element (it ends where that tag starts).
+ *
+ * @param node - An element with the position the parser gave it.
+ * @param html - What was parsed.
+ * @returns Whether the element's range ends with its own end tag.
+ * @example
+ * import rehypeParse from 'rehype-parse'
+ * import {unified} from 'unified'
+ * const html = '<h2>a</h2><h3>b</h4>'
+ * unified().use(rehypeParse, {fragment: true}).parse(html).children.map((node) => node.type === 'element' && endsWithOwnEndTag(node, html))
+ * //=> [true, false]
+ */
+export function endsWithOwnEndTag(node: Element, html: string): boolean {
   const at = endTagStart(node, html)
   // Content ending past the `</` means that tag closed a descendant (`<table><tr><td><table>…</table>` at the
   // end, `<b><b>x</b>`: the outer element ends there too, left open).
   return at !== -1 && contentEnd(node) <= at
+}
+
+/** Any heading's end tag closes an open heading (`<h2>a</h3>`); the parser then ends the element where that tag starts. */
+function closedByHeadingEndTag(node: Element, html: string): boolean {
+  const end = node.position?.end.offset
+  return end !== undefined && headingNames.has(node.tagName) && isHeadingEndTag(html, end)
 }
 
 /** Where the end tag an element's source ends with starts (`</div>` after its start tag), or -1. */
@@ -306,10 +331,26 @@ function positionedTags(node: Element, html: string, covered: Array<[number, num
   const startTagEnd = tagEnd(html, start + 1)
   covered.push([start, startTagEnd === -1 ? html.length : startTagEnd])
   const at = endTagStart(node, html)
-  if (at === -1) return true
+  if (at === -1) {
+    if (closedByHeadingEndTag(node, html)) {
+      const close = tagEnd(html, end + 2)
+      covered.push([end, close === -1 ? html.length : close])
+    }
+    return true
+  }
   if (isAmbiguous(node, html, at)) return false
   covered.push([at, end])
   return true
+}
+
+const headingNames: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/** Whether a heading's end tag (`</h1>` to `</h6>`, any case) starts at `at`. */
+function isHeadingEndTag(html: string, at: number): boolean {
+  if (html.charCodeAt(at) !== 60 /* < */ || html.charCodeAt(at + 1) !== 47 /* / */ || (html.charCodeAt(at + 2) | 32) !== 104 /* h */) return false
+  const digit = html.charCodeAt(at + 3)
+  const after = html.charCodeAt(at + 4)
+  return digit >= 49 && digit <= 54 && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
 }
 
 /** An element's tags as rehype-parse's `verbose` option recorded them. */

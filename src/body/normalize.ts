@@ -2,7 +2,7 @@ import type {ElementContent, Root} from 'hast'
 import type {Context} from './hast.ts'
 import {serialize} from './hast.ts'
 import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
-import {hasEndTag} from './balance.ts'
+import {endsWithOwnEndTag} from './balance.ts'
 import {trimWhere} from './trim.ts'
 import type {Change, SanitizeSettings} from './sanitize.ts'
 import {readTree, reread, type Piece, type TreeReading} from './reread.ts'
@@ -192,9 +192,10 @@ export function rewriteBody(reading: Pick<BodyReading, 'context' | 'flat'>): {ht
   const written: Written[] = []
   const pieces: Piece[] = []
   let html = ''
-  const addGap = (gap: Gap) => {
+  // `closed` as for `gapHtml`.
+  const addGap = (gap: Gap, closed = false) => {
     const start = html.length
-    if (!context.isDirty(gap.start, gap.end) && closesWritten(context, gap)) {
+    if (!closed && !isRewritten(context, gap)) {
       html += context.body.slice(gap.start, gap.end)
       pieces.push({from: gap.start, to: gap.end, start, end: html.length, kept: true})
     } else {
@@ -211,7 +212,7 @@ export function rewriteBody(reading: Pick<BodyReading, 'context' | 'flat'>): {ht
     written.push({start: html.length, end: html.length + text.length, from: item.start, to: item.end, same: kept})
     pieces.push({from: item.start, to: item.end, start: html.length, end: html.length + text.length, kept, closes: kept && closesItself(context, item)})
     html += text
-    addGap(flat.gaps[index + 1]!)
+    addGap(flat.gaps[index + 1]!, !kept && !closesItself(context, item))
   }
   return {html, written, pieces}
 }
@@ -240,15 +241,25 @@ export interface Written {
   same: boolean
 }
 
-/** A gap's HTML as it will be written: as read when nothing touched it and its end tags are its own, else rewritten. */
-export function gapHtml(context: Context, gap: Gap): string {
-  if (!context.isDirty(gap.start, gap.end) && closesWritten(context, gap)) return context.body.slice(gap.start, gap.end)
+/** Whether a gap is written from its parts, not as read. */
+function isRewritten(context: Context, gap: Gap): boolean {
+  return context.isDirty(gap.start, gap.end) || !closesWritten(context, gap)
+}
+
+/**
+ * A gap's HTML as it will be written: as read when nothing touched it and its end tags are its own, else rewritten.
+ * `closed`: the item before it is rewritten and was closed by what the gap holds (`<h2>a</h3>`): written from its
+ * nodes it closes itself, and the tag that closed it would be a stray one.
+ */
+export function gapHtml(context: Context, gap: Gap, closed = false): string {
+  if (!closed && !isRewritten(context, gap)) return context.body.slice(gap.start, gap.end)
   return serializeGap(context, gap)
 }
 
 /** Which items can be kept as written, decided first: a neighbour's decision can change an item's. */
 export function keptItems(context: Context, flat: Flat): boolean[] {
-  const clean = flat.items.map((item) => !context.isDirty(item.start, item.end))
+  // An element that does not close itself is closed by what follows: when the gap after it is rewritten, so is it.
+  const clean = flat.items.map((item, index) => !context.isDirty(item.start, item.end) && (closesItself(context, item) || !isRewritten(context, flat.gaps[index + 1]!)))
   for (let changed = clean.includes(false); changed; ) {
     changed = false
     for (let index = flat.items.length - 2; index >= 0; index--) {
@@ -271,11 +282,11 @@ export function keptItems(context: Context, flat: Flat): boolean[] {
 }
 
 /** Whether an item's source ends with its own end tag (or is not an element that needs one). */
-function closesItself(context: Context, item: Flat['items'][number]): boolean {
+export function closesItself(context: Context, item: Flat['items'][number]): boolean {
   const node = item.nodes.at(-1)
   if (!node || node.type !== 'element' || item.kind === 'run') return true
   if (voidElements.has(node.tagName)) return true
-  return node.position?.end.offset === item.end && hasEndTag(node, context.body)
+  return node.position?.end.offset === item.end && endsWithOwnEndTag(node, context.body)
 }
 
 /** Whether an item holds a formatting element the parser reopened (it has no tags of its own). */

@@ -72,6 +72,18 @@ describe('escapes', () => {
     }
   })
 
+  it('should take any heading’s end tag as closing an open heading, and no other element', () => {
+    // The HTML standard: an end tag `h1`…`h6` pops the stack up to whichever heading is open.
+    for (const html of ['<h2>a</h3>', '<h1>a</H6 >', '<h6><b>a</b></h1>\n<p>b</p>', '<div><h2>a</h4></div>', '<h3>a</h2/>']) assertContained(html)
+    // With no heading open, or the heading already closed, it is a stray end tag (it would close a heading the
+    // page placed the post in).
+    for (const [html, stray] of [['<p>a</h3>', '</h3>'], ['<h2>a</h2></h3>', '</h3>'], ['<div>a</h3></div>', '</h3>']] as const) {
+      assert.deepEqual(ranges(html), [at(html, stray)], html)
+    }
+    // `</h7>` is no heading's: the `<h2>` stays open.
+    assert.deepEqual(ranges('<h2>a</h7>'), [[0, 10], [5, 10]])
+  })
+
   it('should find a stray end tag inside an element, and a dropped start tag inside a text', () => {
     // `</article>` closes a page's `<article>` from inside any element of the post.
     const inside = '<div>a</article>b</div>'

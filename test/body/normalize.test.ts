@@ -144,6 +144,20 @@ describe('cleanHtml', () => {
   })
 })
 
+describe('cleanHtml and a heading closed by another heading’s end tag', () => {
+  it('should keep it as written: the end tag closed the heading, in the post', () => {
+    for (const html of ['<h2>a</h3>\n\n<p>b</p>\n', '<div><h3>a</H2 ></div>', '<h2>a</h3>']) assert.ok(kept(html), html)
+  })
+
+  it('should write a rewritten one closed by its own end tag, without the one that closed it', () => {
+    // Written back after `<h2>a</h2>`, the `</h3>` would be a stray end tag; left out of a rewritten gap, the
+    // `<h2>` kept as written would take in the paragraph.
+    assert.equal(cleanHtml('<h2 onclick="x()">a</h3>\n\n<p>b</p>', settings()), '<h2>a</h2>\n\n<p>b</p>')
+    assert.equal(cleanHtml('<div><h2>y</h3><p onclick="x()">a</p></div><p>t</p>', settings()), '<div><h2>y</h2><p>a</p></div><p>t</p>')
+    assert.equal(cleanHtml('<h2>a</h3><!-- c --></span>\n<p>b</p>', settings()), '<h2>a</h2><!-- c -->\n<p>b</p>')
+  })
+})
+
 describe('cleanHtml and elements that end the element around them', () => {
   const text = (html: string) => toText(unified().use(rehypeParse, {fragment: true}).parse(html)).replace(/\s+/g, '')
   const rewrites = (html: string, given: SanitizeSettings = settings()) => readBody(html, given).changes.filter((change) => change.ruleId === 'rewritten-markup' && change.reason)
