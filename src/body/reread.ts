@@ -4,6 +4,7 @@ import {isArtifact, isReopened} from './flatten.ts'
 import {maxDepth, parseBody} from './parse.ts'
 import {adoptOrphans} from './orphans.ts'
 import {voidElements} from './void-elements.ts'
+import {isSpace} from './tag-scanner.ts'
 import {hasEndTag, tableParts} from './balance.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 
@@ -118,6 +119,13 @@ export function readTree(body: string, settings: SanitizeSettings): TreeReading 
   // A NUL reads as nothing in text and as U+FFFD elsewhere: written from the tree, it is what a parser reads.
   for (let at = body.indexOf('\0'); at !== -1; at = body.indexOf('\0', at + 1)) {
     changes.push({ruleId: 'rewritten-markup', reason: 'Rewrote a NUL character as a parser reads it', start: at, end: at + 1})
+    // After a NUL, parse5 may place the text that follows past where it is (`\0&amp;` gives `&` at `;`): the text up
+    // to the next tag is written from the tree too, never sliced from the source by those places.
+    const next = body.indexOf('<', at + 1)
+    let end = next === -1 ? body.length : next
+    // White space after that text belongs to the gap after it, which nothing here changes.
+    while (end > at + 1 && isSpace(body.charCodeAt(end - 1))) end--
+    if (end > at + 1) changes.push({ruleId: 'rewritten-markup', reason: '', start: at + 1, end})
   }
   changes.sort((a, b) => a.start - b.start)
   return {tree, changes, flattened, imagesWithoutAlt, escapes: escapes.length, orphans: orphans.length}
