@@ -1,11 +1,11 @@
 import type {Element, ElementContent, Nodes as HastNodes, Text} from 'hast'
 import type {Point} from 'unist'
 import type {Nodes as MdastNodes, RootContent as MdastContent} from 'mdast'
-import {fromMarkdown} from 'mdast-util-from-markdown'
 import {toHast} from 'mdast-util-to-hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Context} from './hast.ts'
 import {isReopened, type Flat, type Gap, type GapPart, type Item} from './flatten.ts'
+import {readMarkdown} from './markdown-chunks.ts'
 import {parseBody} from './parse.ts'
 import {sanitizeTree, type SanitizeSettings} from './sanitize.ts'
 
@@ -39,15 +39,6 @@ const markdownLine = /(?:^|\n) {0,3}(?:#{1,6}[ \t]|```|~~~|[-*+][ \t]+\S|\d{1,9}
  * how the bodies we meet use them.
  */
 const markdownOptions = {extensions: [{disable: {null: ['codeIndented', 'setextUnderline']}}]}
-
-/**
- * The longest run read as Markdown: micromark's time grows faster than the
- * length on runs of many lists (24 s for 47 KB of alternating headings,
- * lists and paragraphs, on a busy two-core machine), so a longer run is read
- * as wpautop paragraphs.
- * Real posts' runs are far shorter.
- */
-const maxMarkdownLength = 16_384
 
 /** Block kinds that say a run is Markdown: paragraphs and raw HTML alone do not. */
 const markdownBlocks = new Set(['heading', 'code', 'list', 'blockquote'])
@@ -111,19 +102,20 @@ export function readRuns(context: Context, flat: Flat, settings: SanitizeSetting
 /** The run's Markdown blocks, when micromark finds any that HTML text would not have. */
 function markdownSegments(body: string, item: Item, settings: SanitizeSettings): Segment[] | undefined {
   const source = body.slice(item.start, item.end)
-  if (source.length > maxMarkdownLength || !markdownLine.test(source)) return undefined
-  const tree = fromMarkdown(source, markdownOptions)
-  if (!tree.children.some((node) => markdownBlocks.has(node.type))) return undefined
+  if (!markdownLine.test(source)) return undefined
+  // Read in chunks, so the time stays linear in the run's length (see markdown-chunks.ts); undefined when a chunk would be too long.
+  const children = readMarkdown(source, markdownOptions)
+  if (!children?.some((node) => markdownBlocks.has(node.type))) return undefined
   // A fence the run does not close is closed in another run, past HTML blocks: the code is not in this run.
-  if (tree.children.some((node) => node.type === 'code' && !isClosedFence(source.slice(node.position?.start.offset, node.position?.end.offset)))) return undefined
+  if (children.some((node) => node.type === 'code' && !isClosedFence(source.slice(node.position?.start.offset, node.position?.end.offset)))) return undefined
   const elements = elementRanges(item, source)
-  for (const node of tree.children) {
+  for (const node of children) {
     // A Markdown block that cuts an element in two (`<b>` opened in one paragraph, closed in the next) is not one.
     if (cutsElement(elements, item.start + (node.position?.start.offset ?? 0)) || cutsElement(elements, item.start + (node.position?.end.offset ?? 0))) return undefined
   }
-  const converted = tree.children.filter((node) => expectedTag(node) !== undefined)
+  const converted = children.filter((node) => expectedTag(node) !== undefined)
   const made = fromMarkdownNodes(converted, settings)
-  return tree.children.map((node) => ({
+  return children.map((node) => ({
     start: item.start + (node.position?.start.offset ?? 0),
     end: item.start + (node.position?.end.offset ?? 0),
     node: made.get(node)
