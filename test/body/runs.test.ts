@@ -113,6 +113,37 @@ describe('readRuns: Markdown lines in HTML bodies', () => {
     assert.deepEqual(article.sections[0]!.position?.start, {line: 6, column: 1, offset: 28})
   })
 
+  it('should make the `## ` lines of a Markdown body longer than 16 KB sections, fenced `#` lines staying code', () => {
+    const topics = ['Caching', 'Queues', 'Indexes', 'Backups', 'Logging', 'Retries', 'Timeouts', 'Migrations']
+    const section = (index: number) => {
+      const topic = `${topics[index % topics.length]} ${index}`
+      return [
+        `## ${topic}`,
+        `Notes on ${topic.toLowerCase()}: what went wrong the first time, and what we changed after it.`,
+        `- measure before you change it\n- keep the old path until the new one is proven\n- write down why`,
+        '```sh\n# a comment, not a heading\n## nor this\nmake check\n```',
+        `> Said about ${topic} in review.`,
+        '### Details',
+        `The details of ${topic} fill this paragraph, with *emphasis* and \`code\`, long enough to look like prose.`
+      ].join('\n\n')
+    }
+    const count = 70
+    const body = `Intro paragraph.\n\n${Array.from({length: count}, (_, index) => section(index)).join('\n\n')}\n`
+    assert.ok(body.length > 16_384, `the body is ${body.length} characters`)
+    const article = read(body)
+    assert.equal(article.sections.length, count)
+    article.sections.forEach((entry, index) => {
+      assert.equal(entry.heading, `${topics[index % topics.length]} ${index}`)
+      assert.deepEqual(entry.children.map((child) => child.heading), ['Details'])
+      assert.deepEqual(entry.blocks.map((block) => block.type), ['paragraph', 'list', 'code', 'quote'])
+    })
+    const last = article.sections.at(-1)!
+    const offset = body.indexOf(`## ${last.heading}`)
+    assert.deepEqual(last.position?.start, {line: `---\ntitle: Runs\n---\n${body.slice(0, offset)}`.split('\n').length, column: 1, offset: offset + '---\ntitle: Runs\n---\n'.length})
+    const code = last.blocks[2]!
+    assert.equal(code.type === 'code' && code.code, '# a comment, not a heading\n## nor this\nmake check\n')
+  })
+
   it('should read lists, fenced code with its language, and block quotes', () => {
     const article = read('## Parts\n\n- a\n- b *c*\n\n1. one\n2. two\n\n```ts\nlet a = 1 < 2\n```\n\n> said\n')
     const blocks = article.sections[0]!.blocks
