@@ -49,6 +49,8 @@ describe('adoptOrphans', () => {
     assert.deepEqual(pick(adopt('<li>a</li>\n <li>b</li>\n')), ['<ul><li>a</li>\n <li>b</li></ul>\n', [[0, 22]]])
     assert.deepEqual(pick(adopt('<li>a</li> x <li>b</li>')), ['<ul><li>a</li></ul> x <ul><li>b</li></ul>', [[0, 10], [13, 23]]])
     assert.deepEqual(pick(adopt('<li>a</li><!--c--><li>b</li>')), ['<ul><li>a</li></ul><!--c--><ul><li>b</li></ul>', [[0, 10], [18, 28]]])
+    // A comment is no white space, even one that holds only white space.
+    assert.deepEqual(pick(adopt('<li>a</li><!-- --><li>b</li>')), ['<ul><li>a</li></ul><!-- --><ul><li>b</li></ul>', [[0, 10], [18, 28]]])
     // A no-break space is no HTML white space.
     assert.deepEqual(pick(adopt('<li>a</li>\u00A0<li>b</li>')), ['<ul><li>a</li></ul>\u00A0<ul><li>b</li></ul>', [[0, 10], [11, 21]]])
     // Items of another home start their own.
@@ -81,7 +83,7 @@ describe('adoptOrphans', () => {
   })
 
   it('should keep only the global properties of a renamed item, by their hast names (`data` or `aria` alone, or before a lower-case letter, are neither)', () => {
-    const item: Element = {type: 'element', tagName: 'li', properties: {data: '1', datax: '2', dataY: '3', aria: '4', ariaHidden: 'true', value: 2, className: ['c']}, children: []}
+    const item: Element = {type: 'element', tagName: 'li', properties: {data: '1', datax: '2', dataY: '3', aria: '4', ariaHidden: 'true', value: 2, className: ['c'], metadataY: '5', mariaZ: '6'}, children: []}
     const tree: Root = {type: 'root', children: [item]}
     adoptOrphans(tree, 5, () => false)
     assert.deepEqual((tree.children[0] as Element).properties, {dataY: '3', ariaHidden: 'true', className: ['c']})
@@ -121,6 +123,10 @@ describe('adoptOrphans', () => {
     const template = result.tree.children[0] as Element
     assert.deepEqual(template.children, [])
     assert.equal(template.content?.children.length, 2)
+    // What is removed from it (a `<col>`) is removed from its content.
+    const removed = adopt('<template><col></template>')
+    assert.equal(removed.html, '<template></template>')
+    assert.deepEqual((removed.tree.children[0] as Element).children, [])
   })
 
   it('should look into foreign content only inside its HTML integration points, which stop the search for an item’s list', () => {

@@ -12,7 +12,7 @@ const options = {prettyErrors: false, uniqueKeys: true, logLevel: 'silent'} as c
 function recover(yaml: string): Array<[unknown, unknown, [number, number] | null]> {
   return recoverPairs(yaml, parseDocument(yaml, options), {options}).map(({pair, base, asText}) => {
     const key = pair.key as ParsedNode | null
-    if (key && isScalar(key) && key.range) assert.equal(yaml.slice(base + key.range[0], base + key.range[1]), String(key.value), `${yaml}: the place of ${String(key.value)}`)
+    if (key && isScalar(key) && key.range && key.range[1] > key.range[0]) assert.equal(yaml.slice(base + key.range[0], base + key.range[1]), String(key.value), `${yaml}: the place of ${String(key.value)}`)
     return [isNode(key) ? key.toJSON() : key, isNode(pair.value) ? pair.value.toJSON() : pair.value, asText]
   })
 }
@@ -50,6 +50,21 @@ describe('recoverPairs', () => {
     assert.deepEqual(recover(yaml), [['x', '"u', [0, yaml.length]], ['tags', ['a'], null]])
     assert.deepEqual(recover("t: 'never closed\nimage: a.png\n").map(([key, value]) => [key, value]), [['t', "'never closed"], ['image', 'a.png']])
     assert.deepEqual(recover('t: a: b\nimage: a.png\n').map(([key, value]) => [key, value]), [['t', 'a: b'], ['image', 'a.png']])
+  })
+
+  it('should keep a pair without a key as yaml read it, beside a damaged one', () => {
+    assert.deepEqual(recover(': x\nt: [a] b\n'), [[null, 'x', null], ['t', '[a] b', [4, 13]]])
+  })
+
+  it('should take pairs yaml starts in the middle of a broken line as that line’s', () => {
+    assert.deepEqual(recover('a: 1\nb: 2\nc: d: e\nf: 1\n').map(([key, value]) => [key, value]), [['a', 1], ['b', 2], ['c', 'd: e'], ['f', 1]])
+    assert.deepEqual(recover('foo\ntitle: x\n').map(([key, value]) => [key, value]), [['title', 'x']])
+    assert.deepEqual(recover('x\n  y\ntitle: [a] b\n').map(([key, value]) => [key, value]), [['title', '[a] b']])
+  })
+
+  it('should read a long front matter after a broken first line whole: the budget grows with the YAML', () => {
+    const lines = Array.from({length: 3000}, (_, index) => `k${index}: v`)
+    assert.deepEqual(recover('- x\n' + lines.join('\n') + '\n').map(([key]) => key), lines.map((line) => line.slice(0, line.indexOf(':'))))
   })
 
   it('should leave out a line with no key, and read on', () => {
