@@ -109,6 +109,18 @@ describe('cleanHtml', () => {
     assert.equal(cleanHtml('\0&amp;\n<p>b</p>', settings()), '&#x26;\n<p>b</p>')
   })
 
+  it('should mark a repeated attribute on one character of its start tag, and every NUL, each with a reason', () => {
+    const html = '<p id=a id=b>x</p>\0<p>\0</p>'
+    // Each is a change of its own, with a reason (a change without one only marks the other end of one).
+    const changes = readBody(html, settings()).changes.filter((change) => change.reason)
+    const nuls = [html.indexOf('\0'), html.lastIndexOf('\0')]
+    assert.deepEqual(changes.filter((change) => change.ruleId === 'rewritten-markup').map((change) => [change.start, change.end]), nuls.map((at) => [at, at + 1]))
+    const repeated = changes.filter((change) => change.ruleId === 'sanitized-attribute')
+    assert.equal(repeated.length, 1)
+    assert.equal(repeated[0]!.end, repeated[0]!.start + 1)
+    assert.ok(repeated[0]!.start > '<p id=a'.length && repeated[0]!.start < '<p id=a id=b'.length, String(repeated[0]!.start))
+  })
+
   it('should rewrite only what changed, keeping the white space around a run', () => {
     const html = '  <b>x</b> y <i onclick="1">z</i>  '
     assert.equal(cleanHtml(html, settings()), html.replace(' onclick="1"', ''))
@@ -135,6 +147,10 @@ describe('cleanHtml', () => {
   it('should trim a rewritten run to its edges, leaving the white space around it to the gaps', () => {
     const html = ' a <i onclick="1">b</i> '
     assert.equal(cleanHtml(html, settings()), ' a <i>b</i> ')
+    // Every kind of HTML white space a parser keeps in text (a carriage return it reads as a line feed).
+    for (const space of ['\t', '\n', '\f', ' \t\n\f ']) {
+      assert.equal(cleanHtml(`${space}a <i onclick="1">b</i>${space}`, settings()), `${space}a <i>b</i>${space}`, JSON.stringify(space))
+    }
   })
 
   it('should write an element a gap closes without an end tag of its own with one', () => {
@@ -277,6 +293,21 @@ describe('settle', () => {
     const starts = readBody('</div><p onclick="1">a\0</p></div>', settings()).changes.map((change) => change.start)
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b))
     assert.ok(starts.length >= 4)
+  })
+
+  it('should map offsets through every rewrite of a body that takes more than one, in order, edges to edges', () => {
+    // Each rewrite closes what the one before it left for the next reading (a stray `</b>`, a `</font>`).
+    for (const html of ['<p onclick=1><b>x</p><p>y</p>\n<p>z</b></p>', '<a href=x><font><h2><ul></a><tr>']) {
+      const {reading, map} = settle(readBody(html, settings()), settings(), () => {})
+      assert.ok(map, html)
+      assert.equal(isClean(reading.body, settings()), true, html)
+      for (const isEnd of [false, true]) {
+        const mapped = Array.from({length: reading.body.length + 1}, (_, at) => map(at, isEnd))
+        assert.ok(mapped.every((offset, at) => Number.isInteger(offset) && offset >= 0 && offset <= html.length && (at === 0 || offset >= mapped[at - 1]!)), `${html}: ${mapped.join(' ')}`)
+      }
+      assert.equal(map(0, false), 0, html)
+      assert.equal(map(reading.body.length, true), html.length, html)
+    }
   })
 
   it('should stop at once when writing back changes nothing', () => {

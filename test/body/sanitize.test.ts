@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element, Root} from 'hast'
+import {sanitize} from 'hast-util-sanitize'
 import {toHtml} from 'hast-util-to-html'
 import {parsePost, renderPost} from '../../src/index.ts'
 import {parseBody} from '../../src/body/parse.ts'
@@ -254,6 +255,22 @@ describe('sanitizeTree', () => {
     for (const element of elements) assert.equal(element.data?.sanitizeKey, undefined)
   })
 
+  it('should join texts side by side when only one of them has a place', () => {
+    const at = (start: number, end: number) => ({start: {line: 1, column: start + 1, offset: start}, end: {line: 1, column: end + 1, offset: end}})
+    for (const placed of [0, 1]) {
+      const texts: Array<import('hast').Text> = [{type: 'text', value: 'a'}, {type: 'text', value: 'b'}]
+      texts[placed]!.position = placed === 0 ? at(3, 4) : at(20, 21)
+      const p: Element = {type: 'element', tagName: 'p', properties: {}, children: [texts[0]!, {type: 'element', tagName: 'script', properties: {}, children: []}, texts[1]!]}
+      const tree: Root = {type: 'root', children: [p]}
+      sanitizeTree(tree, {schema: defaultSchema, embedHosts: []})
+      assert.equal(toHtml(tree), '<p>ab</p>')
+      const joined = (tree.children[0] as Element).children
+      assert.equal(joined.length, 1)
+      // The joined text keeps the first text's place, or none: never one made of half a place.
+      assert.deepEqual(joined[0]!.position, placed === 0 ? at(3, 4) : undefined)
+    }
+  })
+
   it('should list the images without alt in document order, however deep', () => {
     assert.deepEqual(clean('<div><p><img src="a.png"></p></div><img src="b.png"><img src="c.png" alt="">').images, [[8, 25], [35, 52]])
   })
@@ -274,6 +291,15 @@ describe('sanitizeTree', () => {
     const endless = tree([[6, 12]])
     delete (endless.children[0] as Element).position!.end.offset
     assert.deepEqual(marks(endless), [])
+    // Half a place (a hand-built point without an offset) tells nothing either: no mark, never at NaN.
+    const startless = tree([[6, 12]])
+    delete (startless.children[0] as Element).position!.start.offset
+    assert.deepEqual(marks(startless), [])
+    for (const side of ['start', 'end'] as const) {
+      const child = tree([[6, 12]])
+      delete ((child.children[0] as Element).children[0]!.position![side] as {offset?: number}).offset
+      assert.deepEqual(marks(child), [], side)
+    }
   })
 
   it('should check the properties of an element allowed only under its ancestors, as of any other', () => {
@@ -297,8 +323,10 @@ describe('sanitizeTree', () => {
     assert.equal(result.html, html)
     assert.deepEqual(result.changes, [])
     // A srcset is then checked against http and https.
-    const image = '<img src="a.png" srcset="https://a.example/a.png 1x" alt="">'
-    assert.equal(clean(image, {schema: {...defaultSchema, protocols: null}}).html, image)
+    for (const image of ['<img src="a.png" srcset="https://a.example/a.png 1x" alt="">', '<img src="a.png" srcset="http://a.example/a.png 1x" alt="">']) {
+      assert.equal(clean(image, {schema: {...defaultSchema, protocols: null}}).html, image)
+    }
+    assert.equal(clean('<img srcset="ftp://a.example/a.png 1x" alt="">', {schema: {...defaultSchema, protocols: null}}).html, '<img alt="">')
   })
 
   it('should give the changes in order of their start', () => {
@@ -337,6 +365,15 @@ describe('checkProperty', () => {
     assert.equal(checkProperty(schema, 'p', 'hidden', 'true').ok, false)
     assert.equal(checkProperty(defaultSchema, 'p', 'contentEditable', 'true').ok, false)
     assert.equal(checkProperty(defaultSchema, 'p', 'contentEditable', 'false').ok, true)
+  })
+
+  it('should read a definition that lists no values as allowing any, as hast-util-sanitize does', () => {
+    const schema: Schema = {attributes: {p: [['title']]}}
+    for (const value of ['x', '', 3, true] as const) {
+      assert.deepEqual(checkProperty(schema, 'p', 'title', value), {ok: true, value})
+      const kept = sanitize({type: 'element', tagName: 'p', properties: {title: value}, children: []}, schema) as Element
+      assert.equal(kept.properties['title'], value)
+    }
   })
 
   it('should read `data*` for data properties only, and prefer an exact entry', () => {

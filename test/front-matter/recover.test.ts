@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {isNode, isScalar, parseDocument, type ParsedNode} from 'yaml'
+import {recoverPairs} from '../../src/front-matter/recover.ts'
+
+const options = {prettyErrors: false, uniqueKeys: true, logLevel: 'silent'} as const
+
+/**
+ * Recover the pairs of `yaml`: each as [key, value, asText], after checking
+ * that its key's range, moved by its base, points at the key in the YAML.
+ */
+function recover(yaml: string): Array<[unknown, unknown, [number, number] | null]> {
+  return recoverPairs(yaml, parseDocument(yaml, options), {options}).map(({pair, base, asText}) => {
+    const key = pair.key as ParsedNode | null
+    if (key && isScalar(key) && key.range && key.range[1] > key.range[0]) assert.equal(yaml.slice(base + key.range[0], base + key.range[1]), String(key.value), `${yaml}: the place of ${String(key.value)}`)
+    return [isNode(key) ? key.toJSON() : key, isNode(pair.value) ? pair.value.toJSON() : pair.value, asText]
+  })
+}
+
+describe('recoverPairs', () => {
+  it('should take every pair yaml read when nothing is damaged', () => {
+    assert.deepEqual(recover('title: a\ntags:\n  - b\n'), [['title', 'a', null], ['tags', ['b'], null]])
+    // A duplicate key damages nothing: both stay, the last one wins later.
+    assert.deepEqual(recover('a: 1\na: 2\n'), [['a', 1, null], ['a', 2, null]])
+    assert.deepEqual(recover(''), [])
+  })
+
+  it('should read a value YAML reserves as text, up to its line’s end, and say where that text is', () => {
+    const line = 'title: [a] b\n'
+    assert.deepEqual(recover(line + 'tags: a\n'), [['title', '[a] b', [0, line.length]], ['tags', 'a', null]])
+    assert.deepEqual(recover('x: 1\ntitle: @a \'b\'\ny: 2\n'), [['x', 1, null], ['title', "@a 'b'", [5, 19]], ['y', 2, null]])
+    // After the spaces and tabs that follow the key.
+    assert.deepEqual(recover('title:  \t[a] b'), [['title', '[a] b', [0, 14]]])
+    // Duplicates before it stay duplicates.
+    assert.deepEqual(recover('a: 1\na: 2\nt: [a] b\n'), [['a', 1, null], ['a', 2, null], ['t', '[a] b', [10, 19]]])
+  })
+
+  it('should read the first line of an entry on its own when the lines under it break it', () => {
+    assert.deepEqual(recover('title: a\n  b: c\nx: 1\n'), [['title', 'a', null], ['x', 1, null]])
+  })
+
+  it('should keep an entry with the lines indented under it when it reads on its own', () => {
+    // The unclosed `{` after it damages only its own line.
+    assert.deepEqual(recover('tags:\n  - a\n  - b\n\n  - c\nx: {a\n'), [['tags', ['a', 'b', 'c'], null], ['x', '{a', [25, 31]]])
+    assert.deepEqual(recover('x: {a\ntags:\n  - a\ny: 1\n'), [['x', '{a', [0, 6]], ['tags', ['a'], null], ['y', 1, null]])
+  })
+
+  it('should keep the keys after a value that swallows them', () => {
+    const yaml = 'x: "u\ntags:\n  - a\n'
+    assert.deepEqual(recover(yaml), [['x', '"u', [0, yaml.length]], ['tags', ['a'], null]])
+    assert.deepEqual(recover("t: 'never closed\nimage: a.png\n").map(([key, value]) => [key, value]), [['t', "'never closed"], ['image', 'a.png']])
+    assert.deepEqual(recover('t: a: b\nimage: a.png\n').map(([key, value]) => [key, value]), [['t', 'a: b'], ['image', 'a.png']])
+  })
+
+  it('should keep a pair without a key as yaml read it, beside a damaged one', () => {
+    assert.deepEqual(recover(': x\nt: [a] b\n'), [[null, 'x', null], ['t', '[a] b', [4, 13]]])
+  })
+
+  it('should take pairs yaml starts in the middle of a broken line as that line’s', () => {
+    assert.deepEqual(recover('a: 1\nb: 2\nc: d: e\nf: 1\n').map(([key, value]) => [key, value]), [['a', 1], ['b', 2], ['c', 'd: e'], ['f', 1]])
+    assert.deepEqual(recover('foo\ntitle: x\n').map(([key, value]) => [key, value]), [['title', 'x']])
+    assert.deepEqual(recover('x\n  y\ntitle: [a] b\n').map(([key, value]) => [key, value]), [['title', '[a] b']])
+  })
+
+  it('should read a long front matter after a broken first line whole: the budget grows with the YAML', () => {
+    const lines = Array.from({length: 3000}, (_, index) => `k${index}: v`)
+    assert.deepEqual(recover('- x\n' + lines.join('\n') + '\n').map(([key]) => key), lines.map((line) => line.slice(0, line.indexOf(':'))))
+  })
+
+  it('should leave out a line with no key, and read on', () => {
+    assert.deepEqual(recover('[k] t\ntitle: x\n'), [['title', 'x', null]])
+    assert.deepEqual(recover('- a\n- [b\n'), [])
+    // `: x` is a null key to yaml, not a key written on its line.
+    assert.deepEqual(recover('t: [a] b\n: [x] y\nz: 1\n').map(([key]) => key), ['t', 'z'])
+  })
+
+  it('should stop recovering when a hostile front matter would be parsed too often', () => {
+    const lines = Array.from({length: 400}, (_, index) => `k${index}: a: b`)
+    const pairs = recover(lines.join('\n') + '\n')
+    assert.ok(pairs.length > 0)
+    assert.ok(pairs.length < lines.length)
+    // What was read is read in order, from the start.
+    assert.deepEqual(pairs.map(([key]) => key), lines.slice(0, pairs.length).map((line) => line.slice(0, line.indexOf(':'))))
+  })
+})
