@@ -371,7 +371,7 @@ describe('checkProperty', () => {
     const schema: Schema = {attributes: {p: [['title']]}}
     for (const value of ['x', '', 3, true] as const) {
       assert.deepEqual(checkProperty(schema, 'p', 'title', value), {ok: true, value})
-      const kept = sanitize({type: 'element', tagName: 'p', properties: {title: value}, children: []}, schema) as Element
+      const kept = sanitize({type: 'element', tagName: 'p', properties: {title: value} as Element['properties'], children: []}, schema) as Element
       assert.equal(kept.properties['title'], value)
     }
   })
