@@ -18,6 +18,19 @@ describe('trimWhere', () => {
     assert.equal(trimWhere(value, space), value)
   })
 
+  it('should ask `drop` only about the string’s own code units', () => {
+    // A predicate may say anything of `NaN` (what `charCodeAt` gives past the end): it must never be asked.
+    for (const value of ['', '   ', ' a ', 'ab', '\t\n']) {
+      const asked: number[] = []
+      const result = trimWhere(value, (code) => {
+        asked.push(code)
+        return !(code > 0x20)
+      })
+      assert.equal(result, value.trim(), JSON.stringify(value))
+      assert.ok(asked.every((code) => Number.isInteger(code) && value.includes(String.fromCharCode(code))), `${JSON.stringify(value)}: asked ${asked}`)
+    }
+  })
+
   it('should agree with the regular expression it replaces', () => {
     const unit = fc.constantFrom('a', 'b', ' ', '\t', '\n', '\r', '\f', '\u0000', '\u0020', '\u00a0')
     fc.assert(
