@@ -134,7 +134,11 @@ export function innerRange(body: string, tagName: string, start: number, end: nu
   return [open, close]
 }
 
-/** Whether `body` from `from` to `end` is `tagName` (any case), white space, and `>`: an end tag's rest, read without copies. */
+/**
+ * Whether `body` from `from` to `end` is the rest of an end tag of `tagName`
+ * (any case), read without copies: the name, then white space, attributes or
+ * `/` up to its `>`, which a browser reads and ignores in an end tag.
+ */
 function isEndTagOf(body: string, from: number, end: number, tagName: string): boolean {
   let index = from
   for (let offset = 0; offset < tagName.length; offset++, index++) {
@@ -143,8 +147,8 @@ function isEndTagOf(body: string, from: number, end: number, tagName: string): b
     if (code >= 65 && code <= 90) code += 32
     if (code !== tagName.charCodeAt(offset)) return false
   }
-  while (index < end - 1 && isSpace(body.charCodeAt(index))) index++
-  return index === end - 1 && body.charCodeAt(index) === 62 /* > */
+  const next = body.charCodeAt(index)
+  return (isSpace(next) || next === 47 /* / */ || next === 62 /* > */) && tagEnd(body, index) === end
 }
 
 /** Attributes of an element, by HTML attribute name, as strings. */
