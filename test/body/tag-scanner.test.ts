@@ -27,6 +27,53 @@ describe('tag scanner', () => {
     )
   })
 
+  it('reads the same names and values as parse5', () => {
+    // No `&`: parse5 decodes character references in values, the scanner leaves them as written.
+    const plain = fc.constantFrom('a', 'B', 'x-y', '=', '"', "'", ' ', '\t', '\n', '\f', '\r', '/', '<', '>', 'v', '', '``', 'Z')
+    const text = fc.tuple(fc.constantFrom('p', 'div', 'sPan', 'b', 'A'), fc.array(plain, {maxLength: 14})).map(([name, rest]) => `<${name}${rest.length > 0 ? ' ' : ''}${rest.join('')}`)
+    fc.assert(
+      fc.property(text, (tag) => {
+        const html = `${tag}>text`
+        const element = parseFragment(html, {sourceCodeLocationInfo: true}).childNodes[0] as Element | undefined
+        fc.pre(element?.nodeName !== undefined && element.sourceCodeLocation?.startOffset === 0 && element.sourceCodeLocation.startTag !== undefined)
+        const scanned = scanTag(html, 1)
+        assert.ok(scanned)
+        assert.equal(scanned.name, element!.tagName)
+        // parse5 keeps the first of attributes with the same name, and reads a bare name as an empty value.
+        const seen = new Set<string>()
+        const first = scanned.attributes.filter(([name]) => !seen.has(name) && seen.add(name))
+        assert.deepEqual(
+          first.map(([name, value]) => ({name, value: value ?? ''})),
+          element!.attrs.map(({name, value}) => ({name, value}))
+        )
+      }),
+      {numRuns: 3000}
+    )
+  })
+
+  it('reads white space of every kind between and around attributes', () => {
+    for (const space of ['\t', '\n', '\f', '\r', ' ']) {
+      const tag = `<p${space}a${space}=${space}1${space}b${space}c=2${space}>`
+      assert.deepEqual(scanTag(tag, 1), {name: 'p', attributes: [['a', '1'], ['b', undefined], ['c', '2']], end: tag.length}, JSON.stringify(space))
+      assert.equal(tagEnd(tag, 1), tag.length)
+    }
+    // A tag name ends at white space, `/` or `>`; anything else is part of it.
+    assert.equal(scanTag('<ab>', 1)?.name, 'ab')
+    assert.equal(scanTag('<x/y>', 1)?.name, 'x')
+    assert.deepEqual(scanTag('<x/y>', 1)?.attributes, [['y', undefined]])
+  })
+
+  it('ends at the end of input wherever a tag is cut', () => {
+    const tag = '<p a = "1" b=\'2\' c=3 d / >'
+    for (let cut = 1; cut < tag.length; cut++) {
+      assert.equal(tagEnd(tag.slice(0, cut), 1), -1, tag.slice(0, cut))
+      assert.equal(scanTag(tag.slice(0, cut), 1), undefined, tag.slice(0, cut))
+    }
+    assert.equal(tagEnd(tag, 1), tag.length)
+    assert.equal(tagEnd('<p a>', 5), -1)
+    assert.equal(tagEnd('', 0), -1)
+  })
+
   it('tagEnd is scanTag without the building', () => {
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 24}), (pieces) => {
