@@ -23,7 +23,7 @@ describe('attributeName', () => {
   })
 
   it('should give what property-information gives for data properties and anything else', () => {
-    const part = fc.constantFrom('data', 'Data', 'DATA', 'ke', 'Ke', 'Size', '-', '-x', '1', '.', ':', '_', 'a', 'B', 'é', ' ', 'class', 'Name')
+    const part = fc.constantFrom('data', 'Data', 'DATA', 'ke', 'Ke', 'Size', '-', '-x', '1', '.', ':', '_', 'a', 'A', 'B', 'Z', 'é', ' ', 'class', 'Name')
     const property = fc.array(part, {minLength: 1, maxLength: 6}).map((parts) => parts.join(''))
     fc.assert(
       fc.property(property, (value) => {
@@ -37,6 +37,9 @@ describe('attributeName', () => {
     assert.equal(attributeName('dataKeSize').attribute, 'data-ke-size')
     assert.equal(attributeName('className').attribute, 'class')
     assert.equal(attributeName('accept').commaSeparated, true)
+    // The capitals at both ends of A to Z, a first capital, a lower-case run.
+    for (const property of ['dataAb', 'dataZz', 'dataXAZ', 'dataab', 'dataA', 'data9Z']) assert.deepEqual(actual(property), reference(property), property)
+    assert.equal(attributeName('dataZz').attribute, 'data-zz')
   })
 
   it('should read attributes as property-information does, the other way round', () => {
@@ -48,7 +51,7 @@ describe('attributeName', () => {
       find(html, 'dataReset')
       assert.deepEqual(fields(propertyInfo(info.attribute)), fields(find(html, info.attribute)), info.attribute)
     }
-    const part = fc.constantFrom('data', 'data-', '-', 'ke', 'size', 'x', '1', '.', ':', '_', '-a', 'class', 'style', 'src', 'on', 'é')
+    const part = fc.constantFrom('data', 'data-', '-', 'ke', 'size', 'x', '1', '.', ':', '_', '-a', '-z', 'z', 'class', 'style', 'src', 'on', 'é')
     fc.assert(
       fc.property(fc.array(part, {minLength: 1, maxLength: 6}).map((parts) => parts.join('')), (attribute) => {
         find(html, 'dataReset')
@@ -59,5 +62,13 @@ describe('attributeName', () => {
       {seed: 4242, numRuns: 5000}
     )
     assert.equal(propertyInfo('data-ke-size').property, 'dataKeSize')
+    // The letters at both ends of a to z after a dash, a dash at the end, two dashes.
+    for (const attribute of ['data-a-a', 'data-z-z', 'data-x-', 'data-x--y', 'data-a', 'data-9-z']) {
+      find(html, 'dataReset')
+      const expected = fields(find(html, attribute))
+      find(html, 'dataReset')
+      assert.deepEqual(fields(propertyInfo(attribute)), expected, attribute)
+    }
+    assert.equal(propertyInfo('data-z-z').property, 'dataZZ')
   })
 })
