@@ -119,6 +119,8 @@ describe('serialize', () => {
 
   it('should leave other elements and other first children alone', () => {
     assert.equal(serialize([h('div', ['\nx'])]), '<div>\nx</div>')
+    // Also beside a `<pre>` that needs it.
+    assert.equal(serialize(parse('<div>\nx</div><pre>\n\ny</pre><p>\nz</p>')), '<div>\nx</div><pre>\n\ny</pre><p>\nz</p>')
     assert.equal(serialize([h('pre', ['x\n'])]), '<pre>x\n</pre>')
     assert.equal(serialize([h('pre', ['\rx'])]), '<pre>\rx</pre>')
     assert.equal(serialize([h('pre', [h('b', ['\nx'])])]), '<pre><b>\nx</b></pre>')
@@ -198,7 +200,10 @@ describe('innerRange', () => {
       '<p>x</p/>',
       '<p>x</P\tclass="a>b">',
       '<p>x</p / >',
-      '<b>x</b y=1 >z'
+      '<b>x</b y=1 >z',
+      // An end tag's text inside the start tag, an end tag cut off by the end of input.
+      '<p a=</p>',
+      '<p>x</p y="1'
     ]
     for (const html of cases) {
       const element = parseFragment(html, {sourceCodeLocationInfo: true}).childNodes[0] as Parse5Element

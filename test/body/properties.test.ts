@@ -28,6 +28,10 @@ describe('htmlProperties', () => {
     const properties = htmlProperties(JSON.parse('{"constructor": "x", "toString": "y", "__proto__": "z", "id": "a"}') as Record<string, string>)
     assert.deepStrictEqual(Object.keys(properties), ['id'])
     assert.equal(Object.getPrototypeOf(properties), Object.prototype)
+    // Only own names: not those a prototype of the values holds.
+    const values = Object.create({title: 'inherited'}) as Record<string, string>
+    values.id = 'a'
+    assert.deepStrictEqual(htmlProperties(values), {id: 'a'})
   })
 })
 
