@@ -42,6 +42,20 @@ describe('attributeName', () => {
     assert.equal(attributeName('dataZz').attribute, 'data-zz')
   })
 
+  it('should spell data properties without building property-information’s Info, as documented', () => {
+    // Info objects carry `property`, `space`, `defined` and more; the shortcut gives the two fields only.
+    for (const property of ['dataKeSize', 'dataOgUrl', 'dataX', 'dataX1', 'dataA-b', 'data_x', 'dataX.y:z']) {
+      const info = attributeName(property)
+      assert.equal(Object.getPrototypeOf(info), Object.prototype, property)
+      assert.deepEqual(Object.keys(info).sort(), ['attribute', 'commaSeparated'], property)
+    }
+    for (const attribute of ['data-ke-size', 'data-x', 'data-og-url', 'data-x1', 'data-a.b']) {
+      const info = propertyInfo(attribute)
+      assert.equal(Object.getPrototypeOf(info), Object.prototype, attribute)
+      assert.deepEqual(Object.keys(info).sort(), ['attribute', 'boolean', 'commaOrSpaceSeparated', 'commaSeparated', 'number', 'overloadedBoolean', 'property', 'spaceSeparated'], attribute)
+    }
+  })
+
   it('should read attributes as property-information does, the other way round', () => {
     const fields = (info: ReturnType<typeof propertyInfo>) => {
       const {property, attribute, boolean, overloadedBoolean, spaceSeparated, commaSeparated, commaOrSpaceSeparated, number} = info
