@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import type {Element, ElementContent, Root} from 'hast'
+import type {Element, ElementContent, Properties, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {h} from 'hastscript'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
@@ -254,15 +254,16 @@ describe('attributesOf', () => {
       src: undefined,
       draggable: false
     })
-    node.properties.alt = null
-    node.properties.draggable = false
+    const properties = node.properties as Record<string, unknown>
+    properties.alt = null
+    properties.draggable = false
     assert.deepEqual(attributesOf(node), {class: 'a b', accept: 'x, y', 'data-ke-size': 'size16', width: '10', hidden: '', title: ''})
   })
 
   it('should give undefined when nothing is set', () => {
     assert.equal(attributesOf(h('p')), undefined)
     const node = h('p')
-    node.properties = {hidden: false, title: null, id: undefined}
+    node.properties = {hidden: false, title: null, id: undefined} as unknown as Properties
     assert.equal(attributesOf(node), undefined)
   })
 })
@@ -281,8 +282,9 @@ describe('stringifyProperty and stringProperty', () => {
 
   it('should read a property as a string, srcSet with commas, nothing when unset', () => {
     const node = h('img', {srcSet: ['a.png 1x', 'b.png 2x'], className: ['a', 'b'], width: 5, hidden: true})
-    node.properties.alt = null
-    node.properties.draggable = false
+    const properties = node.properties as Record<string, unknown>
+    properties.alt = null
+    properties.draggable = false
     assert.equal(stringProperty(node, 'srcSet'), 'a.png 1x, b.png 2x')
     assert.equal(stringProperty(node, 'className'), 'a b')
     assert.equal(stringProperty(node, 'width'), '5')

@@ -79,7 +79,7 @@ describe('attributeInfo and addProperty', () => {
     assert.deepStrictEqual(build(html, {hidden: '', disabled: 'DISABLED', checked: 'no'}), {hidden: true, disabled: true, checked: 'no'})
     assert.deepStrictEqual(build(html, {download: 'Download', allowfullscreen: 'allowFullScreen'}), {download: true, allowFullScreen: true})
     assert.deepStrictEqual(build(html, {download: 'file.txt'}), {download: 'file.txt'})
-    for (const values of [{class: ' a  b\tc '}, {accept: ' a , b ,, c, '}, {coords: '1, 2 3,x'}, {width: ' 10 ', height: ''}, {hidden: '', disabled: 'DISABLED', checked: 'no'}, {download: 'Download'}]) {
+    for (const values of <Array<Record<string, string>>>[{class: ' a  b\tc '}, {accept: ' a , b ,, c, '}, {coords: '1, 2 3,x'}, {width: ' 10 ', height: ''}, {hidden: '', disabled: 'DISABLED', checked: 'no'}, {download: 'Download'}]) {
       assert.deepStrictEqual(build(html, values), {...h('p', values).properties}, JSON.stringify(values))
     }
     assert.deepStrictEqual(build(svg, {'stroke-dasharray': '1, 2 3,,x'}), {...s('g', {'stroke-dasharray': '1, 2 3,,x'}).properties})
@@ -89,7 +89,7 @@ describe('attributeInfo and addProperty', () => {
     assert.deepStrictEqual(build(html, {class: 'b c'}, {className: ['a']}), {...h('p.a', {class: 'b c'}).properties})
     assert.deepStrictEqual(build(html, {class: 'b'}, {className: ['a']}), {className: ['a', 'b']})
     // Only a list is kept: anything else is written over.
-    assert.deepStrictEqual(build(html, {class: 'b'}, {className: 'a'}), {className: ['b']})
+    assert.deepStrictEqual(build(html, {class: 'b'}, {className: 'a'} as unknown as Properties), {className: ['b']})
     // Other list properties are written over.
     assert.deepStrictEqual(build(html, {accept: 'b'}, {accept: ['a']}), {accept: ['b']})
   })
