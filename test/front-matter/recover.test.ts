@@ -82,4 +82,32 @@ describe('recoverPairs', () => {
     // What was read is read in order, from the start.
     assert.deepEqual(pairs.map(([key]) => key), lines.slice(0, pairs.length).map((line) => line.slice(0, line.indexOf(':'))))
   })
+  it('should read the pairs of a top-level flow mapping, which share its line, once each', () => {
+    // `{a: 1, b: 2}` is one line holding two pairs; the `c` line after it is damaged.
+    assert.deepEqual(recover('{a: 1, b: 2}\nc: 3\n'), [['a', 1, null], ['b', 2, null], ['c', 3, null]])
+    // Each line of an unclosed flow mapping is a group of its own.
+    assert.deepEqual(recover('{a: 1,\n b: 2,\n c: 3\n').map(([key, value]) => [key, value]), [['a', 1], ['b', 2], ['c', 3]])
+  })
+
+  it('should read on past a damaged mapping with no pairs, or a line that is one', () => {
+    assert.deepEqual(recover('{\n'), [])
+    // A stray `}` before the first key.
+    assert.deepEqual(recover('}\n  a: 1\ntitle: x\n').map(([key, value]) => [key, value]), [['a', 1], ['title', 'x']])
+    // `{` on its own line, read again alone, is an unclosed mapping without pairs.
+    assert.deepEqual(recover('a: 1\n{\nb: 2\n').map(([key, value]) => [key, value]), [['a', 1], ['b', 2]])
+  })
+
+  it('should keep a damaged line’s key with no value as null, and leave out a key that is not a scalar', () => {
+    // Two anchors are an error; after them the value is empty.
+    const line = 't: &a &b\n'
+    assert.deepEqual(recover(line + 'u: 1\n'), [['t', null, [0, line.length]], ['u', 1, null]])
+    assert.deepEqual(recover('[a]: [b] c\nz: 1\n'), [['z', 1, null]])
+    assert.deepEqual(recover('x: 1\n[a, b]: @c\nz: 1\n'), [['x', 1, null], ['z', 1, null]])
+  })
+  it('should read the lines before the line of yaml’s first pair when the damage is there', () => {
+    // An anchor before `?` is out of order: yaml's first pair is the key mapping `x k: v`, from the second line.
+    assert.deepEqual(recover('&a ? x\n k: v\n')[0], ['x', null, [0, 7]])
+    // Damage after it too: the first line is still read, then the rest as yaml reads it again.
+    assert.deepEqual(recover('&a ? x\n k: v\nt: [a] b\n'), [['x', null, [0, 7]], ['k', 'v', null], ['t', '[a] b', [13, 22]]])
+  })
 })
