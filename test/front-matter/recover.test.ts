@@ -110,4 +110,13 @@ describe('recoverPairs', () => {
     // Damage after it too: the first line is still read, then the rest as yaml reads it again.
     assert.deepEqual(recover('&a ? x\n k: v\nt: [a] b\n'), [['x', null, [0, 7]], ['k', 'v', null], ['t', '[a] b', [13, 22]]])
   })
+  it('should stop cleanly wherever the budget runs out: reading a front matter again or one of its lines', () => {
+    // Between 50 and 70 lines the budget runs out at each of the parses in turn.
+    for (let length = 50; length <= 70; length++) {
+      const lines = Array.from({length}, (_, index) => `k${index}: a: b`)
+      const keys = recover(lines.join('\n') + '\n').map(([key]) => key)
+      assert.ok(keys.length > 0 && keys.length < length, `${length} lines: ${keys.length} read`)
+      assert.deepEqual(keys, lines.slice(0, keys.length).map((line) => line.slice(0, line.indexOf(':'))))
+    }
+  })
 })
