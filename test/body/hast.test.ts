@@ -226,6 +226,12 @@ describe('innerRange', () => {
     assert.deepEqual(innerRange('<x-{>y</x-[>', 'x-{', 0, 12), [5, 12])
   })
 
+  it('should read the start tag from the element’s own start, whatever comes before it', () => {
+    // A `>` just before the element is not where its start tag ends.
+    assert.deepEqual(innerRange('a><p>x</p>', 'p', 2, 10), [5, 6])
+    assert.deepEqual(innerRange('"><b title=">">y</b>', 'b', 2, 20), [15, 16])
+  })
+
   it('should take the whole rest when the last end tag is another element’s or is longer', () => {
     assert.deepEqual(innerRange('<p>x</pre>', 'p', 0, 10), [3, 10])
     assert.deepEqual(innerRange('<p>x</px', 'p', 0, 8), [3, 8])
