@@ -42,12 +42,13 @@ describe('tag scanner', () => {
         // parse5 keeps the first of attributes with the same name, and reads a bare name as an empty value.
         const seen = new Set<string>()
         const first = scanned.attributes.filter(([name]) => !seen.has(name) && seen.add(name))
+        // The scanner reads the source as written; parse5 reads it after the input stream turns CR and CR LF into LF.
         assert.deepEqual(
-          first.map(([name, value]) => ({name, value: value ?? ''})),
+          first.map(([name, value]) => ({name, value: (value ?? '').replace(/\r\n?/g, '\n')})),
           element!.attrs.map(({name, value}) => ({name, value}))
         )
       }),
-      {numRuns: 3000}
+      {numRuns: Number(process.env['FUZZ_RUNS'] ?? 3000)}
     )
   })
 
