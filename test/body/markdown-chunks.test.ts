@@ -37,7 +37,7 @@ describe('readMarkdown', () => {
         if (cutPoints(source).length > 0) cut++
         assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
       }),
-      {numRuns: 5000}
+      {seed: Number(process.env['FUZZ_SEED'] ?? 4242), numRuns: Number(process.env['FUZZ_RUNS'] ?? 5000)}
     )
     // The property says little unless many of the runs were cut.
     assert.ok(cut > 1000, `only ${cut} of 5000 runs were cut`)
