@@ -220,7 +220,7 @@ function endTagStart(node: Element, html: string): number {
   const first = contentStart(node)
   if (first === undefined ? at < tagEnd(html, start + 1) : at < first) return -1
   const after = html.charCodeAt(at + 2 + name.length)
-  return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13)) ? at : -1
+  return html.slice(at + 2, at + 2 + name.length).toLowerCase() === name && endsTagName(after) ? at : -1
 }
 
 /** Where an element's content ends in the source: its last child's end (looking through elements the parser made up), or -1. */
@@ -343,6 +343,11 @@ function positionedTags(node: Element, html: string, covered: Array<[number, num
   return true
 }
 
+/** Whether a character ends an end tag's name: `>`, `/` or white space. */
+function endsTagName(code: number): boolean {
+  return code === 62 || code === 47 || code === 32 || (code >= 9 && code <= 13)
+}
+
 const headingNames: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Whether a heading's end tag (`</h1>` to `</h6>`, any case) starts at `at`. */
@@ -350,7 +355,7 @@ function isHeadingEndTag(html: string, at: number): boolean {
   if (html.charCodeAt(at) !== 60 /* < */ || html.charCodeAt(at + 1) !== 47 /* / */ || (html.charCodeAt(at + 2) | 32) !== 104 /* h */) return false
   const digit = html.charCodeAt(at + 3)
   const after = html.charCodeAt(at + 4)
-  return digit >= 49 && digit <= 54 && (after === 62 || after === 47 || after === 32 || (after >= 9 && after <= 13))
+  return digit >= 49 && digit <= 54 && endsTagName(after)
 }
 
 /** An element's tags as rehype-parse's `verbose` option recorded them. */
