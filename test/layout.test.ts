@@ -65,6 +65,17 @@ describe('src/ layout', () => {
     })
   }
 
+  it('names every module in docs/architecture.md\'s module table', () => {
+    const doc = readFileSync(new URL('../docs/architecture.md', import.meta.url), 'utf8')
+    const table = doc.slice(doc.indexOf('## Every module'), doc.indexOf('\n## ', doc.indexOf('## Every module') + 1))
+    const named = new Set([...table.matchAll(/`([\w/*.-]+\.ts)`/g)].map((match) => match[1]!))
+    assert.ok(named.size > 20, 'the table is there')
+    const missing = filesIn(src)
+      .map((file) => path.relative(src, file).split(path.sep).join('/'))
+      .filter((file) => !named.has(file) && !named.has(file.replace(/[^/]+$/, '*.ts')))
+    assert.deepEqual(missing, [])
+  })
+
   it('sees imports (the check is not vacuous)', () => {
     assert.ok(importedFolders(path.join(src, 'render', 'html.ts')).includes('record'))
     assert.ok(importedFolders(path.join(src, 'article', 'parse-post.ts')).includes('body'))
