@@ -39,6 +39,36 @@ describe('groupMessages', () => {
     assert.match(grouped[1]!.reason, /^Removed `onerror="z\(\)"` from `<img>`/)
   })
 
+  it('should keep embeds of different hosts apart, and the same host together', () => {
+    const embed = (reason: string, offset: number): Message => ({
+      reason,
+      line: 1,
+      column: offset + 1,
+      place: {start: {line: 1, column: offset + 1, offset}, end: {line: 1, column: offset + 2, offset: offset + 1}},
+      ruleId: 'sanitized-embed',
+      source: 'article-kit'
+    })
+    const grouped = groupMessages([embed('Removed an embed from `a.example`', 0), embed('Removed an embed from `b.example`', 5), embed('Removed an embed from `a.example`', 9)])
+    assert.deepEqual(grouped.map((message) => [message.reason, message.count]), [
+      ['Removed an embed from `a.example` (and 1 more like it)', 2],
+      ['Removed an embed from `b.example`', undefined]
+    ])
+  })
+
+  it('should read an attribute\'s name only from a reason that starts as the sanitiser writes it', () => {
+    const attribute = (reason: string, offset: number): Message => ({
+      reason,
+      line: 1,
+      column: offset + 1,
+      place: {start: {line: 1, column: offset + 1, offset}, end: {line: 1, column: offset + 1, offset}},
+      ruleId: 'sanitized-attribute',
+      source: 'article-kit'
+    })
+    // Not the sanitiser's shape: grouped by the whole reason, so these two stay apart.
+    const grouped = groupMessages([attribute('Kept, then Removed `a="1"` from `<p>`', 0), attribute('Other, then Removed `a="2"` from `<p>`', 4)])
+    assert.equal(grouped.length, 2)
+  })
+
   it('should give one message for all the CSS removed from a post', () => {
     const raw = post('<p style="position: fixed">a</p>\n<p style="top: 0">b</p>\n')
     const grouped = parsePost(raw).messages

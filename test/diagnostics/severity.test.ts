@@ -107,6 +107,28 @@ describe('rules', () => {
 })
 
 describe('applyRules', () => {
+  it('should say in the TypeError what the rules were instead of an object', () => {
+    assert.throws(() => readRules([]), {name: 'TypeError', message: 'Expected `rules` to be an object of rule ids and severities, not an array'})
+    assert.throws(() => readRules('off'), {name: 'TypeError', message: 'Expected `rules` to be an object of rule ids and severities, not string'})
+  })
+
+  it('should leave a rule that `rules` does not name as it is, fatal or not, and give back the same object when nothing changes', () => {
+    const messages = parsePost('---\ntitle: "open\n---\n<p><img src="a.png"></p>\n').messages
+    const yaml = messages.find((message) => message.ruleId === 'front-matter-yaml')!
+    const alt = messages.find((message) => message.ruleId === 'image-alt-missing')!
+    assert.equal(yaml.fatal, true)
+    // A rule set to the level it already has: the message itself, not a copy.
+    const same = applyRules(messages, readRules({'image-alt-missing': 'warn'}))
+    assert.equal(same.find((message) => message.ruleId === 'front-matter-yaml'), yaml)
+    assert.equal(same.find((message) => message.ruleId === 'image-alt-missing'), alt)
+    // Another rule set: this one keeps its own severity, and an info message (no `fatal`) stays one.
+    const info = {...alt, ruleId: 'excerpt-mismatch', fatal: undefined}
+    const other = applyRules([yaml, info], readRules({'sanitized-style': 'error'}))
+    assert.deepEqual(other, [yaml, info])
+    assert.equal(other[0], yaml)
+    assert.equal(other[1], info)
+  })
+
   it('should leave the messages given unchanged', () => {
     const messages = parsePost(post).messages
     const copy = structuredClone(messages)
