@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import {parse} from 'parse5'
-import {parsePost} from '../../src/index.ts'
+import {parsePost, type Article} from '../../src/index.ts'
 import {serializeJsonLd, toJsonLd} from '../../src/json-ld/index.ts'
 
 const sample = readFileSync(new URL('../../examples/sample.txt', import.meta.url), 'utf8')
@@ -70,6 +70,62 @@ describe('toJsonLd', () => {
   })
 })
 
+describe('toJsonLd on hand-built and ill-typed Articles', () => {
+  // Cast: a hand-built Article (JSON from elsewhere) may hold anything; toJsonLd reads each field or its default.
+  const loose = (value: unknown) => toJsonLd(value as Article)
+
+  it('should read an Article that is no object, or whose meta, hero and stats are not objects, as empty', () => {
+    const empty = {'@context': 'https://schema.org', '@type': 'NewsArticle', wordCount: 0, inLanguage: 'en'}
+    for (const value of [null, undefined, 'x', 3, [], {meta: null, hero: [], stats: 'x', text: 5}, {meta: ['title'], hero: null, stats: null}]) {
+      assert.deepEqual(loose(value), empty, JSON.stringify(value))
+    }
+  })
+
+  it('should keep only string fields and the strings of list fields', () => {
+    const value = loose({
+      meta: {title: 5, author: ['Kim'], excerpt: {}, dateIso: 1, image: 7, permalink: 3, categories: 'News', tags: ['a', 3, null, 'b']},
+      text: 'one two three'
+    })
+    assert.deepEqual(value, {'@context': 'https://schema.org', '@type': 'NewsArticle', keywords: ['a', 'b'], wordCount: 3, inLanguage: 'en'})
+  })
+
+  it('should take the word count from the stats only when it is a whole number of at least 0', () => {
+    const words = (stats: unknown) => loose({text: 'one two three', stats}).wordCount
+    assert.equal(words({words: 999}), 999)
+    assert.equal(words({words: 0}), 0)
+    for (const wrong of [-1, 2.5, '7', null, Number.NaN]) assert.equal(words({words: wrong}), 3, String(wrong))
+    assert.equal(words(undefined), 3)
+  })
+
+  it('should fall back to the hero image, trim URLs, and leave out one that is blank', () => {
+    assert.equal(loose({meta: {}, hero: {src: ' /a.png '}}).image, '/a.png')
+    assert.equal(loose({meta: {image: '   '}, hero: {src: ''}}).image, undefined)
+    assert.equal(toJsonLd({meta: {image: '   '}} as unknown as Article, {baseUrl: 'https://example.com/p/'}).image, undefined)
+    assert.equal(loose({meta: {image: 'http://example.com/a.png'}}).image, 'http://example.com/a.png')
+  })
+
+  it('should keep a relative URL without a base, but not one that starts with a scheme it cannot parse', () => {
+    assert.equal(loose({meta: {image: 'img/a:b.png'}}).image, 'img/a:b.png')
+    for (const hidden of ['http://[x', 'h2://[x']) assert.equal(loose({meta: {image: hidden}}).image, undefined, hidden)
+  })
+
+  it('should write BlogPosting with the same context and fields', () => {
+    const article = parsePost(sample)
+    const {['@type']: blogType, ...blog} = toJsonLd(article, {type: 'BlogPosting'})
+    const {['@type']: newsType, ...news} = toJsonLd(article)
+    assert.equal(blogType, 'BlogPosting')
+    assert.equal(newsType, 'NewsArticle')
+    assert.deepEqual(blog, news)
+  })
+
+  it('should guess the language from letters only, English on a tie, and from the start of a long text', () => {
+    assert.equal(loose({text: '서울!!! 123 456 789'}).inLanguage, 'ko')
+    assert.equal(loose({text: '서울 ab'}).inLanguage, 'en')
+    assert.equal(loose({text: 'a'.repeat(10_000) + '서울'.repeat(10_000)}).inLanguage, 'en')
+    assert.equal(loose({meta: {title: '서울의 봄'}, text: 'ab'}).inLanguage, 'ko')
+  })
+})
+
 describe('serializeJsonLd', () => {
   it('should escape `<`, `>`, `&`, U+2028 and U+2029', () => {
     assert.equal(serializeJsonLd({a: '<b>&\u2028\u2029'}), '{"a":"\\u003cb\\u003e\\u0026\\u2028\\u2029"}')
@@ -92,7 +148,7 @@ describe('serializeJsonLd', () => {
   })
 
   it('should throw a TypeError for a value with no JSON form', () => {
-    assert.throws(() => serializeJsonLd(undefined), TypeError)
+    assert.throws(() => serializeJsonLd(undefined), {name: 'TypeError', message: 'Expected a JSON-serialisable value, not undefined'})
     assert.throws(() => serializeJsonLd(() => 1), TypeError)
   })
 })
