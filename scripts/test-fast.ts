@@ -40,7 +40,7 @@ export const slow: Readonly<Record<string, Slow>> = {
   'test/security/static-audit.test.ts': {seconds: 42, reason: 'every XSS vector rendered and read with jsdom'},
   'test/corpus.test.ts': {seconds: 41, reason: 'sweeps the corpus and the archive'},
   'test/cli/cli.test.ts': {seconds: 32, reason: 'starts the command line a few dozen times'},
-  'test/record/provenance.test.ts': {seconds: 23, reason: 'sweeps the corpus'},
+  'test/record/provenance-corpus.test.ts': {seconds: 25, reason: 'sweeps the corpus'},
   'test/properties/robustness.test.ts': {seconds: 16, reason: 'sweeps the corpus, and 1,500 property runs'},
   'test/properties/hand-built.test.ts': {seconds: 16, reason: 'property test with many runs'},
   'test/properties/round-trip.test.ts': {seconds: 15, reason: 'property test with many runs'},

@@ -3,12 +3,11 @@ import {readFileSync} from 'node:fs'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {defaultEmbedHosts, defaultSchema, parsePost, renderHtml, renderPost, type Article} from '../../src/index.ts'
-import {keptItem, keptLayout, keptFrontMatter, type ReadingPolicy} from '../../src/record/provenance.ts'
+import {keptItem, keptLayout, keptFrontMatter, recordReading, type ReadingPolicy} from '../../src/record/provenance.ts'
 import {itemsOf} from '../../src/record/items.ts'
-import {parseBody} from '../../src/body/parse.ts'
 import {schemaWithDefaults} from '../../src/body/schema.ts'
 import {policyOf} from '../../src/render/policy.ts'
-import {corpusFolder, postsIn} from '../support/round-trip.ts'
+import {apply, edit, hasScript} from '../support/edits.ts'
 
 const sample = readFileSync(new URL('../../examples/sample.txt', import.meta.url), 'utf8')
 const policy = {schema: defaultSchema, embedHosts: defaultEmbedHosts}
@@ -86,104 +85,7 @@ describe('what parsePost checked', () => {
   })
 })
 
-/** Places in an Article a user may edit: every member of every object and array, but the messages'. */
-function places(article: Article): Array<{parent: Record<string, unknown> | unknown[]; key: string | number}> {
-  const found: Array<{parent: Record<string, unknown> | unknown[]; key: string | number}> = []
-  const stack: unknown[] = [article.meta, article.lead, article.hero, article.summary, article.sections, article.layout]
-  while (stack.length > 0) {
-    const value = stack.pop()
-    if (Array.isArray(value)) {
-      value.forEach((entry, index) => {
-        found.push({parent: value, key: index})
-        stack.push(entry)
-      })
-    } else if (value && typeof value === 'object') {
-      for (const [key, entry] of Object.entries(value)) {
-        found.push({parent: value as Record<string, unknown>, key})
-        stack.push(entry)
-      }
-    }
-  }
-  return found
-}
-
-const hostile = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<p>edited</p>', 'edited', '', '</p><svg onload=alert(1)>']
-
-/** An edit made in place: a value replaced, a member deleted, an array entry repeated or removed, or a value (an item, say) brought over from another parsed Article. */
-const edit = fc.record({at: fc.nat(), kind: fc.constantFrom('set', 'delete', 'repeat', 'remove', 'swap', 'number', 'same', 'foreign'), value: fc.constantFrom(...hostile)})
-
-function apply(article: Article, {at, kind, value}: {at: number; kind: string; value: string}, other: () => Article): void {
-  const all = places(article)
-  if (all.length === 0) return
-  const {parent, key} = all[at % all.length]!
-  const target = parent as Record<string | number, unknown>
-  if (kind === 'set') target[key] = value
-  else if (kind === 'foreign') {
-    const theirs = places(other())
-    const place = theirs[Math.floor(at / all.length) % theirs.length]
-    if (place) target[key] = (place.parent as Record<string | number, unknown>)[place.key]
-  }
-  else if (kind === 'delete') delete target[key]
-  else if (kind === 'same' && typeof target[key] === 'string') target[key] = [...(target[key] as string)].join('')
-  else if (kind === 'number' && typeof target[key] === 'number') target[key] = at % 7
-  else if (Array.isArray(parent) && typeof key === 'number') {
-    if (kind === 'repeat') parent.splice(key, 0, structuredClone(parent[key]))
-    else if (kind === 'remove') parent.splice(key, 1)
-    else if (kind === 'swap' && key + 1 < parent.length) parent.splice(key, 2, parent[key + 1], parent[key])
-  }
-}
-
-/** Whether HTML parses into a script, an SVG or an event handler attribute (`on<event>`: a bare AMP `on` is kept, see SECURITY.md). */
-function hasScript(html: string): boolean {
-  const stack: unknown[] = [parseBody(html).tree]
-  while (stack.length > 0) {
-    const node = stack.pop() as {type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[]}
-    if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'svg' || Object.keys(node.properties ?? {}).some((name) => /^on./i.test(name)))) return true
-    stack.push(...(node.children ?? []))
-  }
-  return false
-}
-
-const posts = [{name: 'sample', raw: sample}, ...postsIn(corpusFolder).filter((_, index) => index % 16 === 0)]
-
 describe('rendering what parsePost checked', () => {
-  it('should give what a copy of the same Article gives, after any edits in place', () => {
-    const parsed = posts.map((post) => post.raw)
-    fc.assert(
-      fc.property(fc.nat({max: parsed.length - 1}), fc.array(edit, {minLength: 0, maxLength: 4}), (which, edits) => {
-        const article = parsePost(parsed[which]!)
-        // The other post is parsed only for a `foreign` edit, and once: most runs have none.
-        let other: Article | undefined
-        const otherArticle = () => (other ??= parsePost(parsed[(which + 1) % parsed.length]!))
-        for (const one of edits) apply(article, one, otherArticle)
-        const html = renderHtml(article)
-        assert.equal(html, renderHtml(structuredClone(article)))
-        assert.equal(hasScript(html), false)
-        assert.equal(renderPost(article), renderPost(structuredClone(article)))
-      }),
-      {seed: Number(process.env['FUZZ_SEED'] ?? 6), numRuns: Number(process.env['FUZZ_RUNS'] ?? 400)}
-    )
-  })
-
-  it('should give what a copy gives under another policy', () => {
-    const strict = {...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'img' && name !== 'b')}
-    for (const post of posts) {
-      const article = parsePost(post.raw)
-      const html = renderHtml(article, {schema: strict})
-      assert.equal(html, renderHtml(structuredClone(article), {schema: strict}), post.name)
-      assert.doesNotMatch(html, /<img|<b>/i, post.name)
-    }
-  })
-
-  it('should render every corpus post as a copy of it renders', () => {
-    for (const post of postsIn(corpusFolder)) {
-      const article = parsePost(post.raw)
-      const copy = structuredClone(article)
-      assert.equal(renderHtml(article), renderHtml(copy), post.name)
-      assert.equal(renderPost(article), renderPost(copy), post.name)
-    }
-  })
-
   it('should give an unmodified post back byte for byte, as before', () => {
     const article = parsePost(sample)
     assert.equal(renderPost(article), sample)
@@ -226,5 +128,275 @@ describe('items from another parse', () => {
     const html = renderHtml(article)
     assert.equal(html, renderHtml(structuredClone(article)))
     assert.ok(html.includes('다른 글: '))
+  })
+})
+
+const body = '<p>a</p>\n<p>b</p>\n'
+
+/** A hand-built Article recorded as parsePost records one: `items` in the lead, gaps around them. */
+function recorded(items: object[], under: ReadingPolicy = policy): Article {
+  const gaps = ['', ...items.map(() => '\n')]
+  const article = {meta: {}, titleHeading: null, hero: null, summary: null, lead: items, sections: [], layout: {gaps}} as unknown as Article
+  recordReading(article, body, under)
+  return article
+}
+
+/** A fresh item with every kind of field a digest covers. */
+function fullItem(index = 0): Record<string, unknown> & {source: {index: number; html: string; digest: string}} {
+  return {
+    type: 'paragraph',
+    text: 'a',
+    html: 'a',
+    count: 1,
+    ok: true,
+    none: null,
+    list: [1, 'x', [null], {k: 'v'}],
+    nested: {deep: {x: [true]}, empty: {}, none: []},
+    // Only an item's own `position`, `source`, `blocks` and `children` are left to records of their own.
+    attributes: {source: 's', position: 'p', blocks: 'b', children: 'c'},
+    position: {start: {offset: 0}},
+    source: {index, html: `<p>${index}</p>`, digest: '0123456789abcdef'}
+  }
+}
+
+const kept = (item: object, under: ReadingPolicy = policy) => keptItem(item as Item, under) !== undefined
+
+describe('recordReading, keptItem and keptLayout', () => {
+  it('should vouch for every item with a source, with one token per reading, shared with its layout', () => {
+    const first = fullItem(0)
+    const second = fullItem(1)
+    const withoutSource = {type: 'paragraph', text: 'c', html: 'c'}
+    const notString = {type: 'paragraph', text: 'd', html: 'd', source: {index: 3, html: 5}}
+    const article = recorded([first, second, withoutSource, notString])
+    const token = keptItem(first, policy)
+    assert.equal(typeof token, 'object')
+    assert.equal(keptItem(second, policy), token)
+    assert.deepEqual(keptLayout(article.layout, policy), {body, reading: token})
+    assert.equal(keptItem(withoutSource as Item, policy), undefined)
+    assert.equal(keptItem(notString as Item, policy), undefined)
+    const again = recorded([fullItem(0)])
+    assert.notEqual(keptItem(again.lead[0]!, policy), token)
+    assert.notEqual(keptLayout(again.layout, policy)?.reading, token)
+  })
+
+  it('should forget an item once any field, nested value, key or order changes', () => {
+    const edits: Array<[string, (item: Record<string, any>) => void]> = [
+      ['a number', (item) => (item['count'] = 2)],
+      ['a boolean', (item) => (item['ok'] = false)],
+      ['null to 0', (item) => (item['none'] = 0)],
+      ['null to undefined', (item) => (item['none'] = undefined)],
+      ['a number to its string', (item) => (item['list'][0] = '1')],
+      ['a string to a list of it', (item) => (item['text'] = ['a'])],
+      ['an entry added', (item) => item['list'].push(2)],
+      ['an entry removed', (item) => item['list'].pop()],
+      ['a nested null', (item) => (item['list'][2][0] = undefined)],
+      ['a nested string', (item) => (item['list'][3].k = 'w')],
+      ['a nested key added', (item) => (item['list'][3].j = 'v')],
+      ['a nested key renamed', (item) => (item['list'][3] = {j: 'v'})],
+      ['an object to an array', (item) => (item['nested'].empty = [])],
+      ['an array to an object', (item) => (item['nested'].none = {})],
+      ['an array to an object of the same size', (item) => (item['list'][2] = {0: null, length: 1})],
+      ['a deep value', (item) => (item['nested'].deep.x[0] = 1)],
+      ['an attribute named as a record key', (item) => (item['attributes'].source = 't')],
+      ['a field added', (item) => (item['extra'] = 1)],
+      ['a field deleted', (item) => delete item['ok']],
+      ['two fields swapped in order', (item) => {
+        const text = item['text']
+        delete item['text']
+        item['text'] = text
+      }],
+      ['position deleted', (item) => delete item['position']],
+      ['the source deleted', (item) => delete item['source']],
+      ['the source html', (item) => (item['source'].html = '<p>0</p><script>alert(1)</script>')],
+      ['the source digest', (item) => (item['source'].digest = 'fedcba9876543210')],
+      ['the source index', (item) => (item['source'].index = 1)]
+    ]
+    for (const [name, change] of edits) {
+      const item = fullItem()
+      recorded([item])
+      assert.equal(kept(item), true, name)
+      change(item)
+      assert.equal(kept(item), false, name)
+    }
+  })
+
+  it('should vouch again for an item holding the same values, and ignore where it is and what it holds', () => {
+    const item = fullItem()
+    recorded([item])
+    item['count'] = 2
+    assert.equal(kept(item), false)
+    item['count'] = 1
+    item['text'] = ['a'].join('')
+    item['list'] = [1, 'x', [null], {k: 'v'}]
+    item['position'] = {start: {offset: 99}}
+    item.source = {index: 0, html: '<p>' + '0</p>', digest: '0123456789abcdef'}
+    assert.equal(kept(item), true)
+    const section = {heading: 'h', id: 'h', depth: 2, blocks: [fullItem(1)], children: [], source: {index: 0, html: '<h2>h</h2>'}}
+    const article = {meta: {}, titleHeading: null, hero: null, summary: null, lead: [], sections: [section], layout: {gaps: ['', '\n', '\n']}} as unknown as Article
+    recordReading(article, body, policy)
+    section.blocks = []
+    section.children = [structuredClone(section) as never]
+    assert.equal(kept(section), true)
+  })
+
+  it('should record only plain data, and stop at a depth no item has', () => {
+    class List<T> extends Array<T> {}
+    const nest = (depth: number): unknown => (depth === 0 ? 'x' : {a: nest(depth - 1)})
+    const cycle: Record<string, unknown> = {}
+    cycle['self'] = cycle
+    const refused: Array<[string, unknown]> = [
+      ['a date', new Date(0)],
+      ['a map', new Map()],
+      ['a class instance', new (class Box {})()],
+      ['an object without prototype', Object.create(null)],
+      ['an array of another class', List.of('x')],
+      ['a date in a list', [new Date(0)]],
+      ['a list of another class in a list', ['y', List.of('x')]],
+      ['a cycle', cycle],
+      ['a nest deeper than any item', nest(40)]
+    ]
+    for (const [name, value] of refused) {
+      const item = {...fullItem(), value}
+      assert.doesNotThrow(() => recorded([item]), name)
+      assert.equal(kept(item), false, name)
+    }
+    const deep = {...fullItem(), value: nest(20)}
+    recorded([deep])
+    assert.equal(kept(deep), true)
+  })
+
+  it('should vouch only under the same schema object and an equal list of embed hosts', () => {
+    const hosts = ['a.example', 'b.example']
+    const under: ReadingPolicy = {schema: defaultSchema, embedHosts: hosts}
+    const item = fullItem()
+    const article = recorded([item], under)
+    const others: Array<[string, ReadingPolicy, boolean]> = [
+      ['the same policy', under, true],
+      ['an equal list of hosts', {schema: defaultSchema, embedHosts: ['a.example', 'b.example']}, true],
+      ['a copy of the schema', {schema: {...defaultSchema}, embedHosts: hosts}, false],
+      ['another last host', {schema: defaultSchema, embedHosts: ['a.example', 'c.example']}, false],
+      ['another first host', {schema: defaultSchema, embedHosts: ['c.example', 'b.example']}, false],
+      ['one host more', {schema: defaultSchema, embedHosts: [...hosts, 'c.example']}, false],
+      ['one host less', {schema: defaultSchema, embedHosts: ['a.example']}, false],
+      ['no hosts', {schema: defaultSchema, embedHosts: []}, false]
+    ]
+    for (const [name, other, expected] of others) {
+      assert.equal(kept(item, other), expected, name)
+      assert.equal(keptLayout(article.layout, other) !== undefined, expected, name)
+    }
+  })
+
+  it('should vouch for a layout only while it has the very gaps read', () => {
+    const edits: Array<[string, (layout: {gaps: unknown}) => void, boolean]> = [
+      ['unchanged', () => {}, true],
+      ['a gap replaced by an equal string', (layout) => ((layout.gaps as string[])[1] = ['\n'].join('')), true],
+      ['a gap edited', (layout) => ((layout.gaps as string[])[1] = '<img src=x onerror=alert(1)>'), false],
+      ['the first gap edited', (layout) => ((layout.gaps as string[])[0] = ' '), false],
+      ['a gap added', (layout) => (layout.gaps as string[]).push('\n'), false],
+      ['the last gap removed', (layout) => (layout.gaps as string[]).pop(), false],
+      ['the gaps joined', (layout) => (layout.gaps = (layout.gaps as string[]).join('')), false],
+      ['the gaps deleted', (layout) => delete (layout as {gaps?: unknown}).gaps, false]
+    ]
+    for (const [name, change, expected] of edits) {
+      const article = recorded([fullItem(0), fullItem(1)])
+      change(article.layout)
+      assert.equal(keptLayout(article.layout, policy) !== undefined, expected, name)
+    }
+  })
+
+  it('should find no record on what parsePost did not read, nor trust one made elsewhere', () => {
+    for (const value of [undefined, null, {}, {gaps: []}]) assert.equal(keptLayout(value as never, policy), undefined)
+    for (const value of [{}, {source: {html: ''}}, {source: undefined}]) assert.equal(keptItem(value, policy), undefined)
+    // The record's key is a symbol on each parsed item: whatever else is put under it is not a record.
+    const article = parsePost(sample)
+    const item = itemsOf(article).find((one) => one.source)!
+    const [key] = Object.getOwnPropertySymbols(item)
+    assert.ok(key)
+    const token = keptItem(item, policy)!
+    const leaves = [{}, 0]
+    const forged = {kind: 'item', policy, leaves, html: '<script>alert(1)</script>', reading: token, source: {digest: undefined, index: undefined}}
+    for (const fake of [forged, {...forged, kind: 'layout', html: body, leaves: ['']}, null, 'item', 1]) {
+      const target = {source: {html: '<script>alert(1)</script>'}, gaps: ['']}
+      Object.defineProperty(target, key, {value: fake})
+      assert.equal(keptItem(target, policy), undefined)
+      assert.equal(keptLayout(target as never, policy), undefined)
+      assert.equal(keptFrontMatter(target as never, '<script>alert(1)</script>'), undefined)
+    }
+    // A record of one kind says nothing about another.
+    assert.equal(keptFrontMatter(item as never, item.source!.html), undefined)
+    assert.equal(keptLayout(item as never, policy), undefined)
+    assert.equal(keptItem(article.layout as never, policy), undefined)
+  })
+})
+
+describe('keptFrontMatter', () => {
+  it('should keep the block only while the meta holds what it held, leaf by leaf, and the layout has that block', () => {
+    const raw = '---\ntitle: x\ntags: [a, b]\nkey: {deep: [1, 2]}\n---\n<p>b</p>\n'
+    const read = () => parsePost(raw)
+    const article = read()
+    const block = article.layout.frontMatter!
+    assert.equal(keptFrontMatter(article.meta, block), block)
+    assert.equal(keptFrontMatter(article.meta, block.slice(0, 4) + block.slice(4)), block)
+    assert.equal(keptFrontMatter(article.meta, block.replace('x', 'y')), undefined)
+    assert.equal(keptFrontMatter(article.meta, null), undefined)
+    const edits: Array<[string, (meta: Record<string, any>) => void]> = [
+      ['the title', (meta) => (meta['title'] = 'y')],
+      ['a tag', (meta) => (meta['tags'][1] = 'c')],
+      ['a tag added', (meta) => meta['tags'].push('c')],
+      ['an extra value', (meta) => (meta['extra'][0][1].deep[1] = 3)],
+      ['a field added', (meta) => (meta['source'] = null)]
+    ]
+    for (const [name, change] of edits) {
+      const one = read()
+      change(one.meta as never)
+      assert.equal(keptFrontMatter(one.meta, one.layout.frontMatter), undefined, name)
+      assert.equal(renderPost(one), renderPost(structuredClone(one)), name)
+    }
+    const back = read()
+    back.meta.title = 'y'
+    back.meta.title = 'x'
+    assert.equal(keptFrontMatter(back.meta, back.layout.frontMatter), back.layout.frontMatter)
+    assert.equal(renderPost(back), raw)
+  })
+
+  it('should keep nothing for a post without front matter', () => {
+    const article = parsePost('<p>b</p>\n')
+    assert.equal(article.layout.frontMatter, null)
+    assert.equal(keptFrontMatter(article.meta, null), undefined)
+    assert.equal(keptFrontMatter(article.meta, ''), undefined)
+    assert.equal(renderPost(article), '<p>b</p>\n')
+  })
+
+  it('should write an edited block of an unchanged meta as a copy writes it', () => {
+    const article = parsePost('---\ntitle: x\n---\n<p>b</p>\n')
+    article.layout.frontMatter = '---\ntitle: x\n# note\n---\n'
+    assert.equal(keptFrontMatter(article.meta, article.layout.frontMatter), undefined)
+    assert.equal(renderPost(article), renderPost(structuredClone(article)))
+  })
+})
+
+describe('rendering what parsePost checked, after edits in place', () => {
+  it('should give what a copy of the same Article gives, and never script', () => {
+    fc.assert(
+      fc.property(fc.array(edit, {minLength: 1, maxLength: 4}), (edits) => {
+        const article = parsePost(sample)
+        let other: Article | undefined
+        const otherArticle = () => (other ??= parsePost(sample.replaceAll('</p>', ' 다른 글</p>')))
+        for (const one of edits) apply(article, one, otherArticle)
+        const html = renderHtml(article)
+        assert.equal(html, renderHtml(structuredClone(article)))
+        assert.equal(hasScript(html), false)
+      }),
+      {seed: Number(process.env['FUZZ_SEED'] ?? 21), numRuns: Number(process.env['FUZZ_RUNS'] ?? 60)}
+    )
+  })
+
+  it('should apply another policy to a parsed Article as to a copy of it', () => {
+    const strict = {...defaultSchema, tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'img' && name !== 'b')}
+    const article = parsePost(sample)
+    assert.match(renderHtml(article), /<img[^>]*>[\s\S]*<b>|<b>[\s\S]*<img/)
+    const html = renderHtml(article, {schema: strict})
+    assert.equal(html, renderHtml(structuredClone(article), {schema: strict}))
+    assert.doesNotMatch(html, /<img|<b>/i)
   })
 })
