@@ -151,6 +151,7 @@ function fullItem(index = 0): Record<string, unknown> & {source: {index: number;
     ok: true,
     none: null,
     list: [1, 'x', [null], {k: 'v'}],
+    rows: [{source: 's', children: 'c'}],
     nested: {deep: {x: [true]}, empty: {}, none: []},
     // Only an item's own `position`, `source`, `blocks` and `children` are left to records of their own.
     attributes: {source: 's', position: 'p', blocks: 'b', children: 'c'},
@@ -198,6 +199,7 @@ describe('recordReading, keptItem and keptLayout', () => {
       ['an array to an object of the same size', (item) => (item['list'][2] = {0: null, length: 1})],
       ['a deep value', (item) => (item['nested'].deep.x[0] = 1)],
       ['an attribute named as a record key', (item) => (item['attributes'].source = 't')],
+      ['a list entry’s member named as a record key', (item) => (item['rows'][0].children = 'd')],
       ['a field added', (item) => (item['extra'] = 1)],
       ['a field deleted', (item) => delete item['ok']],
       ['two fields swapped in order', (item) => {
@@ -218,6 +220,41 @@ describe('recordReading, keptItem and keptLayout', () => {
       change(item)
       assert.equal(kept(item), false, name)
     }
+  })
+
+  it('should forget an item whose nested values move across an object’s or a list’s end', () => {
+    const edits: Array<[string, (item: Record<string, any>) => void]> = [
+      // The leaves read in the same order either way: only the sizes tell them apart.
+      ['the last member of an object moved into the one before it', (item) => (item['nested'] = {deep: {x: [true]}, empty: {none: []}})],
+      ['the last entry of a list moved into the one before it', (item) => (item['list'] = [1, 'x', [null, {k: 'v'}]])]
+    ]
+    for (const [name, change] of edits) {
+      const item = fullItem()
+      recorded([item])
+      change(item)
+      assert.equal(kept(item), false, name)
+    }
+  })
+
+  it('should not take a difference back when the values after it spell out the record again', () => {
+    // The record of {source, a: [0, 1, 2, 3]} (`source` is not compared) read from its key count on: 2, 'a', then the list.
+    const spelled = (first: unknown) => [first, 2, 'a', [0, 1, 2, 3]]
+    const edits: Array<[string, unknown[]]> = [
+      ['a number', spelled('changed')],
+      ['a list for a number', spelled([])],
+      ['an object for a number', spelled({})]
+    ]
+    for (const [name, list] of edits) {
+      const item = {a: [0, 1, 2, 3], source: {index: 0, html: '<p>0</p>'}}
+      recorded([item])
+      assert.equal(kept(item), true, name)
+      item.a = list as never
+      assert.equal(kept(item), false, name)
+    }
+    const item = {a: [{k: 0}, 1, 2, 3], source: {index: 0, html: '<p>0</p>'}}
+    recorded([item])
+    item.a = [{j: 0}, 2, 'a', [{k: 0}, 1, 2, 3]] as never
+    assert.equal(kept(item), false, 'a key')
   })
 
   it('should vouch again for an item holding the same values, and ignore where it is and what it holds', () => {
@@ -244,6 +281,9 @@ describe('recordReading, keptItem and keptLayout', () => {
     const nest = (depth: number): unknown => (depth === 0 ? 'x' : {a: nest(depth - 1)})
     const cycle: Record<string, unknown> = {}
     cycle['self'] = cycle
+    const listCycle: unknown[] = []
+    listCycle.push(listCycle)
+    const listNest = (depth: number): unknown => (depth === 0 ? 'x' : [listNest(depth - 1)])
     const refused: Array<[string, unknown]> = [
       ['a date', new Date(0)],
       ['a map', new Map()],
@@ -253,6 +293,8 @@ describe('recordReading, keptItem and keptLayout', () => {
       ['a date in a list', [new Date(0)]],
       ['a list of another class in a list', ['y', List.of('x')]],
       ['a cycle', cycle],
+      ['a cycle of lists', listCycle],
+      ['a nest of lists deeper than any item', listNest(40)],
       ['a nest deeper than any item', nest(40)]
     ]
     for (const [name, value] of refused) {
