@@ -50,6 +50,63 @@ describe('readMarkdown', () => {
     assert.deepEqual(cutPoints(source), expected)
   })
 
+  it('should be cut after each HTML block and fence ends, not before (by CommonMark’s rules, as micromark reads them)', () => {
+    // Each source: `## no` lines are inside a block, the `## yes` line is the only place to cut.
+    const sources = [
+      '<script>\n## no\n</script>\n## yes',
+      '<style x>\n## no\n</style>\n## yes',
+      '<textarea>\n## no\n</textarea>\n## yes',
+      '<pre\n## no\n</pre>\n## yes',
+      '<!--\n## no\n-->\n## yes',
+      '<!-->\n## no\n-->\n## yes',
+      '<?\n## no\n?>\n## yes',
+      '<![CDATA[\n## no\n]]>\n## yes',
+      '<!X\n## no\n>\n## yes',
+      '<prex>\n## no\n\n## yes',
+      '<div>\n## no\n \t\n## yes',
+      '  <div>\n## no\n\n## yes',
+      '  <!--\n## no\n-->\n## no\n\n## yes',
+      '  <script>\n## no\n</script>\n## no\n\n## yes',
+      '<script>x</script>\n## yes',
+      '<!-- one -->\n## yes',
+      '````\n## no\n```\n## no\n````\n## yes',
+      '~~~\n## no\n```\n## no\n~~~~ \n## yes',
+      '``` a`b\n## yes'
+    ]
+    for (const source of sources) {
+      assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
+      assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children, JSON.stringify(source))
+    }
+  })
+
+  it('should not be cut where a block may still be open', () => {
+    // An indented fence or `<p>` may be open at the top level: only a later place may be cut.
+    for (const source of ['  ```\n## no\n```\n## no', '  ```\n## no\n  ```\n## no', '<p>x</p>\n## no', '<div>\n## no', '<!--\n## no']) {
+      assert.deepEqual(cutPoints(source), [], JSON.stringify(source))
+    }
+  })
+
+  it('should be cut only before a heading of one to six `#` followed by a space, a tab or the line’s end, after any line ending', () => {
+    const source = '#\n#\tb\n####### no\n#no\n###### yes\r\n## crlf\r## cr'
+    assert.deepEqual(cutPoints(source), ['#\tb', '###### yes', '## crlf\r', '## cr'].map((line) => source.lastIndexOf(line)))
+    assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
+  })
+
+  it('should start a chunk at a cut as far as the size from the last one, and read a chunk as long as the cap', () => {
+    // One paragraph of exactly the cap, then a heading and another paragraph as long: two chunks, each at the cap.
+    const first = `${'a'.repeat(maxChunkLength - 1)}\n`
+    const source = `${first}## B\n${'b'.repeat(maxChunkLength - 5)}`
+    assert.equal(source.length, 2 * maxChunkLength)
+    const nodes = readMarkdown(source, options, maxChunkLength)
+    assert.deepEqual(nodes?.map((node) => [node.type, node.position?.start.offset, node.position?.start.line]), [
+      ['paragraph', 0, 1],
+      ['heading', maxChunkLength, 2],
+      ['paragraph', maxChunkLength + 5, 3]
+    ])
+    // One character more in the first chunk and it is past the cap.
+    assert.equal(readMarkdown(`a${source}`, options, maxChunkLength), undefined)
+  })
+
   it('should not be cut where a link reference definition may be used across the cut', () => {
     assert.deepEqual(cutPoints('[a]\n\n## A\n\n[a]: /url'), [])
   })
