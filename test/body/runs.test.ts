@@ -401,6 +401,15 @@ describe('readRuns: what makes a run Markdown', () => {
     assert.deepEqual(itemsOf(body, flatOf(body)), [['heading', '## A', 'h2'], ['run', '<b>\nx\n</b>'], ['run', '[a]: https://x.example'], ['block', '[a]', 'p']])
   })
 
+  it('should take a fence closed only by one of its own character, at least as long', () => {
+    // CommonMark: a shorter fence or one of the other character is a line of the code, which then goes on past the run.
+    for (const body of ['Text\n\n````\ncode\n```', 'Text\n\n```\ncode\n~~~']) {
+      assert.deepEqual(itemsOf(body, flatOf(body)), [['run', 'Text'], ['run', body.slice(6)]], JSON.stringify(body))
+    }
+    const closed = 'Text\n\n~~~\ncode\n~~~~'
+    assert.deepEqual(itemsOf(closed, flatOf(closed)), [['block', 'Text', 'p'], ['block', '~~~\ncode\n~~~~', 'pre']])
+  })
+
   it('should not take a lone fence as a closed code block', () => {
     const body = 'Text\n\n```'
     assert.deepEqual(itemsOf(body, flatOf(body)), [['run', 'Text'], ['run', '```']])
