@@ -259,12 +259,12 @@ describe('readRuns: the items and gaps it makes', () => {
   })
 
   it('should cut at blank lines of LF, CRLF and CR alone, with spaces and tabs in them, as wpautop does', () => {
-    const body = 'a\r\n\r\nb\r\rc\n \t\n\t\n\nd'
+    const body = 'a\r\n\r\nb\r\rc\n \t\n\t\n\nd\r\r\re\n\n\rf'
     const flat = flatOf(body)
-    assert.deepEqual(itemsOf(body, flat), [['run', 'a'], ['run', 'b'], ['run', 'c'], ['run', 'd']])
+    assert.deepEqual(itemsOf(body, flat), [['run', 'a'], ['run', 'b'], ['run', 'c'], ['run', 'd'], ['run', 'e'], ['run', 'f']])
     assert.deepEqual(
       flat.gaps.map((gap) => body.slice(gap.start, gap.end)),
-      ['', '\r\n\r\n', '\r\r', '\n \t\n\t\n\n', '']
+      ['', '\r\n\r\n', '\r\r', '\n \t\n\t\n\n', '\r\r\r', '\n\n\r', '']
     )
     assert.ok(flat.items.every((item) => item.kind === 'run' && item.breaks === true))
   })
@@ -290,6 +290,15 @@ describe('readRuns: the items and gaps it makes', () => {
     assert.deepEqual(last.end, {line: 6, column: 2, offset: body.length})
     // Inside, a cut has only its offset: the line and column of the parser's points are not counted again.
     assert.equal(first.end.offset, 'a &amp; b'.length)
+  })
+
+  it('should leave the gap after a run cut in three what it held (nothing of the run’s own)', () => {
+    const body = 'a\n\nb\n\nc\n<p>x</p>'
+    const flat = flatOf(body)
+    assert.deepEqual(itemsOf(body, flat), [['run', 'a'], ['run', 'b'], ['run', 'c'], ['block', '<p>x</p>']])
+    // The run's own white space at its end is outside it already, with no part of its own.
+    assert.deepEqual(flat.gaps[3]!.parts.map(partOf), [])
+    assert.deepEqual(flat.gaps[2]!.parts.map(partOf), [['text', '\n\n', 4, 6]])
   })
 
   it('should cut a text node whose source is its value through the value', () => {
@@ -376,6 +385,8 @@ describe('readRuns: what makes a run Markdown', () => {
     ['- dash\n- two', [['block', '- dash\n- two', 'ul']]],
     ['* star', [['block', '* star', 'ul']]],
     ['+\tplus', [['block', '+\tplus', 'ul']]],
+    ['-  two spaces', [['block', '-  two spaces', 'ul']]],
+    ['1.\t\ttwo tabs', [['block', '1.\t\ttwo tabs', 'ol']]],
     ['1) one', [['block', '1) one', 'ol']]],
     ['123456789. nine digits', [['block', '123456789. nine digits', 'ol']]],
     ['> quote', [['block', '> quote', 'blockquote']]],
