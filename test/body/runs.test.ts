@@ -175,6 +175,15 @@ describe('readRuns: Markdown lines in HTML bodies', () => {
     assert.equal(block.text, 'bold and a link and bad')
   })
 
+  it('should read Markdown through the schema of the options', () => {
+    const schema = {tagNames: defaultSchema.tagNames!.filter((name) => name !== 'em')}
+    const raw = post('## A\n\n*x* and **y**\n')
+    const article = parsePost(raw, {schema})
+    const block = article.sections[0]!.blocks[0]!
+    assert.equal(block.type === 'paragraph' && block.html, 'x and <strong>y</strong>')
+    assert.equal(renderPost(article), raw)
+  })
+
   it('should read HTML inside Markdown through the sanitiser', () => {
     const article = read('## <em>Title</em> here\n\n- <b>x</b>\n')
     assert.equal(article.sections[0]!.heading, 'Title here')
