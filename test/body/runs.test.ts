@@ -366,7 +366,9 @@ describe('readRuns: the items and gaps it makes', () => {
       // Not a highlight block: another tag, and an end without its start.
       ['{% highlighter %}\na\n\nb\n{% endhighlight %}', ['{% highlighter %}\na', 'b\n{% endhighlight %}']],
       ['{% highlight x %}\na\n\nb\n{% endhighlighter %}', ['{% highlight x %}\na', 'b\n{% endhighlighter %}']],
-      ['{% highlight x %}\na\n\nb\n{% endhighlight %%}', ['{% highlight x %}\na', 'b\n{% endhighlight %%}']]
+      ['{% highlight x %}\na\n\nb\n{% endhighlight %%}', ['{% highlight x %}\na', 'b\n{% endhighlight %%}']],
+      // Each block ends at its own end tag.
+      ['{% highlight a %}\nx\n{% endhighlight %}\n\nmid\n\n{% highlight b %}\ny\n{% endhighlight %}', ['{% highlight a %}\nx\n{% endhighlight %}', 'mid', '{% highlight b %}\ny\n{% endhighlight %}']]
     ]
     for (const [body, expected] of cases) {
       const flat = flatOf(body)
