@@ -71,7 +71,10 @@ describe('readMarkdown', () => {
       '<!-- one -->\n## yes',
       '````\n## no\n```\n## no\n````\n## yes',
       '~~~\n## no\n```\n## no\n~~~~ \n## yes',
-      '``` a`b\n## yes'
+      '``` a`b\n## yes',
+      '~~~ a`b\n## no\n~~~\n## yes',
+      '<script\t>\n## no\n</script>\n## yes',
+      '<!1\n\n## yes'
     ]
     for (const source of sources) {
       assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
@@ -81,7 +84,7 @@ describe('readMarkdown', () => {
 
   it('should not be cut where a block may still be open', () => {
     // An indented fence or `<p>` may be open at the top level: only a later place may be cut.
-    for (const source of ['  ```\n## no\n```\n## no', '  ```\n## no\n  ```\n## no', '<p>x</p>\n## no', '<div>\n## no', '<!--\n## no']) {
+    for (const source of ['  ```\n## no\n```\n## no', '  ```\n## no\n  ```\n## no', '<p>x</p>\n## no', '<div>\n## no', '<div>\nx\n## no', '<!--\n## no']) {
       assert.deepEqual(cutPoints(source), [], JSON.stringify(source))
     }
   })
