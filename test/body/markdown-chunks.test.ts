@@ -74,7 +74,17 @@ describe('readMarkdown', () => {
       '``` a`b\n## yes',
       '~~~ a`b\n## no\n~~~\n## yes',
       '<script\t>\n## no\n</script>\n## yes',
-      '<!1\n\n## yes'
+      '<!1\n\n## yes',
+      // Not an opening: a fence or tag after text, a single tilde; a block kind after another tag (ended by a blank line).
+      'a ``` b\n## yes',
+      'a ~~~ b\n## yes',
+      '~ x\n## yes',
+      'a <script>\n## yes',
+      '<b><script>\n\n## yes',
+      '<b><!--\n\n## yes',
+      '<b><?\n\n## yes',
+      '<b><![CDATA[\n\n## yes',
+      '<b><!X\n\n## yes'
     ]
     for (const source of sources) {
       assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
@@ -84,14 +94,14 @@ describe('readMarkdown', () => {
 
   it('should not be cut where a block may still be open', () => {
     // An indented fence or `<p>` may be open at the top level: only a later place may be cut.
-    for (const source of ['  ```\n## no\n```\n## no', '  ```\n## no\n  ```\n## no', '<p>x</p>\n## no', '<div>\n## no', '<div>\nx\n## no', '<!--\n## no']) {
+    for (const source of ['  ```\n## no\n```\n## no', '  ```\n## no\n  ```\n## no', '<p>x</p>\n## no', '<div>\n## no', '<div>\nx\n## no', '<!--\n## no', '<div>\n```\n\n```\n## no']) {
       assert.deepEqual(cutPoints(source), [], JSON.stringify(source))
     }
   })
 
   it('should be cut only before a heading of one to six `#` followed by a space, a tab or the line’s end, after any line ending', () => {
-    const source = '#\n#\tb\n####### no\n#no\n###### yes\r\n## crlf\r## cr'
-    assert.deepEqual(cutPoints(source), ['#\tb', '###### yes', '## crlf\r', '## cr'].map((line) => source.lastIndexOf(line)))
+    const source = '#\n#\tb\n####### no\n#no\n###### yes\r\n## crlf\r## cr\n#'
+    assert.deepEqual(cutPoints(source), ['#\tb', '###### yes', '## crlf\r', '## cr\n', '#'].map((line) => source.lastIndexOf(line)))
     assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
   })
 
