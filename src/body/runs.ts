@@ -289,13 +289,20 @@ function isLayout(node: ElementContent): boolean {
 
 const liquidHighlight = /\{%-?[ \t]*highlight\b[\s\S]*?\{%-?[ \t]*endhighlight[ \t]*-?%\}/g
 
-/** Whether the source of a Markdown code block ends with a closing fence (its last line, after a first one). */
+/**
+ * Whether the source of a Markdown code block ends with a closing fence: its
+ * last line, after the first, of the opening fence's character and at least
+ * as long (CommonMark's rule; a shorter fence or the other character is code).
+ */
 function isClosedFence(source: string): boolean {
   const lines = source.split(/\r\n|\r|\n/)
-  return lines.length > 1 && closingFence.test(lines.at(-1)!)
+  const opening = openingFence.exec(lines[0]!)?.[1]
+  const closing = closingFence.exec(lines.at(-1)!)?.[1]
+  return lines.length > 1 && opening !== undefined && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length
 }
 
-const closingFence = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/
+const openingFence = /^ {0,3}(`{3,}|~{3,})/
+const closingFence = /^ {0,3}(`{3,}|~{3,})[ \t]*$/
 
 /** Whether an offset falls strictly inside one of the sorted, disjoint ranges. */
 function cutsElement(ranges: Array<[number, number]>, offset: number): boolean {
