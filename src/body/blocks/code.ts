@@ -24,7 +24,8 @@ export function codeFigure(node: Element): Omit<CodeBlock, 'position' | 'source'
   if (!hasClass(node, 'code') && !hasClass(node, 'highlight')) return undefined
   const pre = findElement(node, 'pre')
   if (!pre || findElement(node, 'img')) return undefined
-  const code = codeText(node)
+  // Without a gutter table the code is the `<pre>`'s: the figure's own text holds the caption and the white space around.
+  const code = codeText(findBy(node, isCodeCell) ? node : pre)
   const figcaption = findElement(node, 'figcaption')
   // Octopress writes the file name and its link side by side (`<span>a.rb</span><a>link</a>`): one space between.
   const caption = figcaption ? figcaption.children.map((child) => textOf(child)).filter(Boolean).join(' ') : ''
