@@ -217,7 +217,7 @@ describe('languageOf', () => {
   it('should read the classes as strings, leaving empty ones out', () => {
     const node: Element = {type: 'element', tagName: 'pre', properties: {className: ['', 'bash']}, children: []}
     assert.equal(languageOf(node), 'bash')
-    const numbers: Element = {type: 'element', tagName: 'pre', properties: {className: [0 as unknown as string]}, children: []}
+    const numbers: Element = {type: 'element', tagName: 'pre', properties: {className: [0, 5] as unknown as string[]}, children: []}
     assert.equal(languageOf(numbers), undefined)
   })
 })
@@ -235,6 +235,11 @@ describe('code', () => {
     assert.equal(code(context, element('<pre><code>x</code></pre>')).language, null)
   })
 
+  it('should read a <pre>’s language on its own <code>, not on a <pre> nested deeper', () => {
+    assert.equal(code(context, element('<pre><code class="lang-a">x</code><div><pre class="lang-b">y</pre></div></pre>')).language, 'a')
+    assert.equal(code(context, element('<pre>x<div><pre><code class="lang-b">y</code></pre></div></pre>')).language, 'b', 'the first <code> inside it, however deep')
+  })
+
   it('should let the <pre> say there is no language before its <code> says one', () => {
     assert.equal(code(context, element('<pre class="nohighlight"><code class="language-go">x</code></pre>')).language, null)
   })
@@ -244,6 +249,11 @@ describe('code', () => {
       '<pre><table><tbody><tr><td class="gutter"><pre>1\n2</pre></td>' +
       '<td class="rouge-code"><pre class="lang-b"><code class="language-c">x\ny</code></pre></td></tr></tbody></table></pre>'
     assert.deepEqual(code(context, element(body)), {type: 'code', text: 'x\ny', code: 'x\ny', language: 'b'})
+  })
+
+  it('should read the <pre> of the code cell, not what lies beside it', () => {
+    const body = '<pre><table><tbody><tr><td class="code">note<pre>x</pre></td></tr></tbody></table></pre>'
+    assert.equal(code(context, element(body)).code, 'x')
   })
 
   it('should read a code cell without a <pre> as its own text, and the <code> inside it', () => {

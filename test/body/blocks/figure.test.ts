@@ -100,6 +100,7 @@ describe('figure: images', () => {
       return 'href' in block.image ? block.image.href : 'none'
     }
     assert.equal(href('<figure><a href="before">x</a><img src="a.png"><a href="after">y</a></figure>'), 'none')
+    assert.equal(href('<figure><div><img src="a.png"></div>after<!--c--></figure>'), 'none')
     assert.equal(href('<figure><div><a href="x">x</a></div><div><span><img src="a.png"></span></div></figure>'), 'none')
     assert.equal(href('<figure><a href="outer"><span><a href="inner">x</a></span><img src="a.png"></a></figure>'), 'none', 'the parser closes the outer link at the inner one')
   })

@@ -48,7 +48,9 @@ describe('paragraph', () => {
   })
 
   it('should read white space, no-break, zero-width spaces, byte order marks and <br> as a spacer', () => {
-    for (const inner of ['', ' ', '&nbsp;', '\u00a0', '\u200b', '\ufeff', '<br>', '&nbsp;<br>\n&nbsp;', '\u200b\ufeff\u00a0 <br>']) {
+    // A zero-width space at both ends keeps the others inside the text (trimming takes white space, no-break spaces and BOMs at the ends).
+    const inside = ['\u200b \u200b', '\u200b\u00a0\u200b', '\u200b\ufeff\u200b', '\u200b<br>\u200b']
+    for (const inner of ['', ' ', '&nbsp;', '\u00a0', '\u200b', '\ufeff', '<br>', '&nbsp;<br>\n&nbsp;', '\u200b\ufeff\u00a0 <br>', ...inside]) {
       const body = `<p>${inner}</p>`
       assert.deepEqual(paragraph(clean(body), element(body)), {type: 'spacer', text: '', html: inner}, body)
     }
@@ -144,6 +146,7 @@ describe('run with breaks (wpautop)', () => {
     assert.equal(text('a\nb'), 'a\nb')
     assert.equal(text('a \t\n\t b\nc'), 'a\nb\nc')
     assert.equal(text('a <b>b\nc</b> d'), 'a b c d', 'only the run’s own texts, not inside elements')
+    assert.equal(text('a <i>b</i> c\nd'), 'a b c\nd', 'no break before a text’s first line')
   })
 
   it('should add no break for a newline right after a written <br>', () => {
@@ -154,6 +157,7 @@ describe('run with breaks (wpautop)', () => {
 
   it('should read each of two newlines in a row as a break', () => {
     assert.equal(text('a\n\nb'), 'a\n\nb')
+    assert.equal(text('<b>a</b>\n\nb'), 'a\n\nb', 'after an element that is no <br>')
     assert.equal(text('a\n \nb'), 'a\n\nb')
   })
 
