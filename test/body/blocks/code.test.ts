@@ -110,7 +110,7 @@ describe('code blocks: rendering the language', () => {
 /** The first element of a body as the parser reads it, with positions. */
 function element(body: string): Element {
   const node = fromHtml(body, {fragment: true}).children[0]
-  assert.ok(node?.type === 'element')
+  assert.ok(node?.type === 'element', 'no element')
   return node
 }
 

@@ -1,3 +1,4 @@
+// A message on every assert.ok: without one, a failing call makes node:assert read the test's source for the expression, which took minutes a mutant under Stryker.
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element} from 'hast'
@@ -8,7 +9,7 @@ import type {Context} from '../../../src/body/hast.ts'
 /** The first element of a body as the parser reads it, with positions. */
 function element(body: string): Element {
   const node = fromHtml(body, {fragment: true}).children[0]
-  assert.ok(node?.type === 'element')
+  assert.ok(node?.type === 'element', 'no element')
   return node
 }
 
@@ -36,7 +37,7 @@ describe('figure: open graph cards', () => {
     const card = (attributes: string, inner = '') => read(`<figure data-ke-type="opengraph" ${attributes}>${inner}</figure>`)
     const url = (attributes: string, inner = '') => {
       const block = card(attributes, inner)
-      assert.ok(block.type === 'link-card')
+      assert.ok(block.type === 'link-card', 'no link card')
       return block.url
     }
     assert.equal(url('data-og-url="u" data-og-source-url="s"', '<a href="l">x</a>'), 'u')
@@ -77,14 +78,14 @@ describe('figure: images', () => {
 
   it('should read the first image, breadth first', () => {
     const block = read('<figure><div><img src="deep.png"></div><img src="top.png"></figure>')
-    assert.ok(block.type === 'figure')
+    assert.ok(block.type === 'figure', 'no figure')
     assert.equal(block.image?.src, 'top.png')
   })
 
   it('should read the link around the image as its href, however deep', () => {
     const href = (body: string) => {
       const block = read(body)
-      assert.ok(block.type === 'figure' && block.image)
+      assert.ok(block.type === 'figure' && block.image, 'no figure with an image')
       return 'href' in block.image ? block.image.href : 'none'
     }
     assert.equal(href('<figure><a href="https://a.example/"><img src="a.png"></a></figure>'), 'https://a.example/')
@@ -96,7 +97,7 @@ describe('figure: images', () => {
   it('should not take a link beside the image, before or after it, for one around it', () => {
     const href = (body: string) => {
       const block = read(body)
-      assert.ok(block.type === 'figure' && block.image)
+      assert.ok(block.type === 'figure' && block.image, 'no figure with an image')
       return 'href' in block.image ? block.image.href : 'none'
     }
     assert.equal(href('<figure><a href="before">x</a><img src="a.png"><a href="after">y</a></figure>'), 'none')
@@ -112,7 +113,7 @@ describe('figure: images', () => {
     const inner = element('<a href="inner"><img src="a.png"></a>')
     ;(link.children[0] as Element).children.push(inner)
     const block = figure({body: '', isDirty: () => true}, outer)
-    assert.ok(block.type === 'figure')
+    assert.ok(block.type === 'figure', 'no figure')
     assert.equal(block.image?.href, 'inner')
   })
 })

@@ -11,7 +11,7 @@ function nodes(body: string): ElementContent[] {
 
 function element(body: string): Element {
   const node = nodes(body)[0]
-  assert.ok(node?.type === 'element')
+  assert.ok(node?.type === 'element', 'no element')
   return node
 }
 

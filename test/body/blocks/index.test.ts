@@ -9,7 +9,7 @@ import {textOf, type Context} from '../../../src/body/hast.ts'
 /** A body of one element, read as a `block` item with positions. */
 function block(body: string): {context: Context; item: Item} {
   const node = fromHtml(body, {fragment: true}).children[0] as Element
-  assert.ok(node?.type === 'element')
+  assert.ok(node?.type === 'element', 'no element')
   return {context: {body, isDirty: () => false}, item: {kind: 'block', nodes: [node], start: 0, end: body.length}}
 }
 
@@ -35,7 +35,7 @@ describe('toBlock: one element', () => {
     for (const body of ['<section><b>a</b></section>', '<h2>a</h2>', '<dl><dt>a</dt></dl>', '<span>a</span>', '<details><summary>a</summary>b</details>']) {
       const result = read(body)
       assert.equal(result.type, 'html', body)
-      assert.ok(result.type === 'html')
+      assert.ok(result.type === 'html', 'no html block')
       assert.equal(result.html, body)
     }
   })

@@ -7,7 +7,7 @@ import type {Context} from '../../../src/body/hast.ts'
 
 function read(body: string, dirty = false) {
   const node = fromHtml(body, {fragment: true}).children[0] as Element
-  assert.ok(node?.type === 'element')
+  assert.ok(node?.type === 'element', 'no element')
   return list({body, isDirty: () => dirty}, node)
 }
 

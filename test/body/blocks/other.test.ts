@@ -7,7 +7,7 @@ import type {Context} from '../../../src/body/hast.ts'
 
 function element(body: string): Element {
   const node = fromHtml(body, {fragment: true}).children[0] as Element
-  assert.ok(node?.type === 'element')
+  assert.ok(node?.type === 'element', 'no element')
   return node
 }
 
