@@ -153,6 +153,7 @@ describe('run with breaks (wpautop)', () => {
     assert.equal(text('a<br>\nb'), 'a\nb')
     assert.equal(text('a<br>\n\nb'), 'a\nb')
     assert.equal(text('a<br />  \n  b'), 'a\nb')
+    assert.equal(text('a <i>b</i><br>\n\nc'), 'a b\nc', 'the <br> is the last node read, not the second')
   })
 
   it('should read each of two newlines in a row as a break', () => {
