@@ -154,6 +154,7 @@ describe('languageOf', () => {
     assert.equal(of('<pre class="toolbar:false;brush:ruby">'), 'ruby')
     assert.equal(of('<pre class="gutter:false; brush:\tperl">'), 'perl')
     assert.equal(of('<pre class="brush: go;">'), 'go')
+    assert.equal(of('<pre class="brush : foo">'), 'foo', 'white space before the colon, a name no bare class would give')
   })
 
   it('should not read a brush inside another word, and then read the classes', () => {
@@ -249,6 +250,11 @@ describe('code', () => {
       '<pre><table><tbody><tr><td class="gutter"><pre>1\n2</pre></td>' +
       '<td class="rouge-code"><pre class="lang-b"><code class="language-c">x\ny</code></pre></td></tr></tbody></table></pre>'
     assert.deepEqual(code(context, element(body)), {type: 'code', text: 'x\ny', code: 'x\ny', language: 'b'})
+  })
+
+  it('should keep the white space of a code cell without a <pre>', () => {
+    const body = '<pre><table><tbody><tr><td class="code"><code>a  b\n  c</code></td></tr></tbody></table></pre>'
+    assert.equal(code(context, element(body)).code, 'a  b\n  c')
   })
 
   it('should read the <pre> of the code cell, not what lies beside it', () => {
