@@ -81,15 +81,15 @@ describe('paragraph', () => {
 
   it('should look inside reopened formatting elements and past made-up ones when telling a spacer', () => {
     const p = element('<p>&nbsp;</p>')
-    const reopened: Element = {type: 'element', tagName: 'a', properties: {}, children: [], data: {reopened: true}}
+    const reopened = {type: 'element', tagName: 'a', properties: {}, children: [] as Element[], data: {reopened: true}} as Element
     p.children.push(reopened, madeUp('div'))
     assert.equal(paragraph(dirty(''), p).type, 'spacer')
-    const holding: Element = {type: 'element', tagName: 'a', properties: {}, children: [madeUp('p')], data: {reopened: true}}
+    const holding = {type: 'element', tagName: 'a', properties: {}, children: [madeUp('p')], data: {reopened: true}} as Element
     const q = element('<p>&nbsp;</p>')
     q.children.push(holding)
     assert.equal(paragraph(dirty(''), q).type, 'spacer')
     const written = element('<p>&nbsp;</p>')
-    written.children.push({type: 'element', tagName: 'a', properties: {}, children: [element('<a></a>')], data: {reopened: true}})
+    written.children.push({type: 'element', tagName: 'a', properties: {}, children: [element('<a></a>')], data: {reopened: true}} as Element)
     assert.equal(paragraph(dirty(''), written).type, 'paragraph')
   })
 
