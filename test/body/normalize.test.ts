@@ -388,3 +388,87 @@ describe('dirtyChecker', () => {
     assert.equal(isDirty(20, 21), false)
   })
 })
+
+describe('settle on a reading without changes that does not write back as read', () => {
+  type Reading = ReturnType<typeof readBody>
+  /** Read `html`, change the reading's layout by hand (as no parse gives it), settle it, and tell what came out. */
+  function settleTampered(html: string, tamper: (reading: Reading) => void): {body: string; notices: number[]} {
+    const reading = readBody(html, settings())
+    assert.deepEqual(reading.changes, [], html)
+    tamper(reading)
+    const notices: number[] = []
+    const {reading: last} = settle(reading, settings(), (at) => notices.push(at))
+    return {body: last.body, notices}
+  }
+  /** Where two strings first differ (computed here, apart from `settle`). */
+  const firstDifference = (a: string, b: string) => [...a].findIndex((character, at) => character !== b[at])
+  const gap = (start: number, end: number) => ({start, end, parts: []})
+  const div = (reading: Reading) => reading.tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'div')!
+
+  it('should write back what its gaps and items say, and notice the first offset that differs', () => {
+    const html = '<p>a</p>\n<p>b</p>'
+    const cases: Array<[why: string, tamper: (reading: Reading) => void, expected: string]> = [
+      ['a gap that starts after the item before it', (reading) => (reading.flat.gaps[1]!.start = 9), '<p>a</p><p>b</p>'],
+      ['a gap that ends before it starts', (reading) => {
+        reading.flat.gaps[1] = gap(8, 7)
+        reading.flat.items[1]!.start = 7
+      }, '<p>a</p>>\n<p>b</p>'],
+      ['an item that starts after the gap before it', (reading) => (reading.flat.items[1]!.start = 10), '<p>a</p>\np>b</p>'],
+      ['an item that ends before it starts', (reading) => {
+        reading.flat.items[1]!.end = 8
+        reading.flat.gaps[2] = gap(8, 17)
+      }, '<p>a</p>\n\n<p>b</p>']
+    ]
+    for (const [why, tamper, expected] of cases) {
+      const {body, notices} = settleTampered(html, tamper)
+      assert.equal(body, expected, why)
+      assert.deepEqual(notices, [firstDifference(expected, html)], why)
+    }
+  })
+
+  it('should write back the end of the body only as far as the last gap reaches', () => {
+    const html = '<p>a</p>\n'
+    // The last gap stops short of the end.
+    assert.deepEqual(settleTampered(html, (reading) => (reading.flat.gaps[1]!.end = 8)), {body: '<p>a</p>', notices: [8]})
+  })
+
+  it('should write a gap from its nodes when an element it closes does not end with a `>` inside it', () => {
+    // Written from its nodes, the gap's `\r\n` (a line feed to the parser) becomes `\n`: the rewrite differs at 15.
+    const html = '<div>\r\n<p>a</p>\r\n</div><p>b</p>'
+    const ends: Array<[why: string, end: number | undefined]> = [
+      ['no end (an element the parser made)', undefined],
+      ['an end at the gap’s start', 15],
+      ['an end before the gap', 8],
+      ['an end past the gap, at a `>`', html.length],
+      ['an end inside the gap, not after a `>`', 22]
+    ]
+    for (const [why, end] of ends) {
+      const {body, notices} = settleTampered(html, (reading) => {
+        const position = div(reading).position!
+        if (end === undefined) delete (div(reading) as Partial<Element>).position
+        else position.end.offset = end
+      })
+      assert.equal(body, '<div>\r\n<p>a</p>\n</div><p>b</p>', why)
+      assert.deepEqual(notices, [15], why)
+    }
+    // Its own end tag, ending at the gap's end: written as read, nothing noticed.
+    assert.deepEqual(settleTampered(html, () => {}), {body: html, notices: []})
+  })
+
+  it('should notice nothing when the first reading has changes', () => {
+    const notices: number[] = []
+    const {reading} = settle(readBody('<div>\r\n<p onclick=1>a</p>\r\n</div>', settings()), settings(), (at) => notices.push(at))
+    assert.equal(reading.body, '<div>\r\n<p>a</p>\r\n</div>')
+    assert.deepEqual(notices, [])
+  })
+
+  it('should stop at once, with no offset map, when a reading with changes writes back as the very text read', () => {
+    // A change over an item that its nodes write back byte for byte (no parse gives one: made by hand).
+    const first = readBody('<p>a</p>', settings())
+    first.changes = [{ruleId: 'rewritten-markup', reason: '', start: 0, end: 8}]
+    first.context = {...first.context, isDirty: dirtyChecker(first.changes)}
+    const {reading, map} = settle(first, settings(), () => {})
+    assert.equal(reading, first)
+    assert.equal(map, undefined)
+  })
+})
