@@ -339,6 +339,27 @@ describe('rewriteBody', () => {
     }
   })
 
+  it('should write from the tree an item holding a formatting element the parser copied, not reopened, after rewritten markup', () => {
+    // The `<a>` left open into the `<p>` is copied there by the adoption agency (no place, no mark) around `y`. The
+    // rewritten run closes it: the `<p>` written as read would no longer link `y`, and the settled reading would not be
+    // what its text reads.
+    const html = '<a title=t onclick=1>x<p><b>y</b><a href="/z">z</a></p>'
+    const {reading} = settle(readBody(html, settings()), settings(), () => {})
+    const linked = (source: string) => {
+      const found: string[] = []
+      const walk = (node: Root | Element, inLink: boolean): void => {
+        for (const child of node.children) {
+          if (child.type === 'text' && inLink) found.push(child.value)
+          if (child.type === 'element') walk(child, inLink || child.tagName === 'a')
+        }
+      }
+      walk(unified().use(rehypeParse, {fragment: true}).parse(source) as Root, false)
+      return found
+    }
+    assert.deepEqual(linked(reading.body), linked(html))
+    assert.deepEqual(reading.tree, readBody(reading.body, settings()).tree)
+  })
+
   it('should close an element that only an item rewritten for a reopened formatting element closed', () => {
     // The `<div>` holds the reopened `<b>`: rewritten, so the empty `<p>` it closed closes itself.
     assert.equal(rewrite('<p onclick=1><b>x</p><p><div>y</b></div>'), '<p><b>x</b></p><p></p><div>y</div>')
