@@ -3,6 +3,8 @@ import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {readBody, settle} from '../../src/body/normalize.ts'
 import {compareRereading, rereadSettings} from '../support/reread.ts'
+import {defaultSchema} from '../../src/body/schema.ts'
+import {maxDepth} from '../../src/body/parse.ts'
 
 const settings = rereadSettings
 const compare = compareRereading
@@ -70,6 +72,61 @@ describe('reread', () => {
     ]) {
       assert.equal(compare(html), false, html)
     }
+  })
+
+  /** `depth` nested `<div>`s around `inner`, and a line feed after them. */
+  const nested = (depth: number, inner: string) => `${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}\n`
+
+  it('should read alone a rewritten item that reads the same alone as in place', () => {
+    for (const html of [
+      '<p onclick=1>x</p>\n<p>y</p>\n',
+      // Inside a layout container whose start tag is rewritten from its node, and beside a kept comment.
+      '<div onclick=1>\n<!-- a -->\n<p>x</p>\n</div>\n',
+      '<div style="color: red; position: fixed">\n<p>x</p>\n</div>\n',
+      // A run's text nodes reach into the white space of the kept gaps around it.
+      '<p>a</p>\ntext <i onclick=1>x</i> more\n<p>c</p>\n',
+      // Left open in the post, closed by its own end tag in the rewrite.
+      '<p>a</p>\n<p onclick=1>b\n<p>c</p>',
+      '<p>a</p>\n<ul onclick=1><li>a<li>b</ul>\n<p>c</p>',
+      // Bare list items inside a `<nav>`, where the search for an open `li` stops alike in both.
+      '<nav>\n<li onclick=1>l</li>\n</nav>\n',
+      // Lines counted through `\r\n` and a lone `\r`.
+      '<p>a</p>\r\n<p onclick=1>b</p>\r<p>c</p>\n',
+      // Nested as deep as the cap allows (each `<div>`, the `<p>` and its text a level).
+      nested(maxDepth - 4, '<p onclick=1>x</p>')
+    ]) {
+      assert.equal(compare(html), true, html)
+    }
+    // A post without `\n`, rewritten with `\r` for every line feed.
+    assert.equal(compare('<p>a</p>\r<p onclick=1>b</p>\r<p>c</p>\r', '\r'), true)
+  })
+
+  it('should leave to the whole reading each case the short reading cannot argue', () => {
+    for (const [html, why] of [
+      [nested(maxDepth, '<p onclick=1>x</p>'), 'the first reading moved up what nested too deep'],
+      [nested(maxDepth - 3, '<p onclick=1>x</p>'), 'the rewritten item with its containers nests as deep as the cap'],
+      ['<p>a</p>\n<b>', 'a change reaches the end of the body'],
+      ['<tr onclick=1><td>x</td></tr>\n<p>y</p>\n', 'the rewrite leaves the template mode later than the body did'],
+      ['a\0b ', 'a NUL'],
+      ['<p>x</p>\n<b><p onclick=y>z</p></b>\n<p>y</p>', 'a rewritten item inside a formatting element'],
+      ['<nav>\n<p onclick=1>a<li>l</li></p>\n</nav>\n', 'an element the parser made, outside kept items'],
+      ['<a><a>x</a></a>\n', 'a formatting element closed by something but its own end tag'],
+      ['<b><font><div></b>\n<p onclick=1>x</p>\n</div>\n<p>y</p>', 'a node in a rewritten piece whose place is not known'],
+      ['<td>cell</td>\n', 'a bare table cell given a table'],
+      ['<dd>d</dd>\n', 'a bare definition given a list'],
+      ['<p title="<form" onclick=1>x</p>\n<p>y</p>\n', 'a rewritten item holding `<form`']
+    ]) {
+      assert.equal(compare(html!), false, why)
+    }
+  })
+
+  it('should leave to the whole reading a schema that makes list items or table parts depend on a layout or formatting element', () => {
+    for (const name of ['div', 'span', 'b', 'section']) {
+      const given = {...settings(), schema: {...defaultSchema, ancestors: {...defaultSchema.ancestors, li: ['ul', 'ol', name]}}}
+      assert.equal(compareRereading('<p onclick=1>x</p>\n<p>y</p>\n', undefined, given), false, name)
+    }
+    const given = {...settings(), schema: {...defaultSchema, ancestors: {...defaultSchema.ancestors, li: ['ul', 'ol', 'menu']}}}
+    assert.equal(compareRereading('<p onclick=1>x</p>\n<p>y</p>\n', undefined, given), true)
   })
 
   it('should give settle the reading of the whole rewrite', () => {
