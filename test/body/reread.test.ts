@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
-import {readBody, settle} from '../../src/body/normalize.ts'
+import {readBody, rewriteBody, settle} from '../../src/body/normalize.ts'
+import {reread, type Piece} from '../../src/body/reread.ts'
 import {compareRereading, rereadSettings} from '../support/reread.ts'
 import {defaultSchema} from '../../src/body/schema.ts'
 import {maxDepth} from '../../src/body/parse.ts'
@@ -127,6 +128,37 @@ describe('reread', () => {
     }
     const given = {...settings(), schema: {...defaultSchema, ancestors: {...defaultSchema.ancestors, li: ['ul', 'ol', 'menu']}}}
     assert.equal(compareRereading('<p onclick=1>x</p>\n<p>y</p>\n', undefined, given), true)
+  })
+
+  it('should refuse pieces that do not tile the body and its rewrite as `rewriteBody` gives them', () => {
+    type Reading = ReturnType<typeof readBody>
+    /** Read `body`, rewrite it, change the pieces (or the reading) by hand, and read the rewrite with them. */
+    const tampered = (body: string, tamper: (pieces: Piece[], first: Reading) => void = () => {}) => {
+      const given = settings()
+      const first = readBody(body, given)
+      const {html, pieces} = rewriteBody(first)
+      tamper(pieces, first)
+      return reread(first, pieces, html, given)
+    }
+    // Pieces: gap 0–0, `<p>x</p>` 0–8, gap 8–9, the rewritten `<p>` 9–27 (9–17 in the rewrite), gap, `<p>z</p>`, gap.
+    const body = '<p>x</p>\n<p onclick=1>y</p>\n<p>z</p>\n'
+    const cases: Array<[why: string, tamper: (pieces: Piece[], first: Reading) => void]> = [
+      ['a piece too many', (pieces) => pieces.push({from: 37, to: 37, start: 27, end: 27, kept: true})],
+      ['a piece starting after the one before it in the body', (pieces) => (pieces[2]!.from = 9)],
+      ['a piece starting after the one before it in the rewrite', (pieces) => (pieces[2]!.start = 9)],
+      ['a piece ending before it starts', (pieces) => {
+        pieces[2]!.to = 7
+        pieces[3]!.from = 7
+      }],
+      ['a last piece short of the body’s end', (pieces) => (pieces[6]!.to = 36)],
+      ['a last piece short of the rewrite’s end', (pieces) => (pieces[6]!.end = 26)],
+      ['an item without nodes', (_, first) => (first.flat.items[2]!.nodes = [])]
+    ]
+    assert.ok(tampered(body))
+    for (const [why, tamper] of cases) assert.equal(tampered(body, tamper), undefined, why)
+    // A kept `<p>` said not to close itself, before the gap that loses the `<script>`.
+    assert.ok(tampered('<p>x</p>\n<script>y</script>\n<p>z</p>\n'))
+    assert.equal(tampered('<p>x</p>\n<script>y</script>\n<p>z</p>\n', (pieces) => (pieces[1]!.closes = false)), undefined)
   })
 
   it('should give settle the reading of the whole rewrite', () => {
