@@ -474,6 +474,11 @@ describe('settle on a reading without changes that does not write back as read',
     }
     // Its own end tag, ending at the gap's end: written as read, nothing noticed.
     assert.deepEqual(settleTampered(html, () => {}), {body: html, notices: []})
+    // No end, in a body whose first character is a `>` (what an end would be checked for).
+    const after = `>${html}`
+    const {body, notices} = settleTampered(after, (reading) => delete (div(reading) as Partial<Element>).position)
+    assert.equal(body, '><div>\r\n<p>a</p>\n</div><p>b</p>')
+    assert.deepEqual(notices, [16])
   })
 
   it('should notice nothing when the first reading has changes', () => {
