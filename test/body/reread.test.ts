@@ -104,6 +104,9 @@ describe('reread', () => {
     for (const [html, why] of [
       ['<p>a</p>\n<b>', 'a change reaches the end of the body'],
       ['<tr onclick=1><td>x</td></tr>\n<p>y</p>\n', 'the rewrite leaves the template mode later than the body did'],
+      // Before any start tag, the fragment parser ignores `</p>` and `</br>`; a `<p>` read alone makes them elements.
+      ['</br>\n<p onclick=1>x</p>\n', 'a kept `</br>` before the first start tag'],
+      ['</p>\n<p onclick=1>x</p>\n<p>y</p>', 'a kept `</p>` before the first start tag'],
       ['a\0b ', 'a NUL'],
       ['<p>x</p>\n<b><p onclick=y>z</p></b>\n<p>y</p>', 'a rewritten item inside a formatting element'],
       ['<nav>\n<p onclick=1>a<li>l</li></p>\n</nav>\n', 'an element the parser made, outside kept items'],
