@@ -365,6 +365,10 @@ describe('rewriteBody', () => {
     assert.equal(rewrite('<p onclick=1><b>x</p><p><div>y</b></div>'), '<p><b>x</b></p><p></p><div>y</div>')
   })
 
+  it('should keep as written an item after a rewritten one whose formatting elements have their own tags', () => {
+    assert.equal(rewrite('<p onclick=1>a</p>\n<p><B>b</B> <a href=/x>c</a></p>'), '<p>a</p>\n<p><B>b</B> <a href=/x>c</a></p>')
+  })
+
   it('should keep items before the first rewritten one, even when they hold a reopened formatting element', () => {
     assert.equal(rewrite('<p><b>x</p><p>y</b></p><p onclick=1>z</p>'), '<p><b>x</p><p>y</b></p><p>z</p>')
   })
