@@ -47,7 +47,8 @@ const closedByContainer = new Set(['p', 'li', 'dd', 'dt', 'rb', 'rp', 'rt', 'rtc
  * stays on the parser's list and is opened again around whatever text
  * comes next, in the page after the body if nothing in the body does.
  */
-const formatting = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'])
+export const formattingElements: ReadonlySet<string> = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'])
+const formatting = formattingElements
 
 /**
  * End tags with nothing open for them that close nothing around the body

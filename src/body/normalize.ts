@@ -2,7 +2,7 @@ import type {ElementContent, Root} from 'hast'
 import type {Context} from './hast.ts'
 import {serialize} from './hast.ts'
 import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
-import {endsWithOwnEndTag} from './balance.ts'
+import {endsWithOwnEndTag, formattingElements} from './balance.ts'
 import {trimWhere} from './trim.ts'
 import type {Change, SanitizeSettings} from './sanitize.ts'
 import {readTree, reread, type Piece, type TreeReading} from './reread.ts'
@@ -289,13 +289,16 @@ export function closesItself(context: Context, item: Flat['items'][number]): boo
   return node.position?.end.offset === item.end && endsWithOwnEndTag(node, context.body)
 }
 
-/** Whether an item holds a formatting element the parser reopened (it has no tags of its own). */
+/**
+ * Whether an item holds a formatting element the parser reopened or copied (it has no tags of its own): the
+ * adoption agency's copies (`<a>` left open into a `<p>` that holds another `<a>`) have no place and no mark.
+ */
 function holdsReopened(item: Item): boolean {
   const stack: ElementContent[] = [...item.nodes]
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type !== 'element') continue
-    if (isReopened(node)) return true
+    if (isReopened(node) || (!node.position && formattingElements.has(node.tagName))) return true
     for (const child of node.children) stack.push(child)
   }
   return false

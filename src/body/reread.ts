@@ -5,7 +5,7 @@ import {maxDepth, parseBody} from './parse.ts'
 import {adoptOrphans} from './orphans.ts'
 import {voidElements} from './void-elements.ts'
 import {isSpace} from './tag-scanner.ts'
-import {hasEndTag, tableParts} from './balance.ts'
+import {formattingElements, hasEndTag, tableParts} from './balance.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 
 /*
@@ -153,8 +153,8 @@ export interface FirstReading {
   imagesWithoutAlt: Array<[number, number]>
 }
 
-/** Containers flatten looks through that are formatting elements (on the list of active formatting elements). */
-const formatting = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'])
+/** Formatting elements (on the list of active formatting elements). */
+const formatting = formattingElements
 
 /** Containers that stop the search for an open `li`, `dd` or `dt` (`orphans.ts`). */
 const special = new Set(['article', 'aside', 'center', 'footer', 'header', 'hgroup', 'main', 'nav', 'section'])

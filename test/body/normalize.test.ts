@@ -339,9 +339,34 @@ describe('rewriteBody', () => {
     }
   })
 
+  it('should write from the tree an item holding a formatting element the parser copied, not reopened, after rewritten markup', () => {
+    // The `<a>` left open into the `<p>` is copied there by the adoption agency (no place, no mark) around `y`. The
+    // rewritten run closes it: the `<p>` written as read would no longer link `y`, and the settled reading would not be
+    // what its text reads.
+    const html = '<a title=t onclick=1>x<p><b>y</b><a href="/z">z</a></p>'
+    const {reading} = settle(readBody(html, settings()), settings(), () => {})
+    const linked = (source: string) => {
+      const found: string[] = []
+      const walk = (node: Root | Element, inLink: boolean): void => {
+        for (const child of node.children) {
+          if (child.type === 'text' && inLink) found.push(child.value)
+          if (child.type === 'element') walk(child, inLink || child.tagName === 'a')
+        }
+      }
+      walk(unified().use(rehypeParse, {fragment: true}).parse(source) as Root, false)
+      return found
+    }
+    assert.deepEqual(linked(reading.body), linked(html))
+    assert.deepEqual(reading.tree, readBody(reading.body, settings()).tree)
+  })
+
   it('should close an element that only an item rewritten for a reopened formatting element closed', () => {
     // The `<div>` holds the reopened `<b>`: rewritten, so the empty `<p>` it closed closes itself.
     assert.equal(rewrite('<p onclick=1><b>x</p><p><div>y</b></div>'), '<p><b>x</b></p><p></p><div>y</div>')
+  })
+
+  it('should keep as written an item after a rewritten one whose formatting elements have their own tags', () => {
+    assert.equal(rewrite('<p onclick=1>a</p>\n<p><B>b</B> <a href=/x>c</a></p>'), '<p>a</p>\n<p><B>b</B> <a href=/x>c</a></p>')
   })
 
   it('should keep items before the first rewritten one, even when they hold a reopened formatting element', () => {
@@ -386,5 +411,94 @@ describe('dirtyChecker', () => {
     const isDirty = dirtyChecker([change(0, 20), change(2, 3)])
     assert.equal(isDirty(10, 11), true)
     assert.equal(isDirty(20, 21), false)
+  })
+})
+
+describe('settle on a reading without changes that does not write back as read', () => {
+  type Reading = ReturnType<typeof readBody>
+  /** Read `html`, change the reading's layout by hand (as no parse gives it), settle it, and tell what came out. */
+  function settleTampered(html: string, tamper: (reading: Reading) => void): {body: string; notices: number[]} {
+    const reading = readBody(html, settings())
+    assert.deepEqual(reading.changes, [], html)
+    tamper(reading)
+    const notices: number[] = []
+    const {reading: last} = settle(reading, settings(), (at) => notices.push(at))
+    return {body: last.body, notices}
+  }
+  /** Where two strings first differ (computed here, apart from `settle`). */
+  const firstDifference = (a: string, b: string) => [...a].findIndex((character, at) => character !== b[at])
+  const gap = (start: number, end: number) => ({start, end, parts: []})
+  const div = (reading: Reading) => reading.tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'div')!
+
+  it('should write back what its gaps and items say, and notice the first offset that differs', () => {
+    const html = '<p>a</p>\n<p>b</p>'
+    const cases: Array<[why: string, tamper: (reading: Reading) => void, expected: string]> = [
+      ['a gap that starts after the item before it', (reading) => (reading.flat.gaps[1]!.start = 9), '<p>a</p><p>b</p>'],
+      ['a gap that ends before it starts', (reading) => {
+        reading.flat.gaps[1] = gap(8, 7)
+        reading.flat.items[1]!.start = 7
+      }, '<p>a</p>>\n<p>b</p>'],
+      ['an item that starts after the gap before it', (reading) => (reading.flat.items[1]!.start = 10), '<p>a</p>\np>b</p>'],
+      ['an item that ends before it starts', (reading) => {
+        reading.flat.items[1]!.end = 8
+        reading.flat.gaps[2] = gap(8, 17)
+      }, '<p>a</p>\n\n<p>b</p>']
+    ]
+    for (const [why, tamper, expected] of cases) {
+      const {body, notices} = settleTampered(html, tamper)
+      assert.equal(body, expected, why)
+      assert.deepEqual(notices, [firstDifference(expected, html)], why)
+    }
+  })
+
+  it('should write back the end of the body only as far as the last gap reaches', () => {
+    const html = '<p>a</p>\n'
+    // The last gap stops short of the end.
+    assert.deepEqual(settleTampered(html, (reading) => (reading.flat.gaps[1]!.end = 8)), {body: '<p>a</p>', notices: [8]})
+  })
+
+  it('should write a gap from its nodes when an element it closes does not end with a `>` inside it', () => {
+    // Written from its nodes, the gap's `\r\n` (a line feed to the parser) becomes `\n`: the rewrite differs at 15.
+    const html = '<div>\r\n<p>a</p>\r\n</div><p>b</p>'
+    const ends: Array<[why: string, end: number | undefined]> = [
+      ['no end (an element the parser made)', undefined],
+      ['an end at the gap’s start', 15],
+      ['an end before the gap', 8],
+      ['an end past the gap, at a `>`', html.length],
+      ['an end inside the gap, not after a `>`', 22]
+    ]
+    for (const [why, end] of ends) {
+      const {body, notices} = settleTampered(html, (reading) => {
+        const position = div(reading).position!
+        if (end === undefined) delete (div(reading) as Partial<Element>).position
+        else position.end.offset = end
+      })
+      assert.equal(body, '<div>\r\n<p>a</p>\n</div><p>b</p>', why)
+      assert.deepEqual(notices, [15], why)
+    }
+    // Its own end tag, ending at the gap's end: written as read, nothing noticed.
+    assert.deepEqual(settleTampered(html, () => {}), {body: html, notices: []})
+    // No end, in a body whose first character is a `>` (what an end would be checked for).
+    const after = `>${html}`
+    const {body, notices} = settleTampered(after, (reading) => delete (div(reading) as Partial<Element>).position)
+    assert.equal(body, '><div>\r\n<p>a</p>\n</div><p>b</p>')
+    assert.deepEqual(notices, [16])
+  })
+
+  it('should notice nothing when the first reading has changes', () => {
+    const notices: number[] = []
+    const {reading} = settle(readBody('<div>\r\n<p onclick=1>a</p>\r\n</div>', settings()), settings(), (at) => notices.push(at))
+    assert.equal(reading.body, '<div>\r\n<p>a</p>\r\n</div>')
+    assert.deepEqual(notices, [])
+  })
+
+  it('should stop at once, with no offset map, when a reading with changes writes back as the very text read', () => {
+    // A change over an item that its nodes write back byte for byte (no parse gives one: made by hand).
+    const first = readBody('<p>a</p>', settings())
+    first.changes = [{ruleId: 'rewritten-markup', reason: '', start: 0, end: 8}]
+    first.context = {...first.context, isDirty: dirtyChecker(first.changes)}
+    const {reading, map} = settle(first, settings(), () => {})
+    assert.equal(reading, first)
+    assert.equal(map, undefined)
   })
 })
