@@ -205,6 +205,8 @@ describe('buildBody', () => {
       assert.deepEqual(rules(messages), [['heading-order', 4, 1], ['heading-order', 6, 1]])
       assert.equal(messages[0]!.place.end.offset, front.length + '<h3>a</h3>'.length)
       assert.deepEqual(build('<h3>a</h3>\n<h4>b</h4>\n<h3>c</h3>').messages, [])
+      // A heading of the same rank before it is no parent.
+      assert.deepEqual(rules(build('<h3>a</h3>\n<h3>b</h3>\n<h2>c</h2>').messages), [['heading-order', 4, 1], ['heading-order', 5, 1]])
       // An `<h1>` is not an `<h2>`.
       assert.deepEqual(build('<h3>a</h3><p>x</p><h1>b</h1><h1>c</h1>').messages, [])
     })
@@ -227,6 +229,12 @@ describe('buildBody', () => {
       assert.match(messages[0]!.reason, /intro-1/)
       assert.deepEqual(parts.sections.map((section) => section.id), ['intro', 'intro-1', 'other'])
     })
+
+    it('should compare headings in lower case, as Unicode lowers them', () => {
+      // Upper case would make `ß` `SS`; lower case keeps `ß` apart from `ss`.
+      assert.deepEqual(build('<h2>STRASSE</h2><h2>Straße</h2>').messages, [])
+      assert.deepEqual(rules(build('<h2>ΣΟΦΙΑ</h2>\n<h2>σοφια</h2>').messages), [['heading-duplicate', 5, 1]])
+    })
   })
 
   describe('verbatim', () => {
@@ -247,6 +255,19 @@ describe('buildBody', () => {
       assert.equal(build('<p>a</p><style>x</style><p>b</p>', false).parts.verbatim, false)
       assert.equal(build('<p>a</p><p>b</p><style>x</style>', false).parts.verbatim, false)
       assert.equal(build('<style>x</style><p>a</p>', false).parts.verbatim, false)
+      // Written again with its attributes quoted and the handler left out, the wrapper's start tag is as long as it was: the items stay in place.
+      const wrapper = '<div title=a lang=b dir=ltr class=d onclick><p>a</p></div>'
+      const {parts} = build(wrapper, false)
+      assert.equal(parts.gaps[0]!.length, wrapper.indexOf('<p>'))
+      assert.notEqual(parts.gaps[0], wrapper.slice(0, wrapper.indexOf('<p>')))
+      assert.equal(parts.verbatim, false)
+    })
+
+    it('should be false when an item was read again, even where its rewrite is as long as it was', () => {
+      const item = '<p title=a lang=b dir=ltr class=d onclick>a</p>'
+      const {parts} = build(item + '<p>b</p>', false)
+      assert.equal(parts.lead[0]!.source!.html.length, item.length)
+      assert.equal(parts.verbatim, false)
     })
   })
 
@@ -306,6 +327,22 @@ describe('the summary', () => {
     const {messages} = build(body)
     assert.deepEqual(rules(messages), [['summary-unmatched', 10, 1]])
     assert.equal(messages[0]!.place.end.offset, front.length + body.length)
+  })
+
+  it('should not take description rows for rows naming no section', () => {
+    const post = ['정치 경력', '정책 방향', '청년 정치인 지원'].map((heading) => `<h2>${heading}</h2><p>x</p>`).join('')
+    const summary = table(
+      '인터뷰 요약',
+      '정치 경력',
+      '대학생위원회 위원장으로 정계에 들어와 두 번의 총선에 후보로 나섰다',
+      '정책 방향',
+      '저출산과 주택처럼 청년의 삶에 닿는 문제부터 풀겠다는 뜻을 밝혔다',
+      '청년 정치인 지원',
+      '청년 정치인이 당에 모일 수 있도록 예측 가능한 길을 마련하겠다고 했다'
+    )
+    const {parts, messages} = build(post + summary)
+    assert.equal(parts.summary?.items.filter((item) => item.isDescription).length, 3)
+    assert.deepEqual(messages, [])
   })
 
   it('should say which sections at the rank it lists it leaves out, at the section', () => {
