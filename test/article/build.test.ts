@@ -211,6 +211,15 @@ describe('buildBody', () => {
       assert.deepEqual(build('<h3>a</h3><p>x</p><h1>b</h1><h1>c</h1>').messages, [])
     })
 
+    it('should not count a heading moved out of a table (one `html` block with it) as an `<h2>` or a title', () => {
+      // The parser moves the `<h2>` before the table (foster parenting): the two are one item, not a heading.
+      const {parts, messages} = build('<h3>a</h3><table><tr><td>x</td></tr><h2>b</h2></table>')
+      assert.deepEqual(messages, [])
+      assert.deepEqual(outline(parts.sections), ['3:a[]'])
+      assert.deepEqual(parts.sections[0]!.blocks.map((block) => block.type), ['html'])
+      assert.equal(build('<table><tr><td>x</td></tr><h1>b</h1></table><p>y</p>').parts.titleHeading, null)
+    })
+
     it('should want no skipped rank under a parent', () => {
       const {messages} = build('<h2>a</h2>\n<h4>b</h4>\n<h3>c</h3>\n<h4>d</h4>\n<h6>e</h6>')
       assert.deepEqual(rules(messages), [['heading-order', 5, 1], ['heading-order', 8, 1]])
