@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
-import {ArticleError, checkPost, computeStats, parsePost, renderHtml, renderPost, type Message} from '../../src/index.ts'
+import {ArticleError, checkPost, computeStats, defaultSchema, parsePost, renderHtml, renderPost, type Message} from '../../src/index.ts'
 
 /*
  * `parsePost` and `checkPost` as the pipeline's entry: options, strictness,
@@ -115,6 +115,16 @@ describe('parsePost', () => {
       assert.deepEqual(ids(each.messages), ['front-matter-yaml', 'image-alt-missing', 'image-alt-missing'])
     })
 
+    it('should take its fields from the fatal message, not from one placed with it', () => {
+      // The handler's removal is placed where the image is, and comes first.
+      const raw = front + '<p><img src="a.png" onclick="x()"></p>'
+      const error = thrown(() => parsePost(raw, {strict: true, rules: {'image-alt-missing': 'error'}}))
+      assert.ok(error instanceof ArticleError)
+      assert.equal(error.ruleId, 'image-alt-missing')
+      assert.deepEqual(ids(error.messages), ['sanitized-attribute', 'image-alt-missing'])
+      assert.equal(error.messages[0]!.place.start.offset, error.place.start.offset)
+    })
+
     it('should give the error of a front matter never closed, which has no dependency error', () => {
       const error = thrown(() => parsePost(unclosed, {strict: true}))
       assert.ok(error instanceof ArticleError)
@@ -146,6 +156,36 @@ describe('parsePost', () => {
       const messages = parsePost(raw).messages
       assert.deepEqual(places(messages), [['sanitized-attribute', 5, 1]])
       assert.equal(messages[0]!.place.start.offset, raw.indexOf('<p onclick'))
+    })
+
+    it('should report an element whose tags alone were removed once, at its start tag', () => {
+      const raw = front + '<p><label>a</label></p>'
+      const messages = parsePost(raw, {groupMessages: false}).messages
+      assert.deepEqual(places(messages), [['sanitized-element', 4, 4]])
+    })
+
+    it('should say where markup was rewritten to be kept', () => {
+      const raw = front + '<p>Text</p>\n</script>\n<p>More</p>'
+      const messages = parsePost(raw).messages
+      assert.deepEqual(places(messages), [['rewritten-markup', 5, 1]])
+      assert.deepEqual([messages[0]!.place.start.offset, messages[0]!.place.end.offset], [raw.indexOf('</script>'), raw.indexOf('</script>') + 9])
+    })
+
+    it('should sanitise with the schema given, merged over the default one', () => {
+      const raw = front + '<p><b>a</b></p>'
+      assert.deepEqual(parsePost(raw).messages, [])
+      const schema = {tagNames: defaultSchema.tagNames!.filter((name) => name !== 'b')}
+      const article = parsePost(raw, {schema})
+      assert.deepEqual(places(article.messages), [['sanitized-element', 4, 4]])
+      assert.equal(article.lead[0]!.text, 'a')
+    })
+
+    it('should keep iframes of the hosts it is told to allow, besides the default ones', () => {
+      const raw = front + '<iframe src="https://video.example/x"></iframe>'
+      assert.deepEqual(parsePost(raw).lead.map((block) => block.type), [])
+      assert.deepEqual(parsePost(raw, {allowEmbedHosts: ['video.example']}).lead.map((block) => block.type), ['embed'])
+      const youtube = front + '<iframe src="https://www.youtube.com/embed/x"></iframe>'
+      assert.deepEqual(parsePost(youtube, {allowEmbedHosts: ['video.example']}).lead.map((block) => block.type), ['embed'])
     })
 
     it('should build the text from the title, headings and blocks, and count it', () => {
