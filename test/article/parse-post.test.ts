@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
+import {keptFrontMatter, keptLayout} from '../../src/record/provenance.ts'
+import {defaultEmbedHosts, schemaWithDefaults} from '../../src/body/schema.ts'
 import {ArticleError, checkPost, computeStats, defaultSchema, parsePost, renderHtml, renderPost, type Message} from '../../src/index.ts'
 
 /*
@@ -222,6 +224,19 @@ describe('parsePost', () => {
       assert.equal(renderPost(article), raw)
       const sanitised = parsePost(front + '<p class=x onclick="y()">a</p>\n')
       assert.equal(renderHtml(sanitised), '<p class="x">a</p>\n')
+    })
+
+    it('should remember the body it was built from and the front matter block, for the renderer', () => {
+      const policy = {schema: schemaWithDefaults(undefined), embedHosts: defaultEmbedHosts}
+      const clean = parsePost(front + '<p>a</p>\n')
+      assert.equal(keptLayout(clean.layout, policy)?.body, '<p>a</p>\n')
+      assert.equal(keptFrontMatter(clean.meta, clean.layout.frontMatter), front)
+      // A rewritten post's Article is built from its rewrite, and remembers that.
+      const rewritten = parsePost(front + '<p onclick="x()">a</p>\n')
+      assert.equal(keptLayout(rewritten.layout, policy)?.body, '<p>a</p>\n')
+      // A post without a line feed: its block's lone carriage returns end its lines.
+      const cr = parsePost('---\rtitle: t\r---\r<p>a</p>')
+      assert.equal(keptFrontMatter(cr.meta, cr.layout.frontMatter), '---\rtitle: t\r---\r')
     })
 
     it('should give the title from the title heading when the front matter has none', () => {
