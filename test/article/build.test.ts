@@ -26,7 +26,12 @@ function build(body: string, sanitized?: boolean): {parts: BodyParts; messages: 
 }
 
 const outline = (sections: Section[]): string[] => sections.map((section) => `${section.depth}:${section.heading}[${outline(section.children).join(',')}]`)
-const rules = (messages: Message[]) => messages.map((message) => [message.ruleId, message.line, message.column])
+/** Rule and place of each message; each must say something (wording itself is not pinned). */
+const rules = (messages: Message[]) =>
+  messages.map((message) => {
+    assert.notEqual(message.reason.trim(), '', message.ruleId)
+    return [message.ruleId, message.line, message.column]
+  })
 /** What a source holds, with the digest of the item without its position and source. */
 const withoutSource = (item: object) => {
   const {position: _position, source: _source, ...rest} = item as {position?: unknown; source?: unknown}

@@ -29,7 +29,12 @@ function check(value: Article, options: {itemCount?: number; images?: Array<[num
   return messages
 }
 
-const places = (messages: Message[]) => messages.map((message) => [message.ruleId, message.place.start.offset, message.place.end.offset])
+/** Rule and place of each message; each must say something (wording itself is not pinned). */
+const places = (messages: Message[]) =>
+  messages.map((message) => {
+    assert.notEqual(message.reason.trim(), '', message.ruleId)
+    return [message.ruleId, message.place.start.offset, message.place.end.offset]
+  })
 
 describe('contentMessages', () => {
   it('should say nothing about a body with a paragraph', () => {

@@ -12,7 +12,12 @@ import {ArticleError, checkPost, computeStats, defaultSchema, parsePost, renderH
 
 const front = '---\ntitle: t\n---\n'
 const ids = (messages: Message[]) => messages.map((message) => message.ruleId)
-const places = (messages: Message[]) => messages.map((message) => [message.ruleId, message.line, message.column])
+/** Rule and place of each message; each must say something (wording itself is not pinned). */
+const places = (messages: Message[]) =>
+  messages.map((message) => {
+    assert.notEqual(message.reason.trim(), '', message.ruleId)
+    return [message.ruleId, message.line, message.column]
+  })
 const thrown = (run: () => unknown): unknown => {
   try {
     run()
