@@ -380,6 +380,8 @@ describe('the summary', () => {
     assert.deepEqual(ids(post(`x</p>${table('감독 선임 과정에 불만')}<p>y`)), ['한국-축구의-현황', '대한축구협회의-대응', '감독-선임-과정의-불투명성'])
     // In a table of two columns, it is text.
     assert.deepEqual(ids(post('x</p><table><tr><td>감독 선임 과정에 불만</td><td>1</td></tr></table><p>y')), ['이동국의-발언', '대한축구협회의-대응', '감독-선임-과정의-불투명성'])
+    // In a table with any row of two cells, too.
+    assert.deepEqual(ids(post('x</p><table><tr><td>감독 선임 과정에 불만</td><td>1</td></tr><tr><td>2</td></tr></table><p>y')), ['이동국의-발언', '대한축구협회의-대응', '감독-선임-과정의-불투명성'])
   })
 })
 
