@@ -376,6 +376,10 @@ describe('the summary', () => {
     assert.deepEqual(ids(post('이동국은 협회의 감독 선임 과정에 불만을 털어놓았습니다.')), ['이동국의-발언', '대한축구협회의-대응', '감독-선임-과정의-불투명성'])
     // As its subsection's text, with the subsection's heading.
     assert.deepEqual(ids(post('x</p><h3>소제목</h3><p>이동국은 협회의 감독 선임 과정에 불만을 털어놓았습니다.')), ['이동국의-발언', '대한축구협회의-대응', '감독-선임-과정의-불투명성'])
+    // A subsection's heading is its own line of the text.
+    // Here the subsection's heading alone holds one of the row's words, and no other free section's text any.
+    const glued = post('x</p><h3>여러 가지 불만</h3><p>다음 이야기').replace(texts[0]!, '대표팀 이야기입니다.')
+    assert.deepEqual(ids(glued), ['이동국의-발언', '대한축구협회의-대응', '감독-선임-과정의-불투명성'])
     // In a one-column table, it is not the section's text: the first section's text, which says "감독", is left.
     assert.deepEqual(ids(post(`x</p>${table('감독 선임 과정에 불만')}<p>y`)), ['한국-축구의-현황', '대한축구협회의-대응', '감독-선임-과정의-불투명성'])
     // In a table of two columns, it is text.
