@@ -74,8 +74,9 @@ describe('parsePost', () => {
       assert.deepEqual(ids(parsePost('<p>a</p>').messages), ['front-matter-missing'])
       assert.deepEqual(ids(parsePost('<p>a</p>', {frontMatter: 'required'}).messages), ['front-matter-missing'])
       assert.deepEqual(parsePost('<p>a</p>', {frontMatter: 'optional'}).messages, [])
-      // Only that message goes.
+      // Only that message goes: the body's and the front matter's others stay.
       assert.deepEqual(ids(parsePost('<p><img src="a.png"></p>', {frontMatter: 'optional'}).messages), ['image-alt-missing'])
+      assert.deepEqual(ids(parsePost('---\ntitle: t\ndate: someday\n---\n<p>a</p>', {frontMatter: 'optional'}).messages), ['front-matter-date'])
     })
 
     it('should keep the block as written and say where the body starts', () => {
@@ -156,6 +157,7 @@ describe('parsePost', () => {
       // The 513th `<div>` is the first deeper than 512.
       assert.equal(deep.place.start.offset, front.length + 512 * 5)
       assert.equal(deep.place.end.offset, deep.place.start.offset)
+      assert.notEqual(deep.reason.trim(), '')
     })
 
     it('should report each change of the sanitiser where it was written', () => {
