@@ -127,6 +127,8 @@ describe('buildBody', () => {
         '<figure data-ke-type="emoticon"><img src="/e.png" alt="e"></figure>',
         '<figure data-ke-type="revenue"><img src="/ad.png" alt="ad"></figure>',
         '<figure><figcaption>only words</figcaption></figure>',
+        // A link card has an image too, a URL string: it is no hero.
+        '<figure data-ke-type="opengraph" data-og-url="https://a.example/" data-og-image="https://a.example/i.jpg"><a href="https://a.example/">A</a></figure>',
         '<p>text</p>'
       ]) {
         const {parts} = build(body)
@@ -394,6 +396,7 @@ describe('rewrittenMarkup', () => {
     const lines = new LineIndex('ab\ncd')
     const message = rewrittenMarkup(lines, 3, 5)
     assert.equal(message.ruleId, 'rewritten-markup')
+    assert.notEqual(message.reason.trim(), '')
     assert.deepEqual([message.place.start.line, message.place.start.column, message.place.end.line, message.place.end.column], [2, 1, 2, 3])
   })
 })
