@@ -343,6 +343,8 @@ describe('the summary', () => {
     const {messages} = build(body)
     assert.deepEqual(rules(messages), [['summary-unmatched', 10, 1]])
     assert.equal(messages[0]!.place.end.offset, front.length + body.length)
+    // Without the empty row, the stray one alone is reported.
+    assert.deepEqual(rules(build(sections + table('Planning', 'Booking', 'Packing', 'Something else entirely')).messages), [['summary-unmatched', 10, 1]])
   })
 
   it('should not take description rows for rows naming no section', () => {
