@@ -157,6 +157,11 @@ describe('flatten', () => {
   it('should keep inline content, comments and white space inside one run', () => {
     assert.deepEqual(cut('x <!--c--> y  <p>z</p>'), ['', 'run:x <!--c--> y', '  ', 'block:<p>z</p>', ''])
     assert.deepEqual(cut('<b>a</b>\n<i>b</i> <!--c--> <img src="x.png"> c<br>d'), ['', 'run:<b>a</b>\n<i>b</i> <!--c--> <img src="x.png"> c<br>d', ''])
+    // A comment at a run's end stays in it, and the white space before it too.
+    const commented = read('<b>x</b> <!--c--><p>z</p>')
+    assert.deepEqual(cut('<b>x</b> <!--c--><p>z</p>', commented), ['', 'run:<b>x</b> <!--c-->', '', 'block:<p>z</p>', ''])
+    assert.deepEqual(parts(commented), [[], [], []])
+    assert.equal(commented.items[0]!.nodes.length, 3)
     const flat = read('<b>a</b>\n<i>b</i>')
     assert.deepEqual(flat.items[0]!.nodes.map((node) => node.type === 'element' ? node.tagName : node.type), ['b', 'text', 'i'])
   })
