@@ -162,6 +162,10 @@ describe('flatten', () => {
     assert.deepEqual(cut('<b>x</b> <!--c--><p>z</p>', commented), ['', 'run:<b>x</b> <!--c-->', '', 'block:<p>z</p>', ''])
     assert.deepEqual(parts(commented), [[], [], []])
     assert.equal(commented.items[0]!.nodes.length, 3)
+    // A comment of white space is no white space: it stays at the run's end.
+    const blank = read('x<!-- -->\n<p>a</p>')
+    assert.deepEqual(cut('x<!-- -->\n<p>a</p>', blank), ['', 'run:x<!-- -->', '\n', 'block:<p>a</p>', ''])
+    assert.deepEqual(parts(blank), [[], ['text:\n'], []])
     const flat = read('<b>a</b>\n<i>b</i>')
     assert.deepEqual(flat.items[0]!.nodes.map((node) => node.type === 'element' ? node.tagName : node.type), ['b', 'text', 'i'])
   })
@@ -197,6 +201,14 @@ describe('flatten', () => {
     assert.deepEqual(cut('<p>a</p>\n</div>x\n</span></div>'), ['', 'block:<p>a</p>', '\n</div>', 'run:x', '\n</span></div>'])
     // Several, with white space between.
     assert.deepEqual(cut('<p>a</p></i> </b>x</i> </b>'), ['', 'block:<p>a</p>', '</i> </b>', 'run:x', '</i> </b>'])
+    // A stray end tag at the end of a text node's source, white space after it (the text node goes on through both).
+    assert.deepEqual(cut('x</div>\n'), ['', 'run:x', '</div>\n'])
+    assert.deepEqual(cut('x </DIV>\n'), ['', 'run:x', ' </DIV>\n'])
+    assert.deepEqual(cut('x</b>y</i>\n'), ['', 'run:x</b>y', '</i>\n'])
+    assert.deepEqual(cut('x</i></b>\n'), ['', 'run:x', '</i></b>\n'])
+    assert.deepEqual(cut('x</>\n'), ['', 'run:x</>', '\n'])
+    assert.deepEqual(cut('x</div title="</b>">\n'), ['', 'run:x', '</div title="</b>">\n'])
+    assert.deepEqual(cut('x</div title="</b></i>">\n'), ['', 'run:x', '</div title="</b></i>">\n'])
     // An end tag whose "attributes" hold `</` and `>`, as a browser reads it.
     assert.deepEqual(cut('x</div title="</b>">'), ['', 'run:x', '</div title="</b>">'])
     assert.deepEqual(cut('x</div title="</b></i>">'), ['', 'run:x', '</div title="</b></i>">'])
@@ -336,6 +348,9 @@ describe('flatten', () => {
     const spaced: Root = {type: 'root', children: [element('p', [], [0, 8]), element('b', [text('x')])]}
     const empty = flatten(spaced, '<p></p> ').items[1]!
     assert.deepEqual([empty.kind, empty.start, empty.end], ['run', 8, 8])
+    const before: Root = {type: 'root', children: [element('p', [], [0, 7]), element('b', [text('x')])]}
+    const still = flatten(before, '<p></p>  ').items[1]!
+    assert.deepEqual([still.kind, still.start, still.end], ['run', 7, 7])
     // The first placed descendant starts it, the last ends it, however deep.
     const deep = '<p>a</p><b>c</b><i>d</i>'
     const nested: Root = {
