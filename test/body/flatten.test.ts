@@ -135,6 +135,7 @@ describe('flatten', () => {
   it('should make each heading and block an item, with the text between in gaps', () => {
     assert.deepEqual(cut('<p>a</p>\n<h2>b</h2>'), ['', 'block:<p>a</p>', '\n', 'heading:<h2>b</h2>', ''])
     assert.deepEqual(cut('\n\n<h3>t</h3>  <!-- c -->\n<ul><li>x</li></ul>\n'), ['\n\n', 'heading:<h3>t</h3>', '  <!-- c -->\n', 'block:<ul><li>x</li></ul>', '\n'])
+    assert.deepEqual(parts(read('<p>a</p>\n<!--c-->\n<p>b</p>')), [[], ['text:\n', 'comment:c', 'text:\n'], []])
     assert.deepEqual(cut(''), [''])
     assert.deepEqual(cut(' \n '), [' \n '])
     for (const depth of [1, 2, 3, 4, 5, 6]) assert.deepEqual(cut(`<h${depth}>t</h${depth}>`), ['', `heading:<h${depth}>t</h${depth}>`, ''])
@@ -324,6 +325,12 @@ describe('flatten', () => {
     assert.deepEqual(cut(inside, both), ['<div>', 'block:<table><p>a</p><span><p>b</p></span></table>', '</div>'])
     assert.deepEqual(parts(both), [['<div>'], ['</div>']])
     assert.deepEqual(both.items[0]!.nodes.map((node) => (node as Element).tagName), ['p', 'span', 'table'])
+    // First in the body, and beside an element without a place (the empty `<p>` of a stray `</p>`).
+    const first = '<table><a href="/x"><p>b</p></a><tr><td>c</td></tr></table>'
+    const alone = read(first)
+    assert.deepEqual(cut(first, alone), ['', `block:${first}`, ''])
+    assert.deepEqual(alone.items[0]!.nodes.map((node) => (node as Element).tagName), ['a', 'table'])
+    assert.deepEqual(cut('<p>a</p></p><div><p>b</p></div>'), ['', 'block:<p>a</p>', '</p><div>', 'block:<p>b</p>', '</div>'])
     // A container after the table is looked through as usual.
     assert.deepEqual(cut('<table><tr><td>c</td></tr></table><div><p>d</p></div>'), ['', 'block:<table><tr><td>c</td></tr></table>', '<div>', 'block:<p>d</p>', '</div>'])
   })
@@ -351,6 +358,9 @@ describe('flatten', () => {
     const before: Root = {type: 'root', children: [element('p', [], [0, 7]), element('b', [text('x')])]}
     const still = flatten(before, '<p></p>  ').items[1]!
     assert.deepEqual([still.kind, still.start, still.end], ['run', 7, 7])
+    // After a container, a run without a place starts where the container's end tag ends.
+    const closed: Root = {type: 'root', children: [element('div', [element('p', [text('a', [8, 9])], [5, 13])], [0, 19]), element('b', [text('x')])]}
+    assert.deepEqual(cut('<div><p>a</p></div>', flatten(closed, '<div><p>a</p></div>')), ['<div>', 'block:<p>a</p>', '</div>', 'run:', ''])
     // The first placed descendant starts it, the last ends it, however deep.
     const deep = '<p>a</p><b>c</b><i>d</i>'
     const nested: Root = {
