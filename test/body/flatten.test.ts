@@ -335,6 +335,11 @@ describe('flatten', () => {
     assert.deepEqual(cut('<table><tr><td>c</td></tr></table><div><p>d</p></div>'), ['', 'block:<table><tr><td>c</td></tr></table>', '<div>', 'block:<p>d</p>', '</div>'])
   })
 
+  it('should join a table only with the items its source reaches back into', () => {
+    const body = '<p>a</p><p>b</p><p>c</p><table>x<tr><td>y</td></tr></table><p>d</p>'
+    assert.deepEqual(cut(body), ['', 'block:<p>a</p>', '', 'block:<p>b</p>', '', 'block:<p>c</p>', '', 'block:<table>x<tr><td>y</td></tr></table>', '', 'block:<p>d</p>', ''])
+  })
+
   it('should end a gap where a table that took in earlier items starts', () => {
     // Inside a container, the gap before the table holds the container's tag and white space.
     const body = '<div><p>a</p></div>\n<table><p>x</p><tr><td>c</td></tr></table>'
