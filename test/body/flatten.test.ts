@@ -49,11 +49,11 @@ describe('isBlockLevel', () => {
 describe('isReopened', () => {
   it('should be true only for an element marked as reopened by the parser', () => {
     const reopened = element('b', [text('x')])
-    reopened.data = {reopened: true}
+    reopened.data = {reopened: true} as Element['data']
     assert.equal(isReopened(reopened), true)
     assert.equal(isReopened(element('b', [text('x')])), false)
     const other = element('b')
-    other.data = {}
+    other.data = {} as Element['data']
     assert.equal(isReopened(other), false)
     assert.equal(isReopened({type: 'text', value: 'x', data: {reopened: true}} as Nodes), false)
     assert.equal(isReopened({type: 'root', children: []}), false)
@@ -383,7 +383,7 @@ describe('flatten', () => {
   })
 })
 
-/** Node, its depth in the tree, whether it is a top-level piece (not inside an item). */
+/** Every node of a tree, in document order. */
 function documentOrder(tree: Root): Array<Element | RootContent> {
   const out: RootContent[] = []
   const pending: RootContent[] = [...tree.children].reverse()
