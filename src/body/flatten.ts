@@ -184,8 +184,8 @@ export function flatten(tree: Root, body: string): Flat {
     else gap.parts.push(part)
   }
 
-  // Frames: the children being walked and where we are.
-  const stack: Array<{children: RootContent[]; index: number; container?: Element}> = [{children: tree.children, index: 0}]
+  // Frames: the children being walked, where we are, and (once asked) the earliest start after each child.
+  const stack: Array<{children: RootContent[]; index: number; container?: Element; later?: number[]}> = [{children: tree.children, index: 0}]
   while (stack.length > 0) {
     const frame = stack.at(-1)!
     if (frame.index >= frame.children.length) {
@@ -219,7 +219,9 @@ export function flatten(tree: Root, body: string): Flat {
       else addGap({type: 'text', node: {type: 'text', value: ''}})
       continue
     }
-    if (node.type === 'element' && isTransparent(node)) {
+    // A container the parser moved out of a table (foster parenting) starts after the table does: not looked through, it
+    // joins the table's item whole, as its tags cannot sit in a gap inside the table's source.
+    if (node.type === 'element' && isTransparent(node) && !startsAfterLater(frame, node)) {
       // A reopened copy has no tags in the source: a run goes on through its edges, as it does once a rewrite closed it.
       if (!isReopened(node)) {
         closeRun()
@@ -253,6 +255,23 @@ export function flatten(tree: Root, body: string): Flat {
 }
 
 const strayEndTag = /^<\/[a-zA-Z][^<>]*>/
+
+/** Whether a sibling after the frame's current child starts before it in the source (the parser moved the child there). */
+function startsAfterLater(frame: {children: RootContent[]; index: number; later?: number[]}, node: Element): boolean {
+  const start = node.position?.start.offset
+  if (start === undefined) return false
+  if (!frame.later) {
+    // The earliest start among the siblings after each child, built once per frame.
+    const later: number[] = []
+    let earliest = Infinity
+    for (let index = frame.children.length - 1; index >= 0; index--) {
+      later[index] = earliest
+      earliest = Math.min(earliest, frame.children[index]!.position?.start.offset ?? Infinity)
+    }
+    frame.later = later
+  }
+  return frame.later[frame.index - 1]! < start
+}
 
 
 function isWhitespace(node: RootContent | ElementContent): boolean {

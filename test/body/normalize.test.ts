@@ -38,6 +38,16 @@ describe('cleanHtml', () => {
     }
   })
 
+  it('should keep a container the parser moved out of a table when it rewrites what is around it', () => {
+    // A browser reads `<a>` and its paragraph before the table (foster parenting): the rewrite keeps the link.
+    for (const html of ['<table><a href="/x"><p onclick="y()">a</p></a></table>', '<div><table><p>a</p><span class="s"><p onclick="y()">b</p></span><tr><td>c</td></tr></table></div>']) {
+      const clean = cleanHtml(html, settings())
+      assert.doesNotMatch(clean, /onclick/)
+      assert.match(clean, html.includes('href') ? /<a href="\/x"><p>a<\/p><\/a>/ : /<span class="s"><p>b<\/p><\/span>/, clean)
+      assert.ok(isClean(clean, settings()), clean)
+    }
+  })
+
   it('should trust the parser on repeated attributes (issue 18, finding 1)', () => {
     const html = '<iframe src="https://evil.example/x" src="https://www.youtube.com/embed/x" sandbox="allow-scripts allow-same-origin allow-top-navigation" sandbox="allow-scripts"></iframe>'
     const clean = cleanHtml(html, settings())

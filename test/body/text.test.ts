@@ -35,4 +35,18 @@ describe('textOf', () => {
     assert.equal(textOf([t('a'), element('p', [], placed), t('b')]), 'a\n\nb')
     assert.equal(textOf([]), '')
   })
+
+  it('should trim what innerText leaves at the edges', () => {
+    // innerText keeps one collapsed space at the edges of inline content: `textOf` drops it.
+    assert.equal(textOf(element('span', [t('  a  b \n')])), 'a b')
+    assert.equal(textOf([t('  a'), element('b', [t(' b  ')])]), 'a b')
+    assert.equal(textOf([t(' \n '), element('p', [], placed), t('a\t')]), 'a')
+    // With a made-up element in the run too.
+    assert.equal(textOf([t(' a'), element('p', []), t(' b ')]), 'a b')
+  })
+
+  it('should read an element as one node even when it holds made-up elements', () => {
+    // Only a run's own nodes are left out; inside an element, innerText reads everything.
+    assert.equal(textOf(element('div', [t('a'), element('p', []), t('b')])), 'a\n\nb')
+  })
 })
