@@ -390,6 +390,39 @@ describe('summary matching, rule by rule', () => {
     assert.deepEqual(ids(result), ['h0', 'h1'])
   })
 
+  it('should not count a word in half the headings as common', () => {
+    // "대북" is in two of four headings: a distinctive word still, which names the one free heading that has it.
+    const headings = sections('대북 정책의 배경', '대북 제재의 효과', '경제 전망', '결론')
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('대북 정책의 배경'), cell('대북 압박'), cell('결론')])), ['h0', 'h1', 'h3'])
+  })
+
+  it('should count a heading\'s word inside a compound of the row as shared', () => {
+    // "대북" of the heading is inside the row's "대북제재"; no word of the row is in the heading.
+    const headings = sections('서론', '대북 정책의 변화', '경제 전망', '결론')
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('서론'), cell('대북제재 강화'), cell('결론')])), ['h0', 'h1', 'h3'])
+  })
+
+  it('should let the sections\' text decide only between the headings tied by their words', () => {
+    // "감독" is in h1 and h2; only the text of h3, which is not tied, holds it.
+    const headings = sections('서론', '감독 선임 논란', '감독 교체 배경', '선수들의 반응', '결론')
+    const text = ['', '선임 이야기입니다.', '배경 이야기입니다.', '감독이 선수들을 만났다.', '']
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([cell('서론'), cell('감독 얘기'), cell('결론')])), ['h0', null, 'h4'])
+  })
+
+  it('should count each word of the row once against a section\'s text', () => {
+    // "감독" twice in the row and once in h1's text; "선임" and "비판" in h2's.
+    const headings = sections('서론', '팬들의 목소리', '협회의 입장', '결론')
+    const text = ['', '감독이 입을 열었다.', '선임 절차를 비판했다.', '']
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([cell('서론'), cell('감독의 감독 선임 비판'), cell('결론')])), ['h0', 'h2', 'h3'])
+  })
+
+  it('should move the row above a leftover row only to a heading after the matched row above it', () => {
+    const headings = sections('김철수 정책위의장 사퇴 배경 및 의미', '정책위의장 자리의 중요성', '정책위의장 교체의 국회 반응', '정책위의장 사퇴와 대선 준비', '정치적 위기와 해결 방안', '결론')
+    // The row of h1 first: the row that took h3 can no longer go to h0, before it, so nothing moves.
+    const rows = [cell('정책위의장 자리의 중요성'), cell('정책위의장 사퇴와 그 배경 논의'), cell('정책의 중요성 및 대선 준비'), cell('정책적 위기와 해결 방안')]
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), ['h1', 'h3', null, 'h4'])
+  })
+
   it('should mark descriptions in a table of four item rows, a description being twice as long as its item at least', () => {
     const headings = sections('정치 경력', '정책 방향')
     // "정치 경력" and "정책 방향" are five characters; the sentences ten, then nine.
@@ -428,11 +461,11 @@ describe('summary matching of a post too big to compare every row with every hea
   })
 
   it('should compare a table that reaches the bound exactly, and no table after it', () => {
-    const match = summaryMatcher(headings)
-    const shortened = headings.slice(0, 250).map((heading, index) => cell(index === 1 ? '섹션 1 분석' : heading.heading))
-    // 250 rows × 400 headings: 100,000 comparisons, the bound itself.
-    assert.equal(ids(match(shortened))![1], 'h1')
-    assert.deepEqual(ids(match([cell('섹션 1 분석'), cell(headings[2]!.heading)])), [null, 'h2'])
+    // One heading and 399 of the same text (scored once a row): 250 rows × 400 headings, 100,000 comparisons, the bound itself.
+    const repeated = [{id: 'h0', heading: '섹션 1 분석 결과', depth: 2}, ...Array.from({length: 399}, (_, index) => ({id: `r${index}`, heading: '반복 제목', depth: 2}))]
+    const match = summaryMatcher(repeated)
+    assert.deepEqual(ids(match([cell('섹션 1 분석'), ...Array.from({length: 249}, () => cell('다른 줄'))]))![0], 'h0')
+    assert.deepEqual(ids(match([cell('섹션 1 분석'), cell('다른 줄')])), [null, null])
   })
 
   it('should match rows to headings with the same key in order, each once, and no row of an empty key', () => {
