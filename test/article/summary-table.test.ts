@@ -390,6 +390,18 @@ describe('summary matching, rule by rule', () => {
     assert.deepEqual(ids(result), ['h0', 'h1'])
   })
 
+  it('should break ties between pairs by row, then by heading, in order', () => {
+    // Two headings written alike: the row takes the first.
+    assert.deepEqual(ids(summaryMatcher(sections('배경', '배경', '결론'))([cell('배경'), cell('결론')])), ['h0', 'h2'])
+    // Two rows written alike: the first takes the heading.
+    assert.deepEqual(summaryMatcher(sections('배경', '결론'))([cell('배경'), cell('배경'), cell('결론')])?.items.map((item) => item.sectionId), ['h0', null, 'h1'])
+  })
+
+  it('should give a heading written as a table word to the row written so before any row that only contains it', () => {
+    // "주요 내용" contains "내용" (0.8); the row "내용" is the heading as written (1).
+    assert.deepEqual(ids(summaryMatcher(sections('내용', '배경'))([cell('배경'), cell('주요 내용'), cell('내용')])), ['h1', null, 'h0'])
+  })
+
   it('should not count a word in half the headings as common', () => {
     // "대북" is in two of four headings: a distinctive word still, which names the one free heading that has it.
     const headings = sections('대북 정책의 배경', '대북 제재의 효과', '경제 전망', '결론')
@@ -475,6 +487,13 @@ describe('summary matching of a post too big to compare every row with every hea
     assert.equal(result?.title, 'Index')
     assert.deepEqual(ids(result)!.slice(0, 4), [null, 'same-1', 'same-2', null])
     assert.equal(result?.matched, 2 + 297)
+  })
+
+  it('should place no leftover row past the bound, where only rows written as a heading count', () => {
+    // "대북제재 강화" would be placed by its words between the rows of h0 and h2 in a smaller post (see above).
+    const named = [headings[0]!, {id: 'h1', heading: '대북 정책의 변화', depth: 2}, ...headings.slice(2)]
+    const rows = [cell(headings[0]!.heading), cell('대북제재 강화'), ...headings.slice(2, 300).map(({heading}) => cell(heading))]
+    assert.deepEqual(ids(summaryMatcher(named)(rows))!.slice(0, 3), ['h0', null, 'h2'])
   })
 
   it('should share the bound between the tables of one post', () => {
