@@ -390,6 +390,14 @@ describe('summary matching, rule by rule', () => {
     assert.deepEqual(ids(result), ['h0', 'h1'])
   })
 
+  it('should place leftover rows only in a table where half the item rows match at least', () => {
+    const headings = sections('서론', '대북 정책의 변화', '경제 전망', '결론')
+    // Two of five rows match: "대북제재 강화" is not placed, though its words name h1.
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('서론'), cell('대북제재 강화'), cell('날씨 이야기'), cell('음식 이야기'), cell('결론')])), ['h0', null, null, null, 'h3'])
+    // Two of four: it is.
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('서론'), cell('대북제재 강화'), cell('날씨 이야기'), cell('결론')])), ['h0', 'h1', null, 'h3'])
+  })
+
   it('should break ties between pairs by row, then by heading, in order', () => {
     // Two headings written alike: the row takes the first.
     assert.deepEqual(ids(summaryMatcher(sections('배경', '배경', '결론'))([cell('배경'), cell('결론')])), ['h0', 'h2'])
@@ -487,6 +495,14 @@ describe('summary matching of a post too big to compare every row with every hea
     assert.equal(result?.title, 'Index')
     assert.deepEqual(ids(result)!.slice(0, 4), [null, 'same-1', 'same-2', null])
     assert.equal(result?.matched, 2 + 297)
+  })
+
+  it('should leave the bound to a later table when a table past it is matched only as written', () => {
+    const match = summaryMatcher(headings)
+    // 160,000 comparisons: matched as written, and nothing taken from the bound.
+    assert.equal(ids(match(headings.map(({heading}) => cell(heading))))![1], 'h1')
+    // 800 comparisons: within the bound, the shortened row matches.
+    assert.deepEqual(ids(match([cell('섹션 1 분석'), cell('다른 줄')])), ['h1', null])
   })
 
   it('should place no leftover row past the bound, where only rows written as a heading count', () => {
