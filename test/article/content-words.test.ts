@@ -53,6 +53,8 @@ describe('contentWords, word by word', () => {
     assert.deepEqual(contentWords('YBM의 2024의 x가y의'), ['ybm', '2024', 'x가y'])
     // The syllable before the particle makes it part of the word.
     assert.deepEqual(contentWords('1국민의 ab가의 2024년의'), ['1국민의', 'ab가의', '2024년의'])
+    // A word that starts with syllables is no Korean word when other letters follow.
+    assert.deepEqual(contentWords('코로나19백신의'), ['코로나19백신의'])
     // Latin letters keep two characters too.
     assert.deepEqual(contentWords('ab의 a의'), ['ab', 'a의'])
   })
