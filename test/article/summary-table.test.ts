@@ -285,6 +285,180 @@ describe('summary matching', () => {
   })
 })
 
+describe('summary matching, rule by rule', () => {
+  const costs = [{id: 'the-costs', heading: 'The costs', depth: 2}]
+  const first = (text: string, html: string, header = false) => [{text, html, header}]
+
+  it('should take the first of two rows as the title when it is a header cell or starts bold', () => {
+    for (const html of ['<b>Plan</b>', '<STRONG class="x">Plan</STRONG>', ' \n<b>Plan</b>']) {
+      const result = summaryMatcher(costs)([first('Plan', html), cell('Costs')])
+      assert.equal(result?.title, 'Plan', html)
+      assert.deepEqual(ids(result), ['the-costs'], html)
+    }
+    assert.equal(summaryMatcher(costs)([first('Plan', 'Plan', true), cell('Costs')])?.title, 'Plan')
+    // `<br>` and `<bdi>` start with a `b` but are no bold; bold later in the cell is no title either.
+    for (const html of ['<br>Plan', '<bdi>Plan</bdi>', 'Plan <b>x</b>']) {
+      const result = summaryMatcher(costs)([first('Plan', html), cell('Costs')])
+      assert.equal(result?.title, null, html)
+      assert.deepEqual(ids(result), [null, 'the-costs'], html)
+    }
+  })
+
+  it('should read a first row of white space only as an item, never a title', () => {
+    const result = summaryMatcher(costs)([first(' \u00a0\n', '<b> </b>', true), cell('Costs'), cell('More')])
+    assert.equal(result?.title, null)
+    assert.deepEqual(result?.items, [
+      {text: '', sectionId: null},
+      {text: 'Costs', sectionId: 'the-costs'},
+      {text: 'More', sectionId: null}
+    ])
+  })
+
+  it('should collapse white space and no-break spaces in a row, and trim it', () => {
+    const result = summaryMatcher(sections('The costs', 'Plan'))([cell(' The\u00a0 costs\n'), cell('\tPlan ')])
+    assert.deepEqual(result?.items, [
+      {text: 'The costs', sectionId: 'h0'},
+      {text: 'Plan', sectionId: 'h1'}
+    ])
+  })
+
+  it('should call a table a summary when two rows or more match, and half its items at least', () => {
+    const items = (count: number) => Array.from({length: count}, () => ({text: 'x', sectionId: null}))
+    assert.equal(isSummary({title: null, items: items(4), matched: 2}), true)
+    assert.equal(isSummary({title: null, items: items(5), matched: 2}), false)
+    assert.equal(isSummary({title: null, items: items(6), matched: 3}), true)
+    assert.equal(isSummary({title: null, items: items(1), matched: 1}), false)
+    assert.equal(isSummary({title: null, items: items(2), matched: 1}), false)
+  })
+
+  it('should match a key of one character only as written, and an empty key never', () => {
+    assert.deepEqual(ids(summaryMatcher(sections('A', 'Bc'))([cell('A'), cell('Bc')])), ['h0', 'h1'])
+    assert.deepEqual(ids(summaryMatcher(sections('Abc', 'Bc'))([cell('A'), cell('Bc')])), [null, 'h1'])
+    // "—" and "…" both have the empty key.
+    assert.deepEqual(ids(summaryMatcher(sections('—', 'Bc'))([cell('…'), cell('Bc')])), [null, 'h1'])
+    assert.deepEqual(ids(summaryMatcher(sections('Bc', '—'))([cell('Bc'), cell('—')])), ['h0', null])
+  })
+
+  it('should match a row of two characters that a heading contains', () => {
+    assert.deepEqual(ids(summaryMatcher(sections('정치 경력과 미래', '사건의 배경'))([cell('정치'), cell('배경')])), ['h0', 'h1'])
+  })
+
+  it('should give a row contained in two headings the one it is the larger part of', () => {
+    // "국제반응" is 4 of the 9 characters of the first key and 4 of the 7 of the second.
+    const headings = sections('국제 반응 정리 모음집', '국제 반응과 전망', '배경')
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('국제 반응'), cell('배경')])), ['h1', 'h2'])
+    assert.deepEqual(ids(summaryMatcher([headings[1]!, headings[0]!, headings[2]!])([cell('국제 반응'), cell('배경')])), ['h1', 'h2'])
+  })
+
+  it('should match a pair score of exactly one half', () => {
+    // 가나 나다 다라 라마 against 가나 나다 다바 바사: two of four pairs each, Dice 4 / 8.
+    assert.deepEqual(ids(summaryMatcher(sections('가나다바사', '배경'))([cell('가나다라마'), cell('배경')])), ['h0', 'h1'])
+    // One of four: 2 / 8.
+    assert.deepEqual(ids(summaryMatcher(sections('가나타바사', '배경'))([cell('가나다라마'), cell('배경')])), [null, 'h1'])
+  })
+
+  it('should forgive a row of five pairs or more the pairs of the heading it leaves out, less 0.15', () => {
+    const heading = 'abcd efgh ijkl mnop qrst uvwx'
+    // ab bc cf fg gh: four of five in the heading (0.8 - 0.15), Dice only 8 / 28.
+    assert.deepEqual(ids(summaryMatcher(sections(heading, 'Other'))([cell('abc fgh'), cell('Other')])), ['h0', 'h1'])
+    // ab bc cp pq qz: three of five (0.6 - 0.15 = 0.45).
+    assert.deepEqual(ids(summaryMatcher(sections(heading, 'Other'))([cell('abc pqz'), cell('Other')])), [null, 'h1'])
+    // Four pairs (ab bc fg gh of abc-fgh less one character): Dice alone, 6 / 27.
+    assert.deepEqual(ids(summaryMatcher(sections(heading, 'Other'))([cell('abcgh'), cell('Other')])), [null, 'h1'])
+  })
+
+  it('should score long keys by their pairs too (more than 48, sorted otherwise)', () => {
+    const letter = fc.constantFrom(...'가나다라마바사아자차카타파하abcdefghij0123'.split(''))
+    const headings = fc.uniqueArray(fc.string({unit: letter, minLength: 60, maxLength: 150}), {minLength: 2, maxLength: 3, selector: matchKey})
+    fc.assert(
+      fc.property(headings, fc.nat(), (texts, seed) => {
+        const sections = texts.map((heading, index) => ({id: `s${index}`, heading, depth: 2}))
+        const rows = texts.map((heading) => {
+          const at = 2 + (seed % (heading.length - 4))
+          return cell(heading.slice(0, at) + (heading[at] === '힣' ? '갛' : '힣') + heading.slice(at + 1))
+        })
+        assert.deepEqual(ids(summaryMatcher(sections)(rows)), sections.map((section) => section.id))
+      }),
+      {seed: 12, numRuns: 40}
+    )
+  })
+
+  it('should compare the pairs of a long key with Hangul and Latin letters by their numbers, not as text', () => {
+    // 63 pairs; as text, the pairs of Hangul syllables ("삼성", 3.2 × 10⁹) would sort before the Latin ones (7.5 × 10⁶).
+    const heading = 'Samsung Electronics quarterly earnings and semiconductor outlook 삼성전자 실적'
+    const result = summaryMatcher(sections(heading, 'Other'))([cell('Samsung Electronics quarterly earnings, semiconductor outlook'), cell('Other')])
+    assert.deepEqual(ids(result), ['h0', 'h1'])
+  })
+
+  it('should place leftover rows only in a table where half the item rows match at least', () => {
+    const headings = sections('서론', '대북 정책의 변화', '경제 전망', '결론')
+    // Two of five rows match: "대북제재 강화" is not placed, though its words name h1.
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('서론'), cell('대북제재 강화'), cell('날씨 이야기'), cell('음식 이야기'), cell('결론')])), ['h0', null, null, null, 'h3'])
+    // Two of four: it is.
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('서론'), cell('대북제재 강화'), cell('날씨 이야기'), cell('결론')])), ['h0', 'h1', null, 'h3'])
+  })
+
+  it('should break ties between pairs by row, then by heading, in order', () => {
+    // Two headings written alike: the row takes the first.
+    assert.deepEqual(ids(summaryMatcher(sections('배경', '배경', '결론'))([cell('배경'), cell('결론')])), ['h0', 'h2'])
+    // Two rows written alike: the first takes the heading.
+    assert.deepEqual(summaryMatcher(sections('배경', '결론'))([cell('배경'), cell('배경'), cell('결론')])?.items.map((item) => item.sectionId), ['h0', null, 'h1'])
+  })
+
+  it('should give a heading written as a table word to the row written so before any row that only contains it', () => {
+    // "주요 내용" contains "내용" (0.8); the row "내용" is the heading as written (1).
+    assert.deepEqual(ids(summaryMatcher(sections('내용', '배경'))([cell('배경'), cell('주요 내용'), cell('내용')])), ['h1', null, 'h0'])
+  })
+
+  it('should not count a word in half the headings as common', () => {
+    // "대북" is in two of four headings: a distinctive word still, which names the one free heading that has it.
+    const headings = sections('대북 정책의 배경', '대북 제재의 효과', '경제 전망', '결론')
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('대북 정책의 배경'), cell('대북 압박'), cell('결론')])), ['h0', 'h1', 'h3'])
+  })
+
+  it('should count a heading\'s word inside a compound of the row as shared', () => {
+    // "대북" of the heading is inside the row's "대북제재"; no word of the row is in the heading.
+    const headings = sections('서론', '대북 정책의 변화', '경제 전망', '결론')
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('서론'), cell('대북제재 강화'), cell('결론')])), ['h0', 'h1', 'h3'])
+  })
+
+  it('should let the sections\' text decide only between the headings tied by their words', () => {
+    // "감독" is in h1 and h2; only the text of h3, which is not tied, holds it.
+    const headings = sections('서론', '감독 선임 논란', '감독 교체 배경', '선수들의 반응', '결론')
+    const text = ['', '선임 이야기입니다.', '배경 이야기입니다.', '감독이 선수들을 만났다.', '']
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([cell('서론'), cell('감독 얘기'), cell('결론')])), ['h0', null, 'h4'])
+  })
+
+  it('should count each word of the row once against a section\'s text', () => {
+    // "감독" twice in the row and once in h1's text; "선임" and "비판" in h2's.
+    const headings = sections('서론', '팬들의 목소리', '협회의 입장', '결론')
+    const text = ['', '감독이 입을 열었다.', '선임 절차를 비판했다.', '']
+    assert.deepEqual(ids(summaryMatcher(headings, (index) => text[index]!)([cell('서론'), cell('감독의 감독 선임 비판'), cell('결론')])), ['h0', 'h2', 'h3'])
+  })
+
+  it('should move the row above a leftover row only to a heading after the matched row above it', () => {
+    const headings = sections('김철수 정책위의장 사퇴 배경 및 의미', '정책위의장 자리의 중요성', '정책위의장 교체의 국회 반응', '정책위의장 사퇴와 대선 준비', '정치적 위기와 해결 방안', '결론')
+    // The row of h1 first: the row that took h3 can no longer go to h0, before it, so nothing moves.
+    const rows = [cell('정책위의장 자리의 중요성'), cell('정책위의장 사퇴와 그 배경 논의'), cell('정책의 중요성 및 대선 준비'), cell('정책적 위기와 해결 방안')]
+    assert.deepEqual(ids(summaryMatcher(headings)(rows)), ['h1', 'h3', null, 'h4'])
+  })
+
+  it('should mark descriptions in a table of four item rows, a description being twice as long as its item at least', () => {
+    const headings = sections('정치 경력', '정책 방향')
+    // "정치 경력" and "정책 방향" are five characters; the sentences ten, then nine.
+    const rows = [cell('요약', true), cell('정치 경력'), cell('선거에 두 번 나섬'), cell('정책 방향'), cell('주택 문제를 풀겠다')]
+    assert.deepEqual(
+      summaryMatcher(headings)(rows)?.items.map((item) => [item.sectionId, item.isDescription === true]),
+      [['h0', false], [null, true], ['h1', false], [null, true]]
+    )
+    const shorter = summaryMatcher(headings)([...rows.slice(0, 4), cell('주택 문제 풀겠다')])
+    assert.deepEqual(
+      shorter?.items.map((item) => [item.sectionId, item.isDescription === true]),
+      [['h0', false], [null, false], ['h1', false], [null, false]]
+    )
+  })
+})
+
 describe('summary matching of a post too big to compare every row with every heading', () => {
   // 400 headings and a table of 400 rows: 160,000 comparisons, past what a post's tables may make.
   const headings = Array.from({length: 400}, (_, index) => ({id: `h${index}`, heading: `섹션 ${index} 분석 결과`, depth: 2}))
@@ -304,6 +478,38 @@ describe('summary matching of a post too big to compare every row with every hea
     const big = ids(summaryMatcher(headings)(shortened))!
     assert.equal(big[1], null)
     assert.deepEqual(big.filter((id) => id !== null), headings.filter((_, index) => index !== 1).map(({id}) => id))
+  })
+
+  it('should compare a table that reaches the bound exactly, and no table after it', () => {
+    // One heading and 399 of the same text (scored once a row): 250 rows × 400 headings, 100,000 comparisons, the bound itself.
+    const repeated = [{id: 'h0', heading: '섹션 1 분석 결과', depth: 2}, ...Array.from({length: 399}, (_, index) => ({id: `r${index}`, heading: '반복 제목', depth: 2}))]
+    const match = summaryMatcher(repeated)
+    assert.deepEqual(ids(match([cell('섹션 1 분석'), ...Array.from({length: 249}, () => cell('다른 줄'))]))![0], 'h0')
+    assert.deepEqual(ids(match([cell('섹션 1 분석'), cell('다른 줄')])), [null, null])
+  })
+
+  it('should match rows to headings with the same key in order, each once, and no row of an empty key', () => {
+    const named = [{id: 'dash', heading: '—', depth: 2}, {id: 'same-1', heading: 'Same', depth: 2}, {id: 'same-2', heading: 'Same', depth: 2}, ...headings.slice(3)]
+    const rows = [cell('Index'), cell('…'), cell('same'), cell('SAME'), cell('same!'), ...headings.slice(3, 300).map(({heading}) => cell(heading))]
+    const result = summaryMatcher(named)(rows)
+    assert.equal(result?.title, 'Index')
+    assert.deepEqual(ids(result)!.slice(0, 4), [null, 'same-1', 'same-2', null])
+    assert.equal(result?.matched, 2 + 297)
+  })
+
+  it('should leave the bound to a later table when a table past it is matched only as written', () => {
+    const match = summaryMatcher(headings)
+    // 160,000 comparisons: matched as written, and nothing taken from the bound.
+    assert.equal(ids(match(headings.map(({heading}) => cell(heading))))![1], 'h1')
+    // 800 comparisons: within the bound, the shortened row matches.
+    assert.deepEqual(ids(match([cell('섹션 1 분석'), cell('다른 줄')])), ['h1', null])
+  })
+
+  it('should place no leftover row past the bound, where only rows written as a heading count', () => {
+    // "대북제재 강화" would be placed by its words between the rows of h0 and h2 in a smaller post (see above).
+    const named = [headings[0]!, {id: 'h1', heading: '대북 정책의 변화', depth: 2}, ...headings.slice(2)]
+    const rows = [cell(headings[0]!.heading), cell('대북제재 강화'), ...headings.slice(2, 300).map(({heading}) => cell(heading))]
+    assert.deepEqual(ids(summaryMatcher(named)(rows))!.slice(0, 3), ['h0', null, 'h2'])
   })
 
   it('should share the bound between the tables of one post', () => {
