@@ -225,6 +225,13 @@ export function flatten(tree: Root, body: string): Flat {
       // A reopened copy has no tags in the source: a run goes on through its edges, as it does once a rewrite closed it.
       if (!isReopened(node)) {
         closeRun()
+        const start = node.position?.start.offset
+        if (start !== undefined && start < cursor) {
+          // Its start tag lies inside the item before (the adoption agency split an element open around it,
+          // `<a><div><p>a</p><a>b</a></div>`): its tags cannot sit in a gap there, so it joins that item whole.
+          pushItem({kind: 'block', nodes: [node], start, end: endOf(node, start)})
+          continue
+        }
         gap.parts.push({type: 'open', node})
       }
       stack.push({children: node.children, index: 0, container: node})

@@ -4,6 +4,7 @@ import type {Element, ElementContent, Nodes, Root, RootContent} from 'hast'
 import fc from 'fast-check'
 import {flatten, isArtifact, isBlockLevel, isReopened, isTransparent, type Flat} from '../../src/body/flatten.ts'
 import {parseBody} from '../../src/body/parse.ts'
+import {parsePost, renderHtml, renderPost} from '../../src/index.ts'
 
 // The body as flatten cuts it: gaps and items alternate, each as its source (an item with its kind).
 function cut(body: string, flat: Flat = flatten(parseBody(body).tree, body)): string[] {
@@ -310,6 +311,27 @@ describe('flatten', () => {
     const joined = read(heading)
     assert.deepEqual(cut(heading, joined), ['', 'block:<p>a</p>', '\n', 'block:<table><h2>h</h2><tr><td>c</td></tr></table>', '\n', 'block:<p>b</p>', ''])
     assert.deepEqual(parts(joined), [[], ['text:\n'], ['text:\n'], []])
+  })
+
+  it('should not look through a container whose start tag is inside the item before it: that item takes it whole', () => {
+    // parse5's adoption agency ends the outer `<a>` where the `<div>` starts and copies it around the `<p>`: the `<div>`'s
+    // start tag lies inside the source of the first `<a>`, which runs to the `</p>`.
+    const body = '<a href="/x"><div class="d"><p>a</p><a href="/y">b</a></div>'
+    const flat = read(body)
+    assert.deepEqual(cut(body, flat), ['', `block:${body}`, ''])
+    assert.deepEqual(parts(flat), [[], []])
+    assert.deepEqual(flat.items[0]!.nodes.map((node) => (node as Element).tagName), ['a', 'div'])
+    // A container that starts after the item before is looked through as usual.
+    assert.deepEqual(cut('<a href="/x">a</a><div><p>b</p></div>'), ['', 'run:<a href="/x">a</a>', '<div>', 'block:<p>b</p>', '</div>'])
+  })
+
+  it('should give back such a body as written, and keep its container and link when a rewrite is needed', () => {
+    const post = (body: string) => '---\ntitle: t\n---\n' + body
+    const clean = '<a href="/x"><div class="d"><p>a</p><a href="/y">b</a></div>'
+    assert.equal(renderPost(parsePost(post(clean))), post(clean))
+    const dirty = '<a href="/x"><div class="d"><p onclick="y()">a</p><a href="/y">b</a></div>'
+    const html = renderHtml(parsePost(post(dirty)))
+    assert.equal(html, '<a href="/x"></a><div class="d"><a href="/x"><p>a</p></a><a href="/y">b</a></div>')
   })
 
   it('should not look through a container the parser moved out of a table: the table\'s item takes it whole', () => {
