@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
 import {code, codeFigure, languageOf} from '../../../src/body/blocks/code.ts'
 import type {Context} from '../../../src/body/hast.ts'
 import {parsePost, renderPost, type Block, type CodeBlock} from '../../../src/index.ts'
+import {element} from './read.ts'
 
 function blocksOf(body: string): Block[] {
   return parsePost(`---\ntitle: Code\n---\n${body}`).lead
@@ -108,12 +108,6 @@ describe('code blocks: rendering the language', () => {
 })
 
 /** The first element of a body as the parser reads it, with positions. */
-function element(body: string): Element {
-  const node = fromHtml(body, {fragment: true}).children[0]
-  assert.ok(node?.type === 'element', 'no element')
-  return node
-}
-
 const context: Context = {body: '', isDirty: () => false}
 
 describe('languageOf', () => {

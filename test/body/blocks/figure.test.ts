@@ -2,17 +2,11 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import {figure} from '../../../src/body/blocks/figure.ts'
 import type {Context} from '../../../src/body/hast.ts'
+import {element} from './read.ts'
 
 /** The first element of a body as the parser reads it, with positions. */
-function element(body: string): Element {
-  const node = fromHtml(body, {fragment: true}).children[0]
-  assert.ok(node?.type === 'element', 'no element')
-  return node
-}
-
 function read(body: string): ReturnType<typeof figure> {
   const context: Context = {body, isDirty: () => false}
   return figure(context, element(body))

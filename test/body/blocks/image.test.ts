@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element, ElementContent} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import {imageOf, loneImage} from '../../../src/body/blocks/image.ts'
-
-/** The nodes of a body as the parser reads them, with positions (a fragment). */
-function nodes(body: string): ElementContent[] {
-  return fromHtml(body, {fragment: true}).children as ElementContent[]
-}
-
-function element(body: string): Element {
-  const node = nodes(body)[0]
-  assert.ok(node?.type === 'element', 'no element')
-  return node
-}
+import {element, nodes} from './read.ts'
 
 describe('imageOf', () => {
   it('should read src and alt, empty when missing, and no other field when the attribute is missing', () => {

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element, ElementContent} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import {toHtml} from 'hast-util-to-html'
 import {paragraph, run} from '../../../src/body/blocks/paragraph.ts'
 import type {Context} from '../../../src/body/hast.ts'
-
-/** The nodes of a body as the parser reads them, with positions (a fragment). */
-function nodes(body: string): ElementContent[] {
-  return fromHtml(body, {fragment: true}).children as ElementContent[]
-}
-
-function element(body: string): Element {
-  const node = nodes(body)[0]
-  assert.ok(node?.type === 'element', 'no element')
-  return node
-}
+import {element, nodes} from './read.ts'
 
 /** The body as read, nothing sanitised, or everything. */
 function clean(body: string): Context {

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import type {Element} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
 import {rowsOf, table} from '../../../src/body/blocks/table.ts'
 import type {Context} from '../../../src/body/hast.ts'
-
-function element(body: string): Element {
-  const node = fromHtml(body, {fragment: true}).children[0] as Element
-  assert.ok(node?.type === 'element', 'no element')
-  return node
-}
+import {element} from './read.ts'
 
 const clean = (body: string): Context => ({body, isDirty: () => false})
 
