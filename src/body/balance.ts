@@ -2,7 +2,7 @@ import type {Element, Root, RootContent} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {voidElements} from './void-elements.ts'
-import {tagEnd} from './tag-scanner.ts'
+import {endsTagName, tagEnd} from './tag-scanner.ts'
 
 /**
  * Where a body, placed inside a page's element, would reach out of it.
@@ -48,7 +48,6 @@ const closedByContainer = new Set(['p', 'li', 'dd', 'dt', 'rb', 'rp', 'rt', 'rtc
  * comes next, in the page after the body if nothing in the body does.
  */
 export const formattingElements: ReadonlySet<string> = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'])
-const formatting = formattingElements
 
 /**
  * End tags with nothing open for them that close nothing around the body
@@ -143,7 +142,7 @@ export function escapes(tree: Root, html: string, unfinished?: number): Escape[]
     if (node.type !== 'element') continue
     if (tableParts.has(node.tagName) && html.charCodeAt(node.position?.start.offset ?? -1) === 60 /* < */) tablePartTags++
     if (hasEndTag(node, html) || isMadeForEndTag(node)) closed++
-    else if (formatting.has(node.tagName) && node.position) openFormatting.push(node)
+    else if (formattingElements.has(node.tagName) && node.position) openFormatting.push(node)
     for (const child of childrenOf(node)) stack.push(child)
   }
 
@@ -342,11 +341,6 @@ function positionedTags(node: Element, html: string, covered: Array<[number, num
   if (isAmbiguous(node, html, at)) return false
   covered.push([at, end])
   return true
-}
-
-/** Whether a character ends an end tag's name: `>`, `/` or white space. */
-function endsTagName(code: number): boolean {
-  return code === 62 || code === 47 || code === 32 || (code >= 9 && code <= 13)
 }
 
 const headingNames: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])

@@ -2,7 +2,7 @@ import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {attributeName} from './attribute-name.ts'
 import {toHtml} from 'hast-util-to-html'
 import {isArtifact, isReopened} from './flatten.ts'
-import {isSpace, tagEnd} from './tag-scanner.ts'
+import {endsTagName, tagEnd} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
 
 export {textOf} from './text.ts'
@@ -147,8 +147,7 @@ function isEndTagOf(body: string, from: number, end: number, tagName: string): b
     if (code >= 65 && code <= 90) code += 32
     if (code !== tagName.charCodeAt(offset)) return false
   }
-  const next = body.charCodeAt(index)
-  return (isSpace(next) || next === 47 /* / */ || next === 62 /* > */) && tagEnd(body, index) === end
+  return endsTagName(body.charCodeAt(index)) && tagEnd(body, index) === end
 }
 
 /** Attributes of an element, by HTML attribute name, as strings. */

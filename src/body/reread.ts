@@ -153,9 +153,6 @@ export interface FirstReading {
   imagesWithoutAlt: Array<[number, number]>
 }
 
-/** Formatting elements (on the list of active formatting elements). */
-const formatting = formattingElements
-
 /** Containers that stop the search for an open `li`, `dd` or `dt` (`orphans.ts`). */
 const special = new Set(['article', 'aside', 'center', 'footer', 'header', 'hgroup', 'main', 'nav', 'section'])
 
@@ -202,7 +199,7 @@ export function reread(first: FirstReading, pieces: Piece[], html: string, setti
   }
   // The checks of the body's end (what is open there, what carries on past it) read the whole body.
   for (const change of first.changes) if (change.end >= body.length) return undefined
-  if (settings.schema.ancestors && Object.values(settings.schema.ancestors).some((names) => names?.some((name) => formatting.has(name) || special.has(name) || name === 'div' || name === 'span'))) return undefined
+  if (settings.schema.ancestors && Object.values(settings.schema.ancestors).some((names) => names?.some((name) => formattingElements.has(name) || special.has(name) || name === 'div' || name === 'span'))) return undefined
 
   if (!switchesAlike(body, html, pieces, map)) return undefined
   // After a NUL, parse5 places text from past a character reference (`\0&amp;` gives `&` at `;`): the source of such a node is not what it reads.
@@ -266,9 +263,9 @@ export function reread(first: FirstReading, pieces: Piece[], html: string, setti
         const name = node.tagName
         // One closed by anything but its end tag stays on the list of active formatting elements, where an end tag
         // in a rewritten piece may have taken it off.
-        if (formatting.has(name) && node.position && !hasEndTag(node, body)) return undefined
+        if (formattingElements.has(name) && node.position && !hasEndTag(node, body)) return undefined
         if (!place(node, placed.get(node))) return undefined
-        stack.push([node, depth + 1, inFormatting || (!kept && formatting.has(name)), bounded || special.has(name), kept])
+        stack.push([node, depth + 1, inFormatting || (!kept && formattingElements.has(name)), bounded || special.has(name), kept])
       } else if (node.type === 'text' || node.type === 'comment') {
         const where = placed.get(node)
         if (where) joins.add(children)
@@ -432,7 +429,7 @@ function moveFragment(tree: Root, text: string, start: number, lines: number[]):
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!
     // A formatting element closed by anything but its end tag stays on the list of active formatting elements.
-    if (node.type === 'element' && formatting.has(node.tagName) && !hasEndTag(node, text)) return undefined
+    if (node.type === 'element' && formattingElements.has(node.tagName) && !hasEndTag(node, text)) return undefined
     if (node.position) {
       setPoint(node.position.start, node.position.start.offset! + start, lines)
       setPoint(node.position.end, node.position.end.offset! + start, lines)

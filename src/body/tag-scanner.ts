@@ -85,8 +85,13 @@ function readTag(html: string, nameEnd: number, attributes: ScannedTag['attribut
 /** Where a tag's name read from `from` ends: at white space, `/` or `>` (or the end of input). */
 function tagNameEnd(html: string, from: number): number {
   let index = from
-  while (index < html.length && !isSpace(html.charCodeAt(index)) && html[index] !== '/' && html[index] !== '>') index++
+  while (index < html.length && !endsTagName(html.charCodeAt(index))) index++
   return index
+}
+
+/** Whether a character ends a tag's name, as a browser's tokenizer reads it: HTML white space, `/` or `>`. */
+export function endsTagName(code: number): boolean {
+  return isSpace(code) || code === 47 /* / */ || code === 62 /* > */
 }
 
 /** HTML white space: tab, line feed, form feed, carriage return, space. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
-import {scanTag, tagEnd} from '../../src/body/tag-scanner.ts'
+import {endsTagName, scanTag, tagEnd} from '../../src/body/tag-scanner.ts'
 import {innerRange} from '../../src/body/hast.ts'
 
 type Element = DefaultTreeAdapterMap['element']
@@ -98,6 +98,18 @@ describe('tag scanner', () => {
     })
     assert.equal(tagEnd('<p title="unclosed', 1), -1)
     assert.equal(tagEnd('<p a=', 1), -1)
+  })
+})
+
+describe('endsTagName', () => {
+  it('should end a tag name where parse5 does: HTML white space, `/` or `>`, not a vertical tab', () => {
+    for (let code = 0; code < 128; code++) {
+      // parse5's reading of `</b` + the character + `>` inside `<b>`: the `<b>` is closed only when the character ends the name.
+      const fragment = parseFragment(`<b>x</b${String.fromCharCode(code)}>y`)
+      const closed = fragment.childNodes.length === 2
+      // NUL becomes U+FFFD in a tag name; it ends nothing.
+      assert.equal(endsTagName(code), closed, `code ${code}`)
+    }
   })
 })
 
