@@ -1,13 +1,50 @@
 import type {Element, Root, RootContent} from 'hast'
-import rehypeParse from 'rehype-parse'
+import rehypeParse, {type ErrorCode} from 'rehype-parse'
 import {unified} from 'unified'
 import {limitNesting} from './limit-nesting.ts'
 import {neutralizeTagNames} from './tag-names.ts'
 import {childrenOf, escapes, type Escape} from './balance.ts'
 import {VFile} from 'vfile'
 
+/** The parse errors `parseBody` reads: repeated attributes, and where a tag, comment, doctype or CDATA is left unfinished. */
+type ReadError = 'duplicateAttribute' | 'eofInTag' | 'eofInComment' | 'eofInDoctype' | 'eofInCdata'
+
+/**
+ * Every other parse error, turned off: hast-util-from-html makes a message
+ * (a `VFileMessage`, its reason formatted) for each error it is not told to
+ * ignore, which costs far more than parsing does (a line of 4,000 `<a `
+ * holds 64,000 errors: seconds). Typed as every error code but those read,
+ * so a code rehype-parse adds is named here or tsc fails.
+ */
+const ignored: Record<Exclude<ErrorCode, ReadError>, false> = {
+  abandonedHeadElementChild: false, abruptClosingOfEmptyComment: false, abruptDoctypePublicIdentifier: false,
+  abruptDoctypeSystemIdentifier: false, absenceOfDigitsInNumericCharacterReference: false, cdataInHtmlContent: false,
+  characterReferenceOutsideUnicodeRange: false, closingOfElementWithOpenChildElements: false,
+  controlCharacterInInputStream: false, controlCharacterReference: false, disallowedContentInNoscriptInHead: false,
+  endTagWithAttributes: false, endTagWithTrailingSolidus: false, endTagWithoutMatchingOpenElement: false,
+  eofBeforeTagName: false, eofInElementThatCanContainOnlyText: false, eofInScriptHtmlCommentLikeText: false,
+  incorrectlyClosedComment: false, incorrectlyOpenedComment: false, invalidCharacterSequenceAfterDoctypeName: false,
+  invalidFirstCharacterOfTagName: false, misplacedDoctype: false, misplacedStartTagForHeadElement: false,
+  missingAttributeValue: false, missingDoctype: false, missingDoctypeName: false,
+  missingDoctypePublicIdentifier: false, missingDoctypeSystemIdentifier: false, missingEndTagName: false,
+  missingQuoteBeforeDoctypePublicIdentifier: false, missingQuoteBeforeDoctypeSystemIdentifier: false,
+  missingSemicolonAfterCharacterReference: false, missingWhitespaceAfterDoctypePublicKeyword: false,
+  missingWhitespaceAfterDoctypeSystemKeyword: false, missingWhitespaceBeforeDoctypeName: false,
+  missingWhitespaceBetweenAttributes: false, missingWhitespaceBetweenDoctypePublicAndSystemIdentifiers: false,
+  nestedComment: false, nestedNoscriptInHead: false, nonConformingDoctype: false,
+  nonVoidHtmlElementStartTagWithTrailingSolidus: false, noncharacterCharacterReference: false,
+  noncharacterInInputStream: false, nullCharacterReference: false, openElementsLeftAfterEof: false,
+  surrogateCharacterReference: false, surrogateInInputStream: false,
+  unexpectedCharacterAfterDoctypeSystemIdentifier: false, unexpectedCharacterInAttributeName: false,
+  unexpectedCharacterInUnquotedAttributeValue: false, unexpectedEqualsSignBeforeAttributeName: false,
+  unexpectedNullCharacter: false, unexpectedQuestionMarkInsteadOfTagName: false, unexpectedSolidusInTag: false,
+  unknownNamedCharacterReference: false
+}
+
 /** One processor for every parse: frozen, so no call can change its settings. Parse errors are read for repeated attributes. */
-const parser = unified().use(rehypeParse, {fragment: true, emitParseErrors: true}).freeze()
+const parser = unified()
+  .use(rehypeParse, {fragment: true, emitParseErrors: true, ...ignored})
+  .freeze()
 
 /** How deep elements may nest: Chromium's HTML parser stops at 512. */
 export const maxDepth = 512
