@@ -6,7 +6,8 @@ import {toHtml} from 'hast-util-to-html'
 import type {Context} from './hast.ts'
 import {isReopened, type Flat, type Gap, type GapPart, type Item} from './flatten.ts'
 import {readMarkdown} from './markdown-chunks.ts'
-import {parseBody} from './parse.ts'
+import {markdownBudget, markdownCost} from './markdown-cost.ts'
+import {maxDepth, parseBody} from './parse.ts'
 import {sanitizeTree, type SanitizeSettings} from './sanitize.ts'
 
 /*
@@ -46,6 +47,14 @@ const markdownBlocks = new Set(['heading', 'code', 'list', 'blockquote'])
 /** Blank lines: a line break, then lines holding at most spaces and tabs (a CR before LF is not a line of its own). */
 const blankLines = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))*/g
 
+/**
+ * Markdown nested deeper than this (`> > > …`, `- - - …`, `**` inside
+ * `**`) is not read as Markdown: mdast-util-to-hast and hast-util-to-html
+ * recurse once per level, and each level may make two elements (a list and
+ * its item) under the body's own cap (`maxDepth`).
+ */
+const maxMarkdownDepth = maxDepth / 2
+
 /** One stretch of a run that becomes an item of its own. */
 interface Segment {
   start: number
@@ -63,10 +72,11 @@ interface Segment {
  * @param settings - The sanitiser's settings (for HTML made from Markdown).
  */
 export function readRuns(context: Context, flat: Flat, settings: SanitizeSettings): void {
+  const markdown = withinBudget(context, flat.items)
   for (let index = flat.items.length - 1; index >= 0; index--) {
     const item = flat.items[index]!
-    if (item.kind !== 'run' || context.isDirty(item.start, item.end) || item.nodes.some(isMadeUp)) continue
-    const segments = markdownSegments(context.body, item, settings) ?? paragraphSegments(context.body, item)
+    if (!isReadable(context, item)) continue
+    const segments = (markdown.has(item) ? markdownSegments(context.body, item, settings) : undefined) ?? paragraphSegments(context.body, item)
     if (!segments) continue
     const parts = partition(context.body, item, segments)
     if (!parts) continue
@@ -99,13 +109,34 @@ export function readRuns(context: Context, flat: Flat, settings: SanitizeSetting
   }
 }
 
+/** A run the sanitiser left alone, with no element the parser made up: what is read again. */
+function isReadable(context: Context, item: Item): boolean {
+  return item.kind === 'run' && !context.isDirty(item.start, item.end) && !item.nodes.some(isMadeUp)
+}
+
+/** The runs that look like Markdown and fit in `markdownBudget` (see markdown-cost.ts), the first ones first. */
+function withinBudget(context: Context, items: Item[]): Set<Item> {
+  const chosen = new Set<Item>()
+  let left = markdownBudget
+  for (const item of items) {
+    if (!isReadable(context, item)) continue
+    const source = context.body.slice(item.start, item.end)
+    if (!markdownLine.test(source)) continue
+    const cost = markdownCost(source)
+    if (cost > left) continue
+    left -= cost
+    chosen.add(item)
+  }
+  return chosen
+}
+
 /** The run's Markdown blocks, when micromark finds any that HTML text would not have. */
 function markdownSegments(body: string, item: Item, settings: SanitizeSettings): Segment[] | undefined {
   const source = body.slice(item.start, item.end)
-  if (!markdownLine.test(source)) return undefined
   // Read in chunks, so the time stays linear in the run's length (see markdown-chunks.ts); undefined when a chunk would be too long.
   const children = readMarkdown(source, markdownOptions)
   if (!children?.some((node) => markdownBlocks.has(node.type))) return undefined
+  if (children.some((node) => depthOf(node) > maxMarkdownDepth)) return undefined
   // A fence the run does not close is closed in another run, past HTML blocks: the code is not in this run.
   if (children.some((node) => node.type === 'code' && !isClosedFence(source.slice(node.position?.start.offset, node.position?.end.offset)))) return undefined
   const elements = elementRanges(item, source)
@@ -321,6 +352,18 @@ function cutsElement(ranges: Array<[number, number]>, offset: number): boolean {
 /** An element the parser made up or reopened has no source of its own to cut around: such runs are left as they are. */
 function isMadeUp(node: ElementContent): boolean {
   return node.type === 'element' && (!node.position || isReopened(node))
+}
+
+/** How deep a Markdown tree nests (a leaf is 1), without recursion. */
+function depthOf(node: MdastNodes): number {
+  let deepest = 0
+  const stack: Array<[MdastNodes, number]> = [[node, 1]]
+  while (stack.length > 0) {
+    const [next, depth] = stack.pop()!
+    if (depth > deepest) deepest = depth
+    if ('children' in next) for (const child of next.children) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 function dropPositions(node: HastNodes): void {
