@@ -72,8 +72,9 @@ const htmlEnds: Array<[opening: RegExp, end: RegExp]> = [
 
 /**
  * What may be open at the top level after a line, each as a key: `free`
- * (nothing), `fence <marker> <size>`, `html` (ended by a blank line) or
- * `html <index in htmlEnds>`.
+ * (nothing), `fence <marker> <size>`, `inner <marker> <size> <column>` (a
+ * fence in a list item, indented that far: nothing at the top level),
+ * `html` (ended by a blank line) or `html <index in htmlEnds>`.
  */
 type Open = Set<string>
 
@@ -97,7 +98,7 @@ export function cutPoints(source: string): number[] {
     const match = lineEnding.exec(source)
     const end = match ? match.index : source.length
     const line = source.slice(start, end)
-    if (start > 0 && open.size === 1 && open.has('free') && atxHeading.test(line)) cuts.push(start)
+    if (start > 0 && [...open].every(isFree) && atxHeading.test(line)) cuts.push(start)
     const after: Open = new Set()
     for (const key of open) for (const next of afterLine(key, line)) after.add(next)
     open = after
@@ -107,10 +108,23 @@ export function cutPoints(source: string): number[] {
   return cuts
 }
 
+/** Nothing open at the top level: a fence that may be open in a list item ends with the item, at a heading at column 0. */
+function isFree(key: string): boolean {
+  return key === 'free' || key.startsWith('inner ')
+}
+
 /** What may be open after a line, given one thing that may be open before it. */
 function afterLine(key: string, line: string): string[] {
-  const [kind, first, second] = key.split(' ')
-  if (kind === 'fence') return new RegExp(`^[ \\t]*${first === '`' ? '`' : '~'}{${second},}[ \\t]*$`).test(line) ? ['free'] : [key]
+  const [kind, first, second, third] = key.split(' ')
+  if (kind === 'fence') return closesFence(first!, second!, line) ? ['free'] : [key]
+  if (kind === 'inner') {
+    if (blankLine.test(line)) return [key]
+    const indent = indentOf(line)
+    const inItem = closesFence(first!, second!, line) ? ['free'] : [key]
+    // Indented as much as the fence, a line is in its list item; less, the item may have ended (surely, at column 0).
+    if (indent >= Number(third)) return inItem
+    return indent === 0 ? afterLine('free', line) : [...afterLine('free', line), ...inItem]
+  }
   if (kind === 'html' && first === undefined) return blankLine.test(line) ? ['free'] : [key]
   if (kind === 'html') return htmlEnds[Number(first)]![1].test(line) ? ['free'] : [key]
   const fence = fenceOpening.exec(line)
@@ -120,7 +134,10 @@ function afterLine(key: string, line: string): string[] {
     if (marker[0] === '`' && line.slice(fence[0].length).includes('`')) return ['free']
     const opened = `fence ${marker[0]} ${marker.length}`
     // At column 0 a fence is surely at the top level: a container would need `>` or indentation, and a paragraph is interrupted.
-    return fence[0].length === marker.length ? [opened] : ['free', opened]
+    if (fence[0].length === marker.length) return [opened]
+    // Indented, it opens one at the top level or in a list item; in the item it may also close one its first line opened
+    // (`- ```` is not seen as a fence), which counts as one it opened: either way nothing is open at the top level.
+    return [opened, `inner ${marker[0]} ${marker.length} ${indentOf(line)}`]
   }
   if (!htmlOpening.test(line)) return ['free']
   const atColumn0 = line[0] === '<'
@@ -135,6 +152,22 @@ function afterLine(key: string, line: string): string[] {
   }
   // Whether the line opens an HTML block that a blank line ends depends on the tag and on what is before it: both may be.
   return ['free', 'html']
+}
+
+/** Whether a line closes a fence of that marker and size: the marker at least as long, then only white space. */
+function closesFence(marker: string, size: string, line: string): boolean {
+  return new RegExp(`^[ \\t]*${marker === '`' ? '`' : '~'}{${size},}[ \\t]*$`).test(line)
+}
+
+/** A line's indentation in columns (a tab to the next multiple of 4, as CommonMark counts it). */
+function indentOf(line: string): number {
+  let column = 0
+  for (const character of line) {
+    if (character === ' ') column++
+    else if (character === '\t') column += 4 - (column % 4)
+    else break
+  }
+  return column
 }
 
 /**

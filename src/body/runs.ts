@@ -30,8 +30,8 @@ import {sanitizeTree, type SanitizeSettings} from './sanitize.ts'
  * gaps between them still give the body back byte for byte.
  */
 
-/** Markdown syntax that can start a block: what makes a run worth handing to micromark. */
-const markdownLine = /(?:^|\n) {0,3}(?:#{1,6}[ \t]|```|~~~|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|>)/
+/** Markdown syntax that can start a block: what makes a run worth handing to micromark (after any line ending, a lone CR too, as micromark reads it). */
+const markdownLine = /(?:^|[\r\n]) {0,3}(?:#{1,6}[ \t]|```|~~~|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|>)/
 
 /**
  * Indented code would read any indented HTML text as code; setext headings

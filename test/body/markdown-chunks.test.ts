@@ -142,3 +142,48 @@ describe('readMarkdown', () => {
     assert.equal(readMarkdown(source, options), undefined)
   })
 })
+
+describe('cutPoints after an indented fence', () => {
+  it('should be cut again once an indented fence is closed by a line indented as much, in a list item or not', () => {
+    const sources = [
+      '  ```\n  code\n\n  ```\n## yes',
+      '- a\n\n  ```\n  ## code\n  ```\n## yes',
+      '\t~~~~\n\tcode\n\t~~~~~\n## yes',
+      '1. a\n\n   ```\n   ```\n\n## yes'
+    ]
+    for (const source of sources) {
+      assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
+      assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children, JSON.stringify(source))
+    }
+  })
+
+  it('should not be cut where the fence may still be open at the top level', () => {
+    // Less indented or at column 0 inside, a line may have ended a list item: the fence may be a top-level one.
+    for (const source of ['  ```\n## no', '  ```\n code\n  ```\n## no', '  ```\n## no\n  ```\n## no', '  ```\ncode\n```\n## no', '  ```\n  ~~~\n## no', '- a\n\n  ```\n  code\n## no']) {
+      assert.deepEqual(cutPoints(source), [], JSON.stringify(source))
+    }
+  })
+
+  it('should read a run longer than the cap in chunks after an indented fence', () => {
+    const sections = Array.from({length: 400}, (_, index) => `## Part ${index}\n\n- one ${index}\n  \`\`\`\n  code ${index}\n  \`\`\`\n- two\n\nText ${index}.`)
+    const source = `  \`\`\`\n  code\n  \`\`\`\n\n${sections.join('\n\n')}`
+    assert.ok(source.length > maxChunkLength)
+    assert.equal(cutPoints(source).length, 400)
+    assert.deepEqual(readMarkdown(source, options), fromMarkdown(source, options).children)
+  })
+
+  it('should read any run with indented fences and list items cut as micromark reads it whole', () => {
+    const line = fc.constantFrom('## h', '# h', 'text', '', '  ', '- a', '1. a', '  - b', '```', '  ```', '   ```', '    ```', '\t```', '  ````', '  ~~~', ' ~~~', '  code', 'code', '    code', '> q', '  <div>', '<!--', '-->')
+    let cut = 0
+    fc.assert(
+      fc.property(fc.array(line, {maxLength: 30}), fc.constantFrom('\n', '\r\n', '\r'), (lines, ending) => {
+        const source = lines.join(ending)
+        if (cutPoints(source).length > 0) cut++
+        assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
+      }),
+      {seed: 20261208, numRuns: 3000}
+    )
+    // The property says little unless enough runs were cut (about one in eleven is).
+    assert.ok(cut > 150, `only ${cut} runs were cut`)
+  })
+})
