@@ -28,7 +28,9 @@ import {fromMarkdown} from 'mdast-util-from-markdown'
  *   Those are followed line by line as a set of what may be open: a line
  *   that may open one (any `` ``` ``, `~~~` or `<` after white space, also
  *   inside a container or when it is not a valid opening) adds both "it
- *   opened" and "it did not", and each possibility ends only where micromark
+ *   opened" and "it did not" (for an indented fence: "it is in a list
+ *   item", which a line indented as much closes, so that closing the fence
+ *   leaves nothing open), and each possibility ends only where micromark
  *   ends it (a closing fence as long, a blank line, or the end marker of
  *   comments, `<script>`-like elements, `<?`, `<!X` and CDATA; both when
  *   it is unsure whether the opening line holds its own end). A cut needs
@@ -71,10 +73,12 @@ const htmlEnds: Array<[opening: RegExp, end: RegExp]> = [
 ]
 
 /**
- * What may be open at the top level after a line, each as a key: `free`
- * (nothing), `fence <marker> <size>`, `inner <marker> <size> <column>` (a
- * fence in a list item, indented that far: nothing at the top level),
- * `html` (ended by a blank line) or `html <index in htmlEnds>`.
+ * What may be open after a line, each as a key: `free` (nothing),
+ * `fence <marker> <size>`, `inner <marker> <size> <column>` (a fence in a
+ * list item, indented that far), `html` (ended by a blank line) or
+ * `html <index in htmlEnds>`. Only `free` alone allows a cut: micromark
+ * ends a list item whose fence is still open at a chunk's end one
+ * character later than where a heading ends it.
  */
 type Open = Set<string>
 
@@ -98,7 +102,7 @@ export function cutPoints(source: string): number[] {
     const match = lineEnding.exec(source)
     const end = match ? match.index : source.length
     const line = source.slice(start, end)
-    if (start > 0 && [...open].every(isFree) && atxHeading.test(line)) cuts.push(start)
+    if (start > 0 && open.size === 1 && open.has('free') && atxHeading.test(line)) cuts.push(start)
     const after: Open = new Set()
     for (const key of open) for (const next of afterLine(key, line)) after.add(next)
     open = after
@@ -106,11 +110,6 @@ export function cutPoints(source: string): number[] {
     start = end + match[0].length
   }
   return cuts
-}
-
-/** Nothing open at the top level: a fence that may be open in a list item ends with the item, at a heading at column 0. */
-function isFree(key: string): boolean {
-  return key === 'free' || key.startsWith('inner ')
 }
 
 /** What may be open after a line, given one thing that may be open before it. */
