@@ -1,5 +1,5 @@
 import type {Comment, Element, ElementContent, Nodes, Root, RootContent, Text} from 'hast'
-import {isSpace, tagEnd} from './tag-scanner.ts'
+import {isSpace, isSpaces, tagEnd} from './tag-scanner.ts'
 
 /** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
 export interface Item {
@@ -321,7 +321,7 @@ function orphanClose(joined: Array<GapPart | {type: 'node'}>): Element | undefin
 }
 
 function isWhitespace(node: RootContent | ElementContent): boolean {
-  return node.type === 'text' && !/[^ \t\n\f\r]/.test(node.value)
+  return node.type === 'text' && isSpaces(node.value)
 }
 
 /** Where a node starts; an element the parser made up starts where its first positioned descendant does. */

@@ -8,6 +8,7 @@ import {isReopened, type Flat, type Gap, type GapPart, type Item} from './flatte
 import {readMarkdown} from './markdown-chunks.ts'
 import {parseBody} from './parse.ts'
 import {sanitizeTree, type SanitizeSettings} from './sanitize.ts'
+import {isSpaces} from './tag-scanner.ts'
 
 /*
  * The top-level runs of loose inline content (text and inline elements
@@ -284,7 +285,7 @@ function elementRanges(item: Item, source: string): Array<[number, number]> {
 }
 
 function isLayout(node: ElementContent): boolean {
-  return node.type === 'comment' || (node.type === 'text' && /^[\t\n\f\r ]*$/.test(node.value))
+  return node.type === 'comment' || (node.type === 'text' && isSpaces(node.value))
 }
 
 const liquidHighlight = /\{%-?[ \t]*highlight\b[\s\S]*?\{%-?[ \t]*endhighlight[ \t]*-?%\}/g
