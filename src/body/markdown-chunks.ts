@@ -57,6 +57,8 @@ const lineEnding = /\r\n|\r|\n/g
 const atxHeading = /^#{1,6}(?:[ \t]|$)/
 const fenceOpening = /^[ \t]*(`{3,}|~{3,})/
 const htmlOpening = /^[ \t]*</
+/** A list item or block quote whose first line may open a fence or an HTML block (`` - ``` ``, `> 1. <div>`). */
+const itemOpening = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])|[ \t]*>)+[ \t]*(?:`{3,}|~{3,}|<)/
 const blankLine = /^[ \t]*$/
 
 /**
@@ -75,10 +77,11 @@ const htmlEnds: Array<[opening: RegExp, end: RegExp]> = [
 /**
  * What may be open after a line, each as a key: `free` (nothing),
  * `fence <marker> <size>`, `inner <marker> <size> <column>` (a fence in a
- * list item, indented that far), `html` (ended by a blank line) or
- * `html <index in htmlEnds>`. Only `free` alone allows a cut: micromark
- * ends a list item whose fence is still open at a chunk's end one
- * character later than where a heading ends it.
+ * list item, indented that far), `item` (a container that opened a fence
+ * or HTML block on its first line, until a line at column 0), `html`
+ * (ended by a blank line) or `html <index in htmlEnds>`. Only `free` alone
+ * allows a cut: micromark ends a list item whose last block is still open
+ * at a chunk's end one character later than where a heading ends it.
  */
 type Open = Set<string>
 
@@ -124,8 +127,13 @@ function afterLine(key: string, line: string): string[] {
     if (indent >= Number(third)) return inItem
     return indent === 0 ? afterLine('free', line) : [...afterLine('free', line), ...inItem]
   }
+  // A container opened a fence or HTML block on its marker's line: a chunk must not end while the container does.
+  if (kind === 'item') return blankLine.test(line) || /^[ \t]/.test(line) ? [key] : afterLine('free', line)
   if (kind === 'html' && first === undefined) return blankLine.test(line) ? ['free'] : [key]
   if (kind === 'html') return htmlEnds[Number(first)]![1].test(line) ? ['free'] : [key]
+  // micromark ends a list item whose last block is still open one character later at a document's end than where
+  // a heading ends it: a chunk may not end in one.
+  if (itemOpening.test(line)) return ['free', 'item']
   const fence = fenceOpening.exec(line)
   if (fence) {
     const marker = fence[1]!

@@ -29,6 +29,12 @@ const markdown = fc
   )
   .map(([chosen, ending]) => chosen.join(ending))
 
+/** A source whose only place to cut is before its `## yes` line, read cut there as micromark reads it whole. */
+function assertCutBeforeYes(source: string): void {
+  assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
+  assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children, JSON.stringify(source))
+}
+
 describe('readMarkdown', () => {
   it('should read a run cut at every place it may be cut as micromark reads the whole run (same nodes, same positions)', () => {
     let cut = 0
@@ -86,10 +92,7 @@ describe('readMarkdown', () => {
       '<b><![CDATA[\n\n## yes',
       '<b><!X\n\n## yes'
     ]
-    for (const source of sources) {
-      assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
-      assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children, JSON.stringify(source))
-    }
+    for (const source of sources) assertCutBeforeYes(source)
   })
 
   it('should not be cut where a block may still be open', () => {
@@ -151,10 +154,7 @@ describe('cutPoints after an indented fence', () => {
       '\t~~~~\n\tcode\n\t~~~~~\n## yes',
       '1. a\n\n   ```\n   ```\n\n## yes'
     ]
-    for (const source of sources) {
-      assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
-      assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children, JSON.stringify(source))
-    }
+    for (const source of sources) assertCutBeforeYes(source)
   })
 
   it('should not be cut where the fence may still be open at the top level', () => {
@@ -173,7 +173,7 @@ describe('cutPoints after an indented fence', () => {
   })
 
   it('should read any run with indented fences and list items cut as micromark reads it whole', () => {
-    const line = fc.constantFrom('## h', '# h', 'text', '', '  ', '- a', '1. a', '  - b', '```', '  ```', '   ```', '    ```', '\t```', '  ````', '  ~~~', ' ~~~', '  code', 'code', '    code', '> q', '  <div>', '<!--', '-->')
+    const line = fc.constantFrom('## h', '# h', 'text', '', '  ', '- a', '1. a', '  - b', '```', '  ```', '   ```', '    ```', '\t```', '  ````', '  ~~~', ' ~~~', '  code', 'code', '    code', '> q', '  <div>', '<!--', '-->', '- ```', '- <!--', '1. <div>', '> - ~~~')
     let cut = 0
     fc.assert(
       fc.property(fc.array(line, {maxLength: 30}), fc.constantFrom('\n', '\r\n', '\r'), (lines, ending) => {
@@ -185,5 +185,14 @@ describe('cutPoints after an indented fence', () => {
     )
     // The property says little unless enough runs were cut (about one in eleven is).
     assert.ok(cut > 150, `only ${cut} runs were cut`)
+  })
+})
+
+describe('cutPoints after a list item or quote that opens a block on its first line', () => {
+  it('should not be cut where the container ends, as micromark ends it a character later at a chunk\'s end', () => {
+    // `- ```` alone gives the list [0, 6], before a heading [0, 5]: a chunk ending there would read it one longer.
+    for (const source of ['- ```\n## no\n\n## yes', '- <!--\n## no\n## yes', '1. <div>\n## no\n## yes', '> - ~~~\n## no\n## yes', '  * ```\n  x\n\n## no\n## yes']) {
+      assertCutBeforeYes(source)
+    }
   })
 })
