@@ -20,6 +20,8 @@
 export function contentWords(value: string): string[] {
   const words: string[] = []
   for (const token of value.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    // Asked as written first: a listed word may end in what reads as an ending ("중요한" is not "중요").
+    if (stopWords.has(token)) continue
     const word = stem(token)
     if (word.length >= 2 && !stopWords.has(word)) words.push(word)
   }

@@ -1,5 +1,5 @@
 import type {Comment, Element, ElementContent, Nodes, Root, RootContent, Text} from 'hast'
-import {isSpace, tagEnd} from './tag-scanner.ts'
+import {isSpace, isSpaces, tagEnd} from './tag-scanner.ts'
 
 /** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
 export interface Item {
@@ -89,7 +89,10 @@ export function isArtifact(node: ElementContent | RootContent): boolean {
  *
  * Layout containers (the Tistory wrapper, Blogger's and WordPress's divs)
  * are looked through, so headings inside them still make sections; their
- * tags go into the gaps, where the renderer finds them again. Iterative.
+ * tags go into the gaps, where the renderer finds them again. Where the
+ * parser moved a node into another's source (foster parenting, the adoption
+ * agency), one item takes in all that overlaps, with the gaps and the
+ * containers between: nothing read is dropped. Iterative.
  *
  * @param tree - The sanitised body.
  * @param body - The body source (runs are trimmed of white space by it).
@@ -103,8 +106,9 @@ export function flatten(tree: Root, body: string): Flat {
   let run: Item | undefined
   let cursor = 0
 
-  const closeRun = () => {
-    if (!run) return
+  // Whether the last item pushed took in a container still being walked (see `pushItem`): its frames are gone.
+  const closeRun = (): boolean => {
+    if (!run) return false
     // Trailing white space of a run belongs to the next gap.
     while (run.nodes.length > 1 && isWhitespace(run.nodes.at(-1)!)) {
       const node = run.nodes.pop() as Text
@@ -139,44 +143,89 @@ export function flatten(tree: Root, body: string): Flat {
         }
       }
     }
-    pushItem(run)
+    const item = run
     const trailing = gapParts
     gapParts = []
-    for (const part of trailing) gap.parts.push(part)
     run = undefined
+    // Taken in whole, a container holds the trailing white space too.
+    const took = pushItem(item)
+    if (!took) for (const part of trailing) gap.parts.push(part)
+    return took
   }
   let gapParts: GapPart[] = []
 
-  const pushItem = (item: Item) => {
-    const previous = items.at(-1)
-    if (previous && item.start < cursor) {
-      // parse5 moved a node into another's source (foster parenting): one item covers both, as HTML.
-      previous.kind = 'block'
-      for (const node of item.nodes) previous.nodes.push(node)
-      previous.start = Math.min(previous.start, item.start)
-      previous.end = Math.max(previous.end, item.end)
-      // The grown item may now reach back into earlier ones: they join too.
-      while (items.length > 1 && items.at(-2)!.end > items.at(-1)!.start) {
-        const last = items.pop()!
-        gaps.pop()
-        const joined = items.at(-1)!
-        joined.kind = 'block'
-        for (const node of last.nodes) joined.nodes.push(node)
-        joined.start = Math.min(joined.start, last.start)
-        joined.end = Math.max(joined.end, last.end)
-      }
-      // Its gap must stop where it now starts.
-      const before = gaps.at(-1)!
-      before.end = Math.max(before.start, Math.min(before.end, items.at(-1)!.start))
+  /**
+   * Add an item. One that starts before the cursor lies in the source of items before it (the parser moved it
+   * there: foster parenting, the adoption agency): it joins every item its source reaches back into, with the
+   * gaps between them, so that nothing read is lost and the item's source is one slice of the body. A container
+   * whose end tag falls in the join is taken in whole, from its start tag on; one still being walked is taken in
+   * whole too, and its walk ends (what is left of it is inside it).
+   */
+  const pushItem = (item: Item): boolean => {
+    if (items.length === 0 || item.start >= cursor) {
+      gap.end = Math.max(gap.start, item.start)
+      gaps.push(gap)
+      items.push(item)
       cursor = Math.max(cursor, item.end)
       gap = {start: cursor, end: cursor, parts: []}
-      return
+      return false
     }
-    gap.end = Math.max(gap.start, item.start)
-    gaps.push(gap)
-    items.push(item)
-    cursor = Math.max(cursor, item.end)
+    let first = items.length - 1
+    let start = Math.min(items[first]!.start, item.start)
+    while (first > 0 && items[first - 1]!.end > start) start = Math.min(start, items[--first]!.start)
+    const joined: Array<GapPart | {type: 'node'; node: ElementContent}> = []
+    for (let index = first; index < items.length; index++) {
+      if (index > first) joined.push(...gaps[index]!.parts)
+      for (const node of items[index]!.nodes) joined.push({type: 'node', node})
+    }
+    joined.push(...gap.parts)
+    for (const node of item.nodes) joined.push({type: 'node', node})
+    // A container closed in the join but opened before it: the join reaches back to its start tag.
+    for (let orphan = orphanClose(joined); orphan; orphan = orphanClose(joined)) {
+      let from = first
+      let at = -1
+      while (from >= 0 && (at = gaps[from]!.parts.findIndex((part) => part.type === 'open' && part.node === orphan)) < 0) from--
+      // Every close part follows its open part (they are written as the walk enters and leaves the container).
+      const before: typeof joined = [...gaps[from]!.parts.slice(at)]
+      for (let index = from; index < first; index++) {
+        for (const node of items[index]!.nodes) before.push({type: 'node', node})
+        before.push(...gaps[index + 1]!.parts)
+      }
+      gaps[from]!.parts.length = at
+      joined.unshift(...before)
+      first = from
+      start = Math.min(start, items[first]!.start, startOf(orphan, start))
+    }
+    let end = item.end
+    for (let index = first; index < items.length; index++) end = Math.max(end, items[index]!.end)
+    // Containers opened in the join become nodes, whole; one left open is still being walked.
+    const nodes: ElementContent[] = []
+    const opens: number[] = []
+    let took: Element | undefined
+    for (const part of joined) {
+      if (part.type === 'open') {
+        opens.push(nodes.length)
+        nodes.push(part.node)
+      } else if (part.type === 'close') {
+        nodes.length = opens.pop()! + 1
+        end = Math.max(end, endOf(part.node, end))
+      } else nodes.push(part.node)
+    }
+    if (opens.length > 0) {
+      took = nodes[opens[0]!] as Element
+      nodes.length = opens[0]! + 1
+      end = Math.max(end, endOf(took, end))
+      // Its frame and those inside it: what they have left to walk is in it.
+      while (stack.length > 0 && stack.pop()!.container !== took) continue
+    }
+    items.length = first
+    gaps.length = first + 1
+    const before = gaps[first]!
+    before.end = Math.max(before.start, Math.min(before.end, start))
+    items.push({kind: 'block', nodes, start, end})
+    cursor = Math.max(cursor, end)
     gap = {start: cursor, end: cursor, parts: []}
+    return took !== undefined
   }
 
   const addGap = (part: GapPart) => {
@@ -184,17 +233,17 @@ export function flatten(tree: Root, body: string): Flat {
     else gap.parts.push(part)
   }
 
-  // Frames: the children being walked, where we are, and (once asked) the earliest start after each child.
-  const stack: Array<{children: RootContent[]; index: number; container?: Element; later?: number[]}> = [{children: tree.children, index: 0}]
+  // Frames: the children being walked, where we are, and the container they are in.
+  const stack: Array<{children: RootContent[]; index: number; container?: Element}> = [{children: tree.children, index: 0}]
   while (stack.length > 0) {
     const frame = stack.at(-1)!
     if (frame.index >= frame.children.length) {
-      stack.pop()
       if (frame.container && !isReopened(frame.container)) {
-        closeRun()
+        if (closeRun()) continue
         gap.parts.push({type: 'close', node: frame.container})
         cursor = Math.max(cursor, endOf(frame.container, cursor))
       }
+      stack.pop()
       continue
     }
     const node = frame.children[frame.index++]!
@@ -219,12 +268,10 @@ export function flatten(tree: Root, body: string): Flat {
       else addGap({type: 'text', node: {type: 'text', value: ''}})
       continue
     }
-    // A container the parser moved out of a table (foster parenting) starts after the table does: not looked through, it
-    // joins the table's item whole, as its tags cannot sit in a gap inside the table's source.
-    if (node.type === 'element' && isTransparent(node) && !startsAfterLater(frame, node)) {
+    if (node.type === 'element' && isTransparent(node)) {
       // A reopened copy has no tags in the source: a run goes on through its edges, as it does once a rewrite closed it.
       if (!isReopened(node)) {
-        closeRun()
+        if (closeRun()) continue
         const start = node.position?.start.offset
         if (start !== undefined && start < cursor) {
           // Its start tag lies inside the item before (the adoption agency split an element open around it,
@@ -238,7 +285,7 @@ export function flatten(tree: Root, body: string): Flat {
       continue
     }
     if (node.type === 'element' && isBlockLevel(node)) {
-      closeRun()
+      if (closeRun()) continue
       const start = startOf(node, cursor)
       pushItem({kind: headings.has(node.tagName) ? 'heading' : 'block', nodes: [node], start, end: endOf(node, start)})
       continue
@@ -263,26 +310,18 @@ export function flatten(tree: Root, body: string): Flat {
 
 const strayEndTag = /^<\/[a-zA-Z][^<>]*>/
 
-/** Whether a sibling after the frame's current child starts before it in the source (the parser moved the child there). */
-function startsAfterLater(frame: {children: RootContent[]; index: number; later?: number[]}, node: Element): boolean {
-  const start = node.position?.start.offset
-  if (start === undefined) return false
-  if (!frame.later) {
-    // The earliest start among the siblings after each child, built once per frame.
-    const later: number[] = []
-    let earliest = Infinity
-    for (let index = frame.children.length - 1; index >= 0; index--) {
-      later[index] = earliest
-      earliest = Math.min(earliest, frame.children[index]!.position?.start.offset ?? Infinity)
-    }
-    frame.later = later
+/** The first container closed in a join whose start tag is not in it. */
+function orphanClose(joined: Array<GapPart | {type: 'node'}>): Element | undefined {
+  const opened = new Set<Element>()
+  for (const part of joined) {
+    if (part.type === 'open') opened.add(part.node)
+    else if (part.type === 'close' && !opened.has(part.node)) return part.node
   }
-  return frame.later[frame.index - 1]! < start
+  return undefined
 }
 
-
 function isWhitespace(node: RootContent | ElementContent): boolean {
-  return node.type === 'text' && !/[^ \t\n\f\r]/.test(node.value)
+  return node.type === 'text' && isSpaces(node.value)
 }
 
 /** Where a node starts; an element the parser made up starts where its first positioned descendant does. */

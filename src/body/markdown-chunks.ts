@@ -28,7 +28,9 @@ import {fromMarkdown} from 'mdast-util-from-markdown'
  *   Those are followed line by line as a set of what may be open: a line
  *   that may open one (any `` ``` ``, `~~~` or `<` after white space, also
  *   inside a container or when it is not a valid opening) adds both "it
- *   opened" and "it did not", and each possibility ends only where micromark
+ *   opened" and "it did not" (for an indented fence: "it is in a list
+ *   item", which a line indented as much closes, so that closing the fence
+ *   leaves nothing open), and each possibility ends only where micromark
  *   ends it (a closing fence as long, a blank line, or the end marker of
  *   comments, `<script>`-like elements, `<?`, `<!X` and CDATA; both when
  *   it is unsure whether the opening line holds its own end). A cut needs
@@ -55,6 +57,8 @@ const lineEnding = /\r\n|\r|\n/g
 const atxHeading = /^#{1,6}(?:[ \t]|$)/
 const fenceOpening = /^[ \t]*(`{3,}|~{3,})/
 const htmlOpening = /^[ \t]*</
+/** A list item or block quote whose first line may open a fence or an HTML block (`` - ``` ``, `> 1. <div>`). */
+const itemOpening = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])|[ \t]*>)+[ \t]*(?:`{3,}|~{3,}|<)/
 const blankLine = /^[ \t]*$/
 
 /**
@@ -71,9 +75,13 @@ const htmlEnds: Array<[opening: RegExp, end: RegExp]> = [
 ]
 
 /**
- * What may be open at the top level after a line, each as a key: `free`
- * (nothing), `fence <marker> <size>`, `html` (ended by a blank line) or
- * `html <index in htmlEnds>`.
+ * What may be open after a line, each as a key: `free` (nothing),
+ * `fence <marker> <size>`, `inner <marker> <size> <column>` (a fence in a
+ * list item, indented that far), `item` (a container that opened a fence
+ * or HTML block on its first line, until a line at column 0), `html`
+ * (ended by a blank line) or `html <index in htmlEnds>`. Only `free` alone
+ * allows a cut: micromark ends a list item whose last block is still open
+ * at a chunk's end one character later than where a heading ends it.
  */
 type Open = Set<string>
 
@@ -109,10 +117,23 @@ export function cutPoints(source: string): number[] {
 
 /** What may be open after a line, given one thing that may be open before it. */
 function afterLine(key: string, line: string): string[] {
-  const [kind, first, second] = key.split(' ')
-  if (kind === 'fence') return new RegExp(`^[ \\t]*${first === '`' ? '`' : '~'}{${second},}[ \\t]*$`).test(line) ? ['free'] : [key]
+  const [kind, first, second, third] = key.split(' ')
+  if (kind === 'fence') return closesFence(first!, second!, line) ? ['free'] : [key]
+  if (kind === 'inner') {
+    if (blankLine.test(line)) return [key]
+    const indent = indentOf(line)
+    const inItem = closesFence(first!, second!, line) ? ['free'] : [key]
+    // Indented as much as the fence, a line is in its list item; less, the item may have ended (surely, at column 0).
+    if (indent >= Number(third)) return inItem
+    return indent === 0 ? afterLine('free', line) : [...afterLine('free', line), ...inItem]
+  }
+  // A container opened a fence or HTML block on its marker's line: a chunk must not end while the container does.
+  if (kind === 'item') return blankLine.test(line) || /^[ \t]/.test(line) ? [key] : afterLine('free', line)
   if (kind === 'html' && first === undefined) return blankLine.test(line) ? ['free'] : [key]
   if (kind === 'html') return htmlEnds[Number(first)]![1].test(line) ? ['free'] : [key]
+  // micromark ends a list item whose last block is still open one character later at a document's end than where
+  // a heading ends it: a chunk may not end in one.
+  if (itemOpening.test(line)) return ['free', 'item']
   const fence = fenceOpening.exec(line)
   if (fence) {
     const marker = fence[1]!
@@ -120,7 +141,10 @@ function afterLine(key: string, line: string): string[] {
     if (marker[0] === '`' && line.slice(fence[0].length).includes('`')) return ['free']
     const opened = `fence ${marker[0]} ${marker.length}`
     // At column 0 a fence is surely at the top level: a container would need `>` or indentation, and a paragraph is interrupted.
-    return fence[0].length === marker.length ? [opened] : ['free', opened]
+    if (fence[0].length === marker.length) return [opened]
+    // Indented, it opens one at the top level or in a list item; in the item it may also close one its first line opened
+    // (`- ```` is not seen as a fence), which counts as one it opened: either way nothing is open at the top level.
+    return [opened, `inner ${marker[0]} ${marker.length} ${indentOf(line)}`]
   }
   if (!htmlOpening.test(line)) return ['free']
   const atColumn0 = line[0] === '<'
@@ -135,6 +159,22 @@ function afterLine(key: string, line: string): string[] {
   }
   // Whether the line opens an HTML block that a blank line ends depends on the tag and on what is before it: both may be.
   return ['free', 'html']
+}
+
+/** Whether a line closes a fence of that marker and size: the marker at least as long, then only white space. */
+function closesFence(marker: string, size: string, line: string): boolean {
+  return new RegExp(`^[ \\t]*${marker === '`' ? '`' : '~'}{${size},}[ \\t]*$`).test(line)
+}
+
+/** A line's indentation in columns (a tab to the next multiple of 4, as CommonMark counts it). */
+function indentOf(line: string): number {
+  let column = 0
+  for (const character of line) {
+    if (character === ' ') column++
+    else if (character === '\t') column += 4 - (column % 4)
+    else break
+  }
+  return column
 }
 
 /**

@@ -3,6 +3,7 @@ import type {Context} from './hast.ts'
 import {serialize} from './hast.ts'
 import {flatten, isReopened, type Flat, type Gap, type Item} from './flatten.ts'
 import {endsWithOwnEndTag, formattingElements} from './balance.ts'
+import {isSpace} from './tag-scanner.ts'
 import {trimWhere} from './trim.ts'
 import type {Change, SanitizeSettings} from './sanitize.ts'
 import {readTree, reread, type Piece, type TreeReading} from './reread.ts'
@@ -224,12 +225,7 @@ export function rewriteBody(reading: Pick<BodyReading, 'context' | 'flat'>): {ht
  */
 export function serializeItem(item: Item): string {
   const html = serialize(item.nodes)
-  return item.kind === 'run' ? trimWhere(html, isHtmlWhitespace) : html
-}
-
-/** HTML's white space: tab, line feed, form feed, carriage return, space. */
-function isHtmlWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13
+  return item.kind === 'run' ? trimWhere(html, isSpace) : html
 }
 
 /** Where an item went in a rewrite: `[start, end)` there, `[from, to)` in what was read; `same` when written as read. */

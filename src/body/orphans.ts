@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {childrenOf, tableParts, type Escape} from './balance.ts'
+import {isSpaces} from './tag-scanner.ts'
 
 /*
  * Elements that would end an element a page places the body in: an `li`
@@ -166,7 +167,7 @@ function home(first: Element, pending: RootContent[], tagName: string): Element 
 }
 
 function isWhiteSpace(node: RootContent): boolean {
-  return node.type === 'text' && /^[\t\n\f\r ]*$/.test(node.value)
+  return node.type === 'text' && isSpaces(node.value)
 }
 
 const own = {}.hasOwnProperty

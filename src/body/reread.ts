@@ -4,7 +4,7 @@ import {isArtifact, isReopened} from './flatten.ts'
 import {maxDepth, parseBody} from './parse.ts'
 import {adoptOrphans} from './orphans.ts'
 import {voidElements} from './void-elements.ts'
-import {isSpace} from './tag-scanner.ts'
+import {isSpace, isSpaces} from './tag-scanner.ts'
 import {formattingElements, hasEndTag, tableParts} from './balance.ts'
 import {sanitizeTree, type Change, type SanitizeSettings} from './sanitize.ts'
 
@@ -451,14 +451,6 @@ function closedAtEnd(tree: Root, html: string): boolean {
     if (!voidElements.has(last.tagName) && !hasEndTag(last, html)) return false
     node = last
   }
-}
-
-function isSpaces(html: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) {
-    const code = html.charCodeAt(index)
-    if (!(code === 32 || code === 9 || code === 10 || code === 12 || code === 13)) return false
-  }
-  return true
 }
 
 /** Join text nodes made neighbours by a splice, as a parser joins adjacent characters. */

@@ -9,6 +9,7 @@ import {readMarkdown} from './markdown-chunks.ts'
 import {markdownBudget, markdownCost} from './markdown-cost.ts'
 import {maxDepth, parseBody} from './parse.ts'
 import {sanitizeTree, type SanitizeSettings} from './sanitize.ts'
+import {isSpaces} from './tag-scanner.ts'
 
 /*
  * The top-level runs of loose inline content (text and inline elements
@@ -31,8 +32,8 @@ import {sanitizeTree, type SanitizeSettings} from './sanitize.ts'
  * gaps between them still give the body back byte for byte.
  */
 
-/** Markdown syntax that can start a block: what makes a run worth handing to micromark. */
-const markdownLine = /(?:^|\n) {0,3}(?:#{1,6}[ \t]|```|~~~|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|>)/
+/** Markdown syntax that can start a block: what makes a run worth handing to micromark (after any line ending, a lone CR too, as micromark reads it). */
+const markdownLine = /(?:^|[\r\n]) {0,3}(?:#{1,6}[ \t]|```|~~~|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|>)/
 
 /**
  * Indented code would read any indented HTML text as code; setext headings
@@ -315,7 +316,7 @@ function elementRanges(item: Item, source: string): Array<[number, number]> {
 }
 
 function isLayout(node: ElementContent): boolean {
-  return node.type === 'comment' || (node.type === 'text' && /^[\t\n\f\r ]*$/.test(node.value))
+  return node.type === 'comment' || (node.type === 'text' && isSpaces(node.value))
 }
 
 const liquidHighlight = /\{%-?[ \t]*highlight\b[\s\S]*?\{%-?[ \t]*endhighlight[ \t]*-?%\}/g

@@ -98,3 +98,15 @@ export function endsTagName(code: number): boolean {
 export function isSpace(code: number): boolean {
   return code === 9 || code === 10 || code === 12 || code === 13 || code === 32
 }
+
+/**
+ * Whether a text holds only HTML white space from `start` to `end` (true when empty): inter-element white space.
+ *
+ * @example
+ * isSpaces(' \n\t')
+ * //=> true
+ */
+export function isSpaces(value: string, start = 0, end = value.length): boolean {
+  for (let index = start; index < end; index++) if (!isSpace(value.charCodeAt(index))) return false
+  return true
+}

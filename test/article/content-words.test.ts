@@ -25,12 +25,14 @@ describe('contentWords, word by word', () => {
   })
 
   it('should drop the words that name no subject, in either case', () => {
-    // "중요한" is stemmed to "중요" before the list is asked: only a word whose ending leaves it ("중요한의") is dropped as it.
-    const stop = '내용 과정 관련 대한 대해 위한 위해 통한 따른 주요 중요한의 이번 현재 있는 있음 없는 그리고 문제 사항 요약 목차 개요 정리 포인트 핵심 and the of for to in on with a an'
+    // A listed word is dropped as written ("중요한", not read as "중요" and an ending) and with an ending ("중요한의").
+    const stop = '내용 과정 관련 대한 대해 위한 위해 통한 따른 주요 중요한 중요한의 이번 현재 있는 있음 없는 그리고 문제 사항 요약 목차 개요 정리 포인트 핵심 and the of for to in on with a an'
     assert.deepEqual(contentWords(stop), [])
     assert.deepEqual(contentWords(stop.toUpperCase()), [])
     // Each on its own, beside a word that stays.
     for (const word of stop.split(' ')) assert.deepEqual(contentWords(`통일 ${word}`), ['통일'], word)
+    // The stem of a listed word is not listed itself.
+    assert.deepEqual(contentWords('중요 중요성 중요한'), ['중요', '중요성'])
   })
 
   it('should take the longest particle or ending off a Korean word, leaving two syllables at least', () => {

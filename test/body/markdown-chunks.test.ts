@@ -29,6 +29,12 @@ const markdown = fc
   )
   .map(([chosen, ending]) => chosen.join(ending))
 
+/** A source whose only place to cut is before its `## yes` line, read cut there as micromark reads it whole. */
+function assertCutBeforeYes(source: string): void {
+  assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
+  assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children, JSON.stringify(source))
+}
+
 describe('readMarkdown', () => {
   it('should read a run cut at every place it may be cut as micromark reads the whole run (same nodes, same positions)', () => {
     let cut = 0
@@ -86,10 +92,7 @@ describe('readMarkdown', () => {
       '<b><![CDATA[\n\n## yes',
       '<b><!X\n\n## yes'
     ]
-    for (const source of sources) {
-      assert.deepEqual(cutPoints(source), [source.indexOf('## yes')], JSON.stringify(source))
-      assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children, JSON.stringify(source))
-    }
+    for (const source of sources) assertCutBeforeYes(source)
   })
 
   it('should not be cut where a block may still be open', () => {
@@ -140,5 +143,56 @@ describe('readMarkdown', () => {
   it('should not read a stretch longer than the cap without a place to cut', () => {
     const source = '- item\n'.repeat(Math.ceil(maxChunkLength / 7) + 1)
     assert.equal(readMarkdown(source, options), undefined)
+  })
+})
+
+describe('cutPoints after an indented fence', () => {
+  it('should be cut again once an indented fence is closed by a line indented as much, in a list item or not', () => {
+    const sources = [
+      '  ```\n  code\n\n  ```\n## yes',
+      '- a\n\n  ```\n  ## code\n  ```\n## yes',
+      '\t~~~~\n\tcode\n\t~~~~~\n## yes',
+      '1. a\n\n   ```\n   ```\n\n## yes'
+    ]
+    for (const source of sources) assertCutBeforeYes(source)
+  })
+
+  it('should not be cut where the fence may still be open at the top level', () => {
+    // Less indented or at column 0 inside, a line may have ended a list item: the fence may be a top-level one.
+    for (const source of ['  ```\n## no', '  ```\n code\n  ```\n## no', '  ```\n## no\n  ```\n## no', '  ```\ncode\n```\n## no', '  ```\n  ~~~\n## no', '- a\n\n  ```\n  code\n## no']) {
+      assert.deepEqual(cutPoints(source), [], JSON.stringify(source))
+    }
+  })
+
+  it('should read a run longer than the cap in chunks after an indented fence', () => {
+    const sections = Array.from({length: 400}, (_, index) => `## Part ${index}\n\n- one ${index}\n  \`\`\`\n  code ${index}\n  \`\`\`\n- two\n\nText ${index}.`)
+    const source = `  \`\`\`\n  code\n  \`\`\`\n\n${sections.join('\n\n')}`
+    assert.ok(source.length > maxChunkLength)
+    assert.equal(cutPoints(source).length, 400)
+    assert.deepEqual(readMarkdown(source, options), fromMarkdown(source, options).children)
+  })
+
+  it('should read any run with indented fences and list items cut as micromark reads it whole', () => {
+    const line = fc.constantFrom('## h', '# h', 'text', '', '  ', '- a', '1. a', '  - b', '```', '  ```', '   ```', '    ```', '\t```', '  ````', '  ~~~', ' ~~~', '  code', 'code', '    code', '> q', '  <div>', '<!--', '-->', '- ```', '- <!--', '1. <div>', '> - ~~~')
+    let cut = 0
+    fc.assert(
+      fc.property(fc.array(line, {maxLength: 30}), fc.constantFrom('\n', '\r\n', '\r'), (lines, ending) => {
+        const source = lines.join(ending)
+        if (cutPoints(source).length > 0) cut++
+        assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
+      }),
+      {seed: 20261208, numRuns: 3000}
+    )
+    // The property says little unless enough runs were cut (about one in eleven is).
+    assert.ok(cut > 150, `only ${cut} runs were cut`)
+  })
+})
+
+describe('cutPoints after a list item or quote that opens a block on its first line', () => {
+  it('should not be cut where the container ends, as micromark ends it a character later at a chunk\'s end', () => {
+    // `- ```` alone gives the list [0, 6], before a heading [0, 5]: a chunk ending there would read it one longer.
+    for (const source of ['- ```\n## no\n\n## yes', '- <!--\n## no\n## yes', '1. <div>\n## no\n## yes', '> - ~~~\n## no\n## yes', '  * ```\n  x\n\n## no\n## yes']) {
+      assertCutBeforeYes(source)
+    }
   })
 })

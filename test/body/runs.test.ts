@@ -450,3 +450,21 @@ describe('readRuns: what makes a run Markdown', () => {
     assert.deepEqual(itemsOf(body, flatOf(body)), [['run', list.slice(0, -1)], ['run', 'after']])
   })
 })
+
+describe('readRuns: Markdown lines after a lone CR', () => {
+  // micromark reads `\r` alone as a line ending, as it reads `\n` and `\r\n`: so must the look that picks the runs.
+  const cases: Array<[string, string[][]]> = [
+    ['x\r\r## A', [['block', 'x', 'p'], ['heading', '## A', 'h2']]],
+    ['x\r- a\r- b', [['block', 'x', 'p'], ['block', '- a\r- b', 'ul']]],
+    ['x\r\r```\rcode\r```', [['block', 'x', 'p'], ['block', '```\rcode\r```', 'pre']]],
+    ['x\r> q', [['block', 'x', 'p'], ['block', '> q', 'blockquote']]]
+  ]
+  for (const [body, expected] of cases) {
+    it(`should read ${JSON.stringify(body)} as Markdown, as with \\n`, () => {
+      assert.deepEqual(itemsOf(body, flatOf(body)), expected)
+      const lf = body.replaceAll('\r', '\n')
+      assert.deepEqual(itemsOf(lf, flatOf(lf)), expected.map(([kind, source, ...tag]) => [kind!, source!.replaceAll('\r', '\n'), ...tag]))
+      read(body)
+    })
+  }
+})

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
-import {endsTagName, scanTag, tagEnd} from '../../src/body/tag-scanner.ts'
+import {endsTagName, isSpaces, scanTag, tagEnd} from '../../src/body/tag-scanner.ts'
 import {innerRange} from '../../src/body/hast.ts'
 
 type Element = DefaultTreeAdapterMap['element']
@@ -125,5 +125,27 @@ describe('innerRange', () => {
     // Only ASCII letters fold, as in a browser: U+212A (Kelvin sign) is not `k`.
     const kelvin = '<link>a</lin\u212A>'
     assert.deepEqual(innerRange(kelvin, 'link', 0, kelvin.length), [6, kelvin.length])
+  })
+})
+
+describe('isSpaces', () => {
+  it('should take HTML white space only (tab, LF, FF, CR, space), nothing else', () => {
+    for (let code = 0; code < 0x3001; code++) {
+      const character = String.fromCharCode(code)
+      assert.equal(isSpaces(character), '\t\n\f\r '.includes(character), `U+${code.toString(16)}`)
+    }
+    // Not a vertical tab, not a no-break space: a browser's inter-element white space is these five.
+    assert.equal(isSpaces('\v'), false)
+    assert.equal(isSpaces('\u00a0'), false)
+  })
+
+  it('should read the whole text, or only from start to end, and take an empty one', () => {
+    assert.equal(isSpaces(''), true)
+    assert.equal(isSpaces(' \n\t\r\f'), true)
+    assert.equal(isSpaces(' \nx '), false)
+    assert.equal(isSpaces('x  y', 1, 3), true)
+    assert.equal(isSpaces('x  y', 0, 3), false)
+    assert.equal(isSpaces('x  y', 1, 4), false)
+    assert.equal(isSpaces('x', 1, 1), true)
   })
 })

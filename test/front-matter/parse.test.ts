@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
+import fc from 'fast-check'
 import {maxAliasCount, parseFrontMatter} from '../../src/front-matter/parse.ts'
 import {emptyMeta} from '../../src/front-matter/normalize.ts'
 
@@ -275,5 +276,33 @@ describe('parseFrontMatter', () => {
     assert.equal(Object.getPrototypeOf(nested), Object.prototype)
     assert.ok(Object.hasOwn(omap, '__proto__'))
     assert.equal(Object.getPrototypeOf(omap), Object.prototype)
+  })
+})
+
+describe('parseFrontMatter (line breaks that are a lone CR)', () => {
+  // YAML 1.2 reads `\r` alone as a line break (<https://yaml.org/spec/1.2.2/#54-line-break-characters>): a post whose
+  // lines all end in `\r` reads as the same post with `\n`, values, messages and their places alike.
+  const read = (post: string) => {
+    const {meta, messages} = parseFrontMatter(post)
+    return {meta, messages: messages.map((message) => [message.ruleId, message.reason, message.line, message.column, message.place])}
+  }
+
+  it('should fold a quoted or folded value over CR-only lines as over LF ones', () => {
+    assert.equal(parseFrontMatter('---\rtitle: "a\r  b"\r---\r<p>x</p>').meta.title, 'a b')
+    assert.equal(parseFrontMatter('---\rtitle: >\r  a\r  b\rtags: [x]\r---\r').meta.title, 'a b\n')
+    // A continuation line at the key's indent ends the value in YAML 1.2 whatever the line break: an error either way.
+    assert.deepEqual(read('---\rtitle: "a\rb"\r---\r'), read('---\ntitle: "a\nb"\n---\n'))
+    assert.equal(read('---\rtitle: "a\rb"\r---\r').messages[0]![0], 'front-matter-yaml')
+  })
+
+  it('should read any front matter with CR-only lines as with LF lines', () => {
+    const line = fc.constantFrom('title: "a', '  b"', "title: 'a", "  b'", 'title: >', 'title: |', '  a', '  b', 'tags:', '  - x', 'tags: [x,', '  y]', 'x: 1', '# c', '', ' ', 'x: "', 'k: &a [1]', 'v: *a', '- 1', 'date: 2024-01-02')
+    fc.assert(
+      fc.property(fc.array(line, {maxLength: 8}), (lines) => {
+        const yaml = lines.map((text) => text + '\n').join('')
+        assert.deepEqual(read('---\r' + yaml.replaceAll('\n', '\r') + '---\r<p>x</p>'), read('---\n' + yaml + '---\n<p>x</p>'))
+      }),
+      {seed: 20261208, numRuns: 300}
+    )
   })
 })
