@@ -161,6 +161,39 @@ describe('reread', () => {
     assert.equal(compare('<p>a</p>\r<p onclick=1>b</p>\r<p>c</p>\r', '\r'), true)
   })
 
+  it('should place the images without alt of kept and rewritten pieces as the whole reading does', () => {
+    for (const html of [
+      // A kept image right after a rewritten item (its start is where the empty gap and the image start) and right before one (its end is where the rewritten item starts).
+      '<p onclick=1>x</p><img src=r>',
+      '<img src=r><p onclick=1>x</p>\n',
+      // Kept images around a rewritten one, and an image in a rewritten item dropped from the kept ones.
+      '<p>a <img src=q></p>\n<p onclick=1>x <img src=s></p>\n<img src=r>',
+      // Images read alone come before kept ones: the list is sorted by start.
+      '<p onclick=1><img src=q></p>\n<p><img src=r></p>\n<p onclick=1><img src=t> <img src=u></p>\n'
+    ]) {
+      assert.ok(readBody(html, settings()).imagesWithoutAlt.length > 0, html)
+      assert.equal(compare(html), true, html)
+    }
+  })
+
+  it('should read alone a rewritten item beside kept elements closed without their end tags, and beside rewritten gaps', () => {
+    for (const html of [
+      // List items and a paragraph closed by what follows them: only a formatting element so closed matters.
+      '<ul><li>a<li>b</ul>\n<p onclick=1>x</p>\n',
+      '<p>a\n<p onclick=1>x</p>\n',
+      // A run whose first and last text nodes reach into kept gaps that hold container tags before the white space.
+      '<div>\n<p>a</p>\n</div>\ntext <i onclick=1>x</i> more\n<div>\n<p>c</p>\n</div>\n',
+      // A rewritten item after, or before, a rewritten gap that changes length.
+      '<p>a</p><script>x</script><p onclick=1>b</p>\n',
+      '<p onclick=1>b</p><script>x</script><p>a</p>',
+      '<p>a</p><script>x</script>\ntext <i onclick=1>x</i> more<script>y</script>\n<p>c</p>',
+      // A kept table with the row group the parser made.
+      '<table><tr><td>c</td></tr></table>\n<p onclick=1>x</p>\n'
+    ]) {
+      assert.equal(compare(html), true, html)
+    }
+  })
+
   it('should leave to the whole reading each case the short reading cannot argue', () => {
     for (const [html, why] of [
       ['<p>a</p>\n<b>', 'a change reaches the end of the body'],
