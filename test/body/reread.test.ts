@@ -86,10 +86,14 @@ describe('readTree', () => {
       ['a\0 \n<p>c', [[1, 2, nul]]],
       ['a\0', [[1, 2, nul]]],
       // Up to the next tag, or the body's end: the second NUL is in the first one's text.
-      ['\0x\0', [[0, 1, nul], [1, 3, ''], [2, 3, nul]]]
+      ['\0x\0', [[0, 1, nul], [1, 3, ''], [2, 3, nul]]],
+      // A `<` before the NUL starts no tag (parse5 reads `<` then a NUL as text): the text runs to the `<p>`.
+      ['a<\0b<p>c', [[2, 3, nul], [3, 4, '']]]
     ]
     for (const [body, expected] of cases) {
-      assert.deepEqual(readTree(body, settings()).changes.map(({start, end, reason}) => [start, end, reason]), expected, JSON.stringify(body))
+      const changes = readTree(body, settings()).changes
+      assert.deepEqual(changes.map(({start, end, reason}) => [start, end, reason]), expected, JSON.stringify(body))
+      assert.ok(changes.every((change) => change.ruleId === 'rewritten-markup'), JSON.stringify(body))
     }
   })
 })
