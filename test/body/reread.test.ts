@@ -2,7 +2,10 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {readBody, rewriteBody, settle} from '../../src/body/normalize.ts'
-import {reread, type Piece} from '../../src/body/reread.ts'
+import {parseFragment} from 'parse5'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {readTree, reread, type Piece} from '../../src/body/reread.ts'
 import {compareRereading, rereadSettings} from '../support/reread.ts'
 import {defaultSchema} from '../../src/body/schema.ts'
 
@@ -32,6 +35,68 @@ const piece: fc.Arbitrary<string> = fc.oneof(
 )
 /** Bodies mostly clean, with a few things the sanitiser or the container checks change. */
 const body = fc.array(fc.tuple(piece, space), {maxLength: 20}).map((pieces) => pieces.map(([html, after]) => html + after).join(''))
+
+// `readTree`'s mutants change the whole reading and the partial one alike, so the comparisons below cannot see them:
+// these read it directly, against rehype-parse and parse5's own reading.
+describe('readTree', () => {
+  it('should give the tree rehype-parse gives a clean body, with nothing changed', () => {
+    const body = '<p>a <b>b</b></p>\n<ul><li>x</li></ul><img src=a alt=b>\r\n<h2 id=x>c</h2>'
+    const read = readTree(body, settings())
+    assert.deepEqual(read.tree, unified().use(rehypeParse, {fragment: true}).parse(body))
+    assert.deepEqual({changes: read.changes, flattened: read.flattened, imagesWithoutAlt: read.imagesWithoutAlt, escapes: read.escapes, orphans: read.orphans}, {changes: [], flattened: [], imagesWithoutAlt: [], escapes: 0, orphans: 0})
+  })
+
+  it('should give a bare list item a list the schema allows, as a change over the item', () => {
+    const body = '<li>x</li>'
+    const read = readTree(body, settings())
+    assert.equal(read.orphans, 1)
+    assert.deepEqual(read.changes.map(({ruleId, start, end}) => ({ruleId, start, end})), [{ruleId: 'rewritten-markup', start: 0, end: body.length}])
+    assert.equal(read.tree.children[0]?.type === 'element' && read.tree.children[0].tagName, 'ul')
+    // A schema without `<ul>` gets no `<ul>`; one without a list of tag names allows every home.
+    const withoutUl = readTree(body, {...settings(), schema: {...defaultSchema, tagNames: defaultSchema.tagNames!.filter((name) => name !== 'ul')}})
+    assert.equal(withoutUl.tree.children[0]?.type === 'element' && withoutUl.tree.children[0].tagName, 'div')
+    const anyName = readTree(body, {...settings(), schema: {...defaultSchema, tagNames: undefined}})
+    assert.equal(anyName.tree.children[0]?.type === 'element' && anyName.tree.children[0].tagName, 'ul')
+  })
+
+  it('should report a repeated attribute where parse5 finds it, one character long', () => {
+    const body = '<p title=a title=b>r</p>'
+    const offsets: number[] = []
+    parseFragment(body, {onParseError: (error) => void (error.code === 'duplicate-attribute' && offsets.push(error.startOffset))})
+    assert.equal(offsets.length, 1)
+    const read = readTree(body, settings())
+    assert.deepEqual(read.changes, [{ruleId: 'sanitized-attribute', reason: 'Removed a repeated attribute: browsers read only its first copy', start: offsets[0], end: offsets[0]! + 1}])
+  })
+
+  it('should count what reaches out of the body and sort every change by its start', () => {
+    // The stray `</div>` is found after the sanitiser's changes to the `<p>` that follows it.
+    const body = '</div><p onclick=x>a</p>'
+    const read = readTree(body, settings())
+    assert.equal(read.escapes, 1)
+    assert.deepEqual(read.changes.map(({ruleId, start}) => [ruleId, start]), [['rewritten-markup', 0], ['sanitized-attribute', 6], ['sanitized-attribute', body.lastIndexOf('>')]])
+    assert.equal(read.changes[0]!.end, '</div>'.length)
+    assert.equal(readTree('<b>x', settings()).escapes, 1)
+  })
+
+  it('should rewrite each NUL, and the text after it up to the next tag short of its white space', () => {
+    const nul = 'Rewrote a NUL character as a parser reads it'
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['a\0b  <p>c', [[1, 2, nul], [2, 3, '']]],
+      ['a\0bc', [[1, 2, nul], [2, 4, '']]],
+      ['a\0 \n<p>c', [[1, 2, nul]]],
+      ['a\0', [[1, 2, nul]]],
+      // Up to the next tag, or the body's end: the second NUL is in the first one's text.
+      ['\0x\0', [[0, 1, nul], [1, 3, ''], [2, 3, nul]]],
+      // A `<` before the NUL starts no tag (parse5 reads `<` then a NUL as text): the text runs to the `<p>`.
+      ['a<\0b<p>c', [[2, 3, nul], [3, 4, '']]]
+    ]
+    for (const [body, expected] of cases) {
+      const changes = readTree(body, settings()).changes
+      assert.deepEqual(changes.map(({start, end, reason}) => [start, end, reason]), expected, JSON.stringify(body))
+      assert.ok(changes.every((change) => change.ruleId === 'rewritten-markup'), JSON.stringify(body))
+    }
+  })
+})
 
 describe('reread', () => {
   it('should read a rewrite as reading it whole does, positions included (generated bodies)', () => {
@@ -98,6 +163,39 @@ describe('reread', () => {
     }
     // A post without `\n`, rewritten with `\r` for every line feed.
     assert.equal(compare('<p>a</p>\r<p onclick=1>b</p>\r<p>c</p>\r', '\r'), true)
+  })
+
+  it('should place the images without alt of kept and rewritten pieces as the whole reading does', () => {
+    for (const html of [
+      // A kept image right after a rewritten item (its start is where the empty gap and the image start) and right before one (its end is where the rewritten item starts).
+      '<p onclick=1>x</p><img src=r>',
+      '<img src=r><p onclick=1>x</p>\n',
+      // Kept images around a rewritten one, and an image in a rewritten item dropped from the kept ones.
+      '<p>a <img src=q></p>\n<p onclick=1>x <img src=s></p>\n<img src=r>',
+      // Images read alone come before kept ones: the list is sorted by start.
+      '<p onclick=1><img src=q></p>\n<p><img src=r></p>\n<p onclick=1><img src=t> <img src=u></p>\n'
+    ]) {
+      assert.ok(readBody(html, settings()).imagesWithoutAlt.length > 0, html)
+      assert.equal(compare(html), true, html)
+    }
+  })
+
+  it('should read alone a rewritten item beside kept elements closed without their end tags, and beside rewritten gaps', () => {
+    for (const html of [
+      // List items and a paragraph closed by what follows them: only a formatting element so closed matters.
+      '<ul><li>a<li>b</ul>\n<p onclick=1>x</p>\n',
+      '<p>a\n<p onclick=1>x</p>\n',
+      // A run whose first and last text nodes reach into kept gaps that hold container tags before the white space.
+      '<div>\n<p>a</p>\n</div>\ntext <i onclick=1>x</i> more\n<div>\n<p>c</p>\n</div>\n',
+      // A rewritten item after, or before, a rewritten gap that changes length.
+      '<p>a</p><script>x</script><p onclick=1>b</p>\n',
+      '<p onclick=1>b</p><script>x</script><p>a</p>',
+      '<p>a</p><script>x</script>\ntext <i onclick=1>x</i> more<script>y</script>\n<p>c</p>',
+      // A kept table with the row group the parser made.
+      '<table><tr><td>c</td></tr></table>\n<p onclick=1>x</p>\n'
+    ]) {
+      assert.equal(compare(html), true, html)
+    }
   })
 
   it('should leave to the whole reading each case the short reading cannot argue', () => {
