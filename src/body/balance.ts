@@ -2,7 +2,7 @@ import type {Element, Root, RootContent} from 'hast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {voidElements} from './void-elements.ts'
-import {endsTagName, tagEnd} from './tag-scanner.ts'
+import {endsTagName, lastEndTagStart, tagEnd} from './tag-scanner.ts'
 
 /**
  * Where a body, placed inside a page's element, would reach out of it.
@@ -214,8 +214,8 @@ function endTagStart(node: Element, html: string): number {
   if (end === undefined || start === undefined || html.charCodeAt(end - 1) !== 62 /* > */) return -1
   // Foreign elements keep their case (`foreignObject`); end tags match it in any case.
   const name = node.tagName.toLowerCase()
-  const at = html.lastIndexOf('</', end - 1)
-  if (at <= start) return -1
+  const at = lastEndTagStart(html, end - 1, start + 1)
+  if (at === -1) return -1
   // A `</` before the content is inside the start tag (`<div title="</div>">`): the element is left open.
   const first = contentStart(node)
   if (first === undefined ? at < tagEnd(html, start + 1) : at < first) return -1

@@ -1,5 +1,5 @@
 import type {Comment, Element, ElementContent, Nodes, Root, RootContent, Text} from 'hast'
-import {isSpace, isSpaces, tagEnd} from './tag-scanner.ts'
+import {isSpace, isSpaces, lastEndTagStart, tagEnd} from './tag-scanner.ts'
 
 /** A top-level piece of the body: a heading, a block element, or a run of loose inline content. */
 export interface Item {
@@ -133,7 +133,7 @@ export function flatten(tree: Root, body: string): Flat {
       }
       if (textLast && body.charCodeAt(run.end - 1) === 62 /* > */) {
         // The end tag that ends exactly here, read as a browser reads it (its "attributes" may hold `<`).
-        for (let open = body.lastIndexOf('</', run.end - 1), tries = 0; open >= run.start && tries < 8; open = body.lastIndexOf('</', open - 1), tries++) {
+        for (let open = lastEndTagStart(body, run.end - 1, run.start), tries = 0; open !== -1 && tries < 8; open = lastEndTagStart(body, open - 1, run.start), tries++) {
           if (!/[a-zA-Z]/.test(body.charAt(open + 2))) continue
           if (tagEnd(body, open + 2) === run.end) {
             run.end = open

@@ -2,7 +2,7 @@ import type {Element, ElementContent, Nodes, Properties} from 'hast'
 import {attributeName} from './attribute-name.ts'
 import {toHtml} from 'hast-util-to-html'
 import {isArtifact, isReopened} from './flatten.ts'
-import {endsTagName, tagEnd} from './tag-scanner.ts'
+import {endsTagName, lastEndTagStart, tagEnd} from './tag-scanner.ts'
 import type {Attributes} from '../types.ts'
 
 export {textOf} from './text.ts'
@@ -129,8 +129,8 @@ export function innerRange(body: string, tagName: string, start: number, end: nu
   const open = tagEnd(body, start + 1)
   if (open === -1 || open > end) return undefined
   let close = end
-  const at = body.lastIndexOf('</', end - 1)
-  if (at >= open && isEndTagOf(body, at + 2, end, tagName)) close = at
+  const at = lastEndTagStart(body, end - 1, open)
+  if (at !== -1 && isEndTagOf(body, at + 2, end, tagName)) close = at
   return [open, close]
 }
 

@@ -89,6 +89,25 @@ function tagNameEnd(html: string, from: number): number {
   return index
 }
 
+/**
+ * Where the last `</` starting at or before `from` and at or after `min` is,
+ * or -1: `text.lastIndexOf('</', from)`, without looking past `min`. An
+ * element's end tag is looked for within its own source; unbounded, each
+ * search that finds none would read back to the body's start, and a body of
+ * many elements without end tags (`<p>a<p>b…`) would take the square of its
+ * length.
+ *
+ * @example
+ * lastEndTagStart('<p>a</b><p>c', 11, 8)
+ * //=> -1
+ */
+export function lastEndTagStart(text: string, from: number, min: number): number {
+  for (let index = Math.min(from, text.length - 2); index >= min; index--) {
+    if (text.charCodeAt(index) === 60 /* < */ && text.charCodeAt(index + 1) === 47 /* / */) return index
+  }
+  return -1
+}
+
 /** Whether a character ends a tag's name, as a browser's tokenizer reads it: HTML white space, `/` or `>`. */
 export function endsTagName(code: number): boolean {
   return isSpace(code) || code === 47 /* / */ || code === 62 /* > */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
-import {endsTagName, isSpaces, scanTag, tagEnd} from '../../src/body/tag-scanner.ts'
+import {endsTagName, isSpaces, lastEndTagStart, scanTag, tagEnd} from '../../src/body/tag-scanner.ts'
 import {innerRange} from '../../src/body/hast.ts'
 
 type Element = DefaultTreeAdapterMap['element']
@@ -147,5 +147,24 @@ describe('isSpaces', () => {
     assert.equal(isSpaces('x  y', 0, 3), false)
     assert.equal(isSpaces('x  y', 1, 4), false)
     assert.equal(isSpaces('x', 1, 1), true)
+  })
+})
+
+describe('lastEndTagStart', () => {
+  it('is lastIndexOf(\'</\', from), not looking back past min', () => {
+    fc.assert(
+      fc.property(fc.string({unit: fc.constantFrom('<', '/', 'a', '>', ' ')}), fc.nat(40), fc.nat(40), (text, from, min) => {
+        const found = text.lastIndexOf('</', from)
+        assert.equal(lastEndTagStart(text, from, min), found >= min ? found : -1)
+      }),
+      {seed: 2026, numRuns: 2000}
+    )
+  })
+
+  it('finds an end tag at the very end, and none in a string too short for one', () => {
+    assert.equal(lastEndTagStart('<p>a</p>', 7, 0), 4)
+    assert.equal(lastEndTagStart('a</', 100, 0), 1)
+    assert.equal(lastEndTagStart('<', 0, 0), -1)
+    assert.equal(lastEndTagStart('', 0, 0), -1)
   })
 })
