@@ -489,6 +489,29 @@ describe('readRuns: what makes a run Markdown', () => {
     assert.deepEqual(placed, [])
   })
 
+  it('should read a run’s Markdown blocks in one parse, and each alone only when that parse does not give one element per block', () => {
+    // Each parse of HTML made from Markdown is sanitised with a copy of the settings: count the copies.
+    const parses = (body: string): number => {
+      const reading = readBody(body, {schema: defaultSchema, embedHosts: defaultEmbedHosts, ...createCheckMemo()})
+      let reads = 0
+      const settings = {embedHosts: defaultEmbedHosts, ...createCheckMemo()} as SanitizeSettings
+      Object.defineProperty(settings, 'schema', {
+        enumerable: true,
+        get: () => {
+          reads++
+          return defaultSchema
+        }
+      })
+      readRuns(reading.context, reading.flat, settings)
+      return reads
+    }
+    assert.equal(parses('## A\n\nx *y*\n\n- a\n- b\n\n1. c\n\n> q\n\n```\nc\n```\n\n***\n\n#### B'), 1)
+    assert.equal(parses('## A\n\nx\n<div>d</div>\n## B\n\ny'), 2)
+    // Two blocks: one parse of both, then one of each.
+    assert.equal(parses('x </p> y\n\n## H'), 3)
+    assert.equal(parses('a\n\nb'), 0)
+  })
+
   it('should read a run too long to read as Markdown as wpautop paragraphs', () => {
     const list = '- item\n'.repeat(Math.ceil(maxChunkLength / 7) + 1)
     const body = `${list}\nafter`
