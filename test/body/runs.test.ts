@@ -311,6 +311,9 @@ describe('readRuns: the items and gaps it makes', () => {
     // The run's own white space at its end is outside it already, with no part of its own.
     assert.deepEqual(flat.gaps[3]!.parts.map(partOf), [])
     assert.deepEqual(flat.gaps[2]!.parts.map(partOf), [['text', '\n\n', 4, 6]])
+    // Nothing lies before the run's first stretch: the gap before it gets no part.
+    assert.deepEqual(flat.gaps[0]!.parts.map(partOf), [])
+    assert.deepEqual(flat.gaps[1]!.parts.map(partOf), [['text', '\n\n', ...at(body, '\n\n')]])
   })
 
   it('should cut a text node whose source is its value through the value', () => {
