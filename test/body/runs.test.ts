@@ -431,7 +431,8 @@ describe('readRuns: what makes a run Markdown', () => {
 
   it('should take a fence closed only by one of its own character, at least as long', () => {
     // CommonMark: a shorter fence or one of the other character is a line of the code, which then goes on past the run.
-    for (const body of ['Text\n\n````\ncode\n```', 'Text\n\n```\ncode\n~~~']) {
+    // Nor is a fence that does not start its line (past three spaces) or has more than spaces and tabs after it.
+    for (const body of ['Text\n\n````\ncode\n```', 'Text\n\n```\ncode\n~~~', 'Text\n\n~~~~\ncode\n~~~', 'Text\n\n```\ncode ```', 'Text\n\n```\ncode\n``` x']) {
       assert.deepEqual(itemsOf(body, flatOf(body)), [['run', 'Text'], ['run', body.slice(6)]], JSON.stringify(body))
     }
     const closed = 'Text\n\n~~~\ncode\n~~~~'
