@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
+import {fromHtml} from 'hast-util-from-html'
+import {toText} from 'hast-util-to-text'
+import {micromark} from 'micromark'
 import {parsePost, renderPost, type Article, type Block, type Section} from '../../src/index.ts'
 import type {Flat, GapPart} from '../../src/body/flatten.ts'
 import {maxChunkLength} from '../../src/body/markdown-chunks.ts'
@@ -308,6 +311,9 @@ describe('readRuns: the items and gaps it makes', () => {
     // The run's own white space at its end is outside it already, with no part of its own.
     assert.deepEqual(flat.gaps[3]!.parts.map(partOf), [])
     assert.deepEqual(flat.gaps[2]!.parts.map(partOf), [['text', '\n\n', 4, 6]])
+    // Nothing lies before the run's first stretch: the gap before it gets no part.
+    assert.deepEqual(flat.gaps[0]!.parts.map(partOf), [])
+    assert.deepEqual(flat.gaps[1]!.parts.map(partOf), [['text', '\n\n', ...at(body, '\n\n')]])
   })
 
   it('should cut a text node whose source is its value through the value', () => {
@@ -425,7 +431,8 @@ describe('readRuns: what makes a run Markdown', () => {
 
   it('should take a fence closed only by one of its own character, at least as long', () => {
     // CommonMark: a shorter fence or one of the other character is a line of the code, which then goes on past the run.
-    for (const body of ['Text\n\n````\ncode\n```', 'Text\n\n```\ncode\n~~~']) {
+    // Nor is a fence that does not start its line (past three spaces) or has more than spaces and tabs after it.
+    for (const body of ['Text\n\n````\ncode\n```', 'Text\n\n```\ncode\n~~~', 'Text\n\n~~~~\ncode\n~~~', 'Text\n\n```\ncode ```', 'Text\n\n```\ncode\n``` x']) {
       assert.deepEqual(itemsOf(body, flatOf(body)), [['run', 'Text'], ['run', body.slice(6)]], JSON.stringify(body))
     }
     const closed = 'Text\n\n~~~\ncode\n~~~~'
@@ -442,6 +449,71 @@ describe('readRuns: what makes a run Markdown', () => {
     assert.deepEqual(itemsOf(body, flatOf(body)), [['heading', '## A', 'h2'], ['block', '<b>x</b> y', 'p'], ['block', 'z <i>w</i>', 'p']])
     const cut = '## A\n\n<b>x\n\ny</b>'
     assert.deepEqual(itemsOf(cut, flatOf(cut)), [['run', '## A'], ['run', '<b>x\n\ny</b>']])
+  })
+
+  it('should read each block alone when their HTML read together makes more elements than blocks (a stray `</p>`)', () => {
+    // micromark writes `x </p> y` as `<p>x </p> y</p>`; parse5 reads the second `</p>` as an empty `<p>` of its own.
+    for (const [body, blocks] of [
+      ['x </p> y\n\n## H', ['x </p> y', '## H']],
+      ['## H\n\nx </p> y', ['## H', 'x </p> y']]
+    ] as const) {
+      const flat = flatOf(body)
+      const expected = blocks.map((block) => {
+        const [first] = fromHtml(micromark(block, {allowDangerousHtml: true}), {fragment: true}).children.filter((node) => node.type === 'element')
+        return {kind: /^h[1-6]$/.test(first!.tagName) ? 'heading' : 'block', source: block, tagName: first!.tagName, text: toText(first!)}
+      })
+      assert.deepEqual(
+        flat.items.map((item) => {
+          const [node] = item.nodes
+          assert.ok(node?.type === 'element' && item.nodes.length === 1, JSON.stringify(body))
+          return {kind: item.kind, source: body.slice(item.start, item.end), tagName: node.tagName, text: toText(node)}
+        }),
+        expected
+      )
+      assert.deepEqual(
+        expected.map((item) => [item.tagName, item.text]),
+        body.startsWith('#') ? [['h2', 'H'], ['p', 'x']] : [['p', 'x'], ['h2', 'H']]
+      )
+    }
+  })
+
+  it('should give what it makes from Markdown no position, down to the text (it would point into HTML the body does not hold)', () => {
+    const body = '## A *b* [c](https://x.example)\n\n- **d**\n- e\n\n> f `g`'
+    const flat = flatOf(body)
+    assert.deepEqual(
+      flat.items.map((item) => item.kind),
+      ['heading', 'block', 'block']
+    )
+    const placed: string[] = []
+    const walk = (node: {type: string; position?: unknown; children?: unknown[]}) => {
+      if (node.position) placed.push(node.type)
+      for (const child of node.children ?? []) walk(child as typeof node)
+    }
+    for (const item of flat.items) for (const node of item.nodes) walk(node)
+    assert.deepEqual(placed, [])
+  })
+
+  it('should read a run’s Markdown blocks in one parse, and each alone only when that parse does not give one element per block', () => {
+    // Each parse of HTML made from Markdown is sanitised with a copy of the settings: count the copies.
+    const parses = (body: string): number => {
+      const reading = readBody(body, {schema: defaultSchema, embedHosts: defaultEmbedHosts, ...createCheckMemo()})
+      let reads = 0
+      const settings = {embedHosts: defaultEmbedHosts, ...createCheckMemo()} as SanitizeSettings
+      Object.defineProperty(settings, 'schema', {
+        enumerable: true,
+        get: () => {
+          reads++
+          return defaultSchema
+        }
+      })
+      readRuns(reading.context, reading.flat, settings)
+      return reads
+    }
+    assert.equal(parses('## A\n\nx *y*\n\n- a\n- b\n\n1. c\n\n> q\n\n```\nc\n```\n\n***\n\n#### B'), 1)
+    assert.equal(parses('## A\n\nx\n<div>d</div>\n## B\n\ny'), 2)
+    // Two blocks: one parse of both, then one of each.
+    assert.equal(parses('x </p> y\n\n## H'), 3)
+    assert.equal(parses('a\n\nb'), 0)
   })
 
   it('should read a run too long to read as Markdown as wpautop paragraphs', () => {

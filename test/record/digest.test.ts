@@ -38,7 +38,7 @@ const value = fc.letrec((tie) => ({
 })).value
 
 /** Text that `JSON.stringify` escapes, around its edges, and surrogates paired and not. */
-const specials = ['"', '\\', '/', '\n', '\b', '\t', '\f', '\r', '\v', '\u0000', '\u0001', '\u001f', ' ', '\u007f', '\ud7ff', '\ud800', '\udbff', '\udc00', '\udfff', '\ue000', '\ud83d\ude00', '\udbff\udfff', '\ud800\udc00', '\ud800\ud800', '\udc00\ud800', '\ud800\ue000', '\ud800\udbff', '\ud800"', '"\udfff']
+const specials = ['"', '\\', '/', '\n', '\b', '\t', '\f', '\r', '\v', '\u0000', '\u0001', '\u001f', ' ', '\u007f', '\ud7ff', '\ud800', '\udbff', '\udc00', '\udfff', '\ue000', '\ud83d\ude00', '\udbff\udfff', '\ud800\udc00', '\ud800\ud800', '\udc00\ud800', '\ud800\ue000', '\ud800\udbff', '\ud800"', '"\udfff', '\udc00\udc00', '\udfff\udfff', '\udc00\udfff']
 /** Every special unit at both parities of the stream, in values and keys, first or after others. */
 function specialItems(): object[] {
   const items: object[] = []
@@ -178,6 +178,49 @@ describe('digest', () => {
     const cycle: Record<string, unknown> = {}
     cycle['self'] = cycle
     assert.throws(() => digest({a: cycle}), TypeError)
+  })
+
+  it('should walk plain data itself: no object is asked for a `toJSON` (JSON.stringify, the fallback, asks each one)', () => {
+    const asked: string[] = []
+    const watch = (value: unknown, path: string): unknown => {
+      if (value === null || typeof value !== 'object') return value
+      return new Proxy(value, {
+        get(target, key, receiver) {
+          if (key === 'toJSON') asked.push(path)
+          return watch(Reflect.get(target, key, receiver), `${path}.${String(key)}`)
+        }
+      })
+    }
+    const plain = [
+      {type: 'paragraph', text: 'a "b" \\ \n \ud800', html: 'a', n: 1.5, m: -0, big: 1e21, nan: Number.NaN, yes: true, no: false, none: null},
+      {a: undefined, b: () => 1, c: Symbol('s'), d: 1},
+      {a: [1, 'x', true, null, undefined, () => 1, Symbol('s'), [], {}], b: {c: {d: [{e: 'f'}]}}, e: Object.create(null)},
+      {position: {start: {line: 1}}, source: {index: 0}, blocks: [{type: 'x'}], children: [{type: 'y'}], kept: [[[]]]},
+      {}
+    ]
+    for (const item of plain) {
+      const expected = reference(item)
+      const watched = watch(item, 'item') as object
+      assert.equal(digest(watched), expected)
+      assert.equal(hasDigest(watched, expected), true)
+      assert.equal(hasDigest(watched, expected.replace(/^./, (digit) => (digit === '0' ? '1' : '0'))), false)
+    }
+    assert.deepEqual(asked, [])
+    // The watch itself sees JSON.stringify ask.
+    JSON.stringify(watch({a: {b: [{}]}}, 'item'))
+    assert.deepEqual(asked, ['item', 'item.a', 'item.a.b', 'item.a.b.0'])
+  })
+
+  it('should fingerprint what is not an object as JSON.stringify writes its own fields, and throw on null as it does', () => {
+    for (const item of ['ab', '', 5, true, Object.assign(() => 1, {a: 1})]) {
+      const expected = reference(item as object)
+      assert.equal(digest(item as object), expected, String(item))
+      assert.equal(hasDigest(item as object, expected), true, String(item))
+    }
+    for (const item of [null, undefined]) {
+      assert.throws(() => reference(item as unknown as object), TypeError)
+      assert.throws(() => digest(item as unknown as object), TypeError)
+    }
   })
 
   it('should leave out position, source, nested blocks and children', () => {
