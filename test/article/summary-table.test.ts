@@ -373,6 +373,12 @@ describe('summary matching, rule by rule', () => {
     assert.deepEqual(ids(summaryMatcher(sections(heading, 'Other'))([cell('abcgh'), cell('Other')])), [null, 'h1'])
   })
 
+  it('should count a pair as shared only when both of its characters are', () => {
+    // `axcxexgx` and `abcdefgh` have the first character of four pairs in common, the second of none: no pair is shared.
+    const headings = sections('zzzzzzzz', 'abcdefgh', 'yyyyyyyy')
+    assert.deepEqual(ids(summaryMatcher(headings)([cell('zzzzzzzz'), cell('axcxexgx'), cell('yyyyyyyy')])), ['h0', null, 'h2'])
+  })
+
   it('should compare the pairs of a long key with Hangul and Latin letters by their numbers, not as text', () => {
     // 63 pairs; as text, the pairs of Hangul syllables ("삼성", 3.2 × 10⁹) would sort before the Latin ones (7.5 × 10⁶).
     const heading = 'Samsung Electronics quarterly earnings and semiconductor outlook 삼성전자 실적'

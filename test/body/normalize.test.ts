@@ -3,7 +3,7 @@ import {describe, it} from 'node:test'
 import {unified} from 'unified'
 import rehypeParse from 'rehype-parse'
 import type {Element, Root, RootContent} from 'hast'
-import {cleanHtml, dirtyChecker, isClean, readBody, rewriteBody, settle} from '../../src/body/normalize.ts'
+import {cleanHtml, dirtyChecker, gapHtml, isClean, readBody, rewriteBody, settle} from '../../src/body/normalize.ts'
 import {defaultEmbedHosts, defaultSchema} from '../../src/body/schema.ts'
 import type {SanitizeSettings} from '../../src/body/sanitize.ts'
 import {toText} from 'hast-util-to-text'
@@ -179,6 +179,31 @@ describe('cleanHtml', () => {
     assert.ok(isClean(clean, settings()), clean)
     // Nothing rewritten: the `<p>` stays as written.
     assert.ok(kept('<p>a<table><tr><td>b</td></tr></table>'))
+  })
+})
+
+describe('cleanHtml beside one rewritten piece', () => {
+  it('should keep as written a text run before a rewritten gap, and a paragraph left open at the end after a rewritten item', () => {
+    // Only the `<div>` start tag (an event handler) and the first paragraph are written again: `&amp;` and the open `<p>b` stay.
+    assert.equal(cleanHtml('a &amp; b<div onclick="x()">c</div>', settings()), 'a &amp; b<div>c</div>')
+    assert.equal(cleanHtml('<p onclick="x()">a</p><p>b', settings()), '<p>a</p><p>b')
+  })
+
+  it('should write a paragraph that the rewritten `<div>` after it closed with its own end tag', () => {
+    // The parser ends `<p>` at `<div>`: with the `<div>` tag rewritten, the paragraph must close itself.
+    assert.equal(cleanHtml('<p>a<div onclick="x()">b</div>', settings()), '<p>a</p><div>b</div>')
+    assert.equal(cleanHtml('<p>a &amp; b<div onclick="x()">b</div>', settings()), '<p>a &#x26; b</p><div>b</div>')
+  })
+})
+
+describe('gapHtml', () => {
+  it('should give a gap as written when nothing touched it, else from its parts', () => {
+    const html = '<div  class=a>\n<p>b</p></div><div onclick="x()">\n<p>c</p></div>'
+    const {context, flat} = readBody(html, settings())
+    // Kept: the source's bytes. Closed by a rewritten item before it, or touched: written from its parts.
+    assert.equal(gapHtml(context, flat.gaps[0]!), '<div  class=a>\n')
+    assert.equal(gapHtml(context, flat.gaps[0]!, true), '<div class="a">\n')
+    assert.equal(gapHtml(context, flat.gaps[1]!), '</div><div>\n')
   })
 })
 
@@ -493,6 +518,51 @@ describe('settle on a reading without changes that does not write back as read',
     const {body, notices} = settleTampered(after, (reading) => delete (div(reading) as Partial<Element>).position)
     assert.equal(body, '><div>\r\n<p>a</p>\n</div><p>b</p>')
     assert.deepEqual(notices, [16])
+  })
+
+  it('should rewrite a reading whose every gap or item is off the same way, not only one of them', () => {
+    // One item, `<p>a</p>`, between two empty gaps: each case spoils both gaps (or the item) alike, so the
+    // reading still tiles the body when the one wrong test is read the other way round.
+    const html = '<p>a</p>'
+    const madeUp = (): Element => ({type: 'element', tagName: 'div', properties: {}, children: []})
+    const cases: Array<[why: string, tamper: (reading: Reading) => void, rewrite: string]> = [
+      // Each gap closes a `<div>` the parser made (no place): written from its parts, with the end tag.
+      ['every gap closes an element without a place', (reading) => {
+        for (const each of reading.flat.gaps) each.parts = [{type: 'close', node: madeUp()}]
+      }, '</div><p>a</p></div>'],
+      // The first gap starts at 1, the last at 7: neither starts where the text before it ended.
+      ['every gap starts away from the end of what came before', (reading) => {
+        reading.flat.gaps = [gap(1, 1), gap(7, 8)]
+        reading.flat.items[0]!.start = 1
+      }, 'p>a</p>>'],
+      // The item starts at 1, after the first gap's end (0), and the last gap follows it.
+      ['the only item starts after the gap before it', (reading) => (reading.flat.items[0]!.start = 1), 'p>a</p>'],
+      // The first gap reaches the body's end, and the item after it is written after it.
+      ['the first gap reaches the end before the item', (reading) => (reading.flat.gaps[0] = gap(0, 8)), '<p>a</p><p>a</p>']
+    ]
+    for (const [why, tamper, rewrite] of cases) {
+      const {notices} = settleTampered(html, tamper)
+      assert.deepEqual(notices, [firstDifference(rewrite, html)], why)
+    }
+    // `b>a</b>` has a stray `</b>`: the second round rewrites it again, and only the first round is noticed.
+    {
+      const html = '<b>a</b>'
+      const {notices} = settleTampered(html, (reading) => (reading.flat.items[0]!.start = 1))
+      assert.deepEqual(notices, [firstDifference('b>a</b>', html)])
+    }
+  })
+
+  it('should rewrite a reading whose only item ends before it starts, the gaps around it tiling the rest', () => {
+    const html = '<p>a</p>\n'
+    // The first gap holds all of `<p>a</p>`; the item "starts" at 8 and ends at 0; the last gap is the whole body again.
+    const {body, notices} = settleTampered(html, (reading) => {
+      reading.flat.gaps = [gap(0, 8), gap(0, 9)]
+      Object.assign(reading.flat.items[0]!, {start: 8, end: 0})
+    })
+    // Written out: the first gap, nothing for the item, the last gap.
+    const rewrite = '<p>a</p>' + '' + html
+    assert.equal(body, rewrite)
+    assert.deepEqual(notices, [firstDifference(rewrite, html)])
   })
 
   it('should notice nothing when the first reading has changes', () => {
