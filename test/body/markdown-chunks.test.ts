@@ -123,6 +123,33 @@ describe('readMarkdown', () => {
     assert.equal(readMarkdown(`a${source}`, options, maxChunkLength), undefined)
   })
 
+  it('should still be cut with 32 things that may be open, and never with more', () => {
+    // Indented tilde fences, each shorter than the one before: inside the first (CommonMark: a fence closes only at
+    // one of its character at least as long, indented less than four), each may open one more fence of its own size.
+    const fences = (from: number) => Array.from({length: from - 3}, (_, index) => `  ${'~'.repeat(from - index)}`)
+    for (const [longest, cut] of [[34, true], [35, false]] as const) {
+      // `~~~` may close none of them but opens one when nothing is open; forty tildes close every one.
+      const source = [...fences(longest), '## no', '~~~', '~'.repeat(40), '## yes', 'text'].join('\n')
+      // The first fence and 31 or 32 shorter ones: with nothing open, 32 or 33 possibilities.
+      assert.equal(fences(longest).length, cut ? 31 : 32)
+      assert.deepEqual(cutPoints(source), cut ? [source.indexOf('## yes')] : [], String(longest))
+      assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
+    }
+  })
+
+  it('should end a chunk at an earlier cut rather than pass the cap, even short of the size', () => {
+    // A cut 100 characters in, then none for less than the cap: two chunks fit, one from the start would not.
+    const source = `${'x'.repeat(99)}\n## A\n${'a'.repeat(maxChunkLength - 28)}\n## B\nb`
+    const [first, second] = cutPoints(source)
+    assert.deepEqual([first, second], [100, source.indexOf('## B')])
+    assert.ok(second! > maxChunkLength && second! - first! <= maxChunkLength)
+    assert.deepEqual(readMarkdown(source, options), fromMarkdown(source, options).children)
+    // Every stretch without a place to cut is within the cap, whatever the size aimed at.
+    assert.deepEqual(readMarkdown(source, options, maxChunkLength), fromMarkdown(source, options).children)
+    // The stretch from the first cut to the end is past the cap: not read.
+    assert.equal(readMarkdown(`${source}${'b'.repeat(maxChunkLength)}`, options), undefined)
+  })
+
   it('should not be cut where a link reference definition may be used across the cut', () => {
     assert.deepEqual(cutPoints('[a]\n\n## A\n\n[a]: /url'), [])
   })
