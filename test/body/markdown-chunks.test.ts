@@ -150,6 +150,14 @@ describe('readMarkdown', () => {
     assert.equal(readMarkdown(`${source}${'b'.repeat(maxChunkLength)}`, options), undefined)
   })
 
+  it('should end a chunk at the last cut before the cap, not an earlier one', () => {
+    // Cuts at 100 and about 9,100; from the first cut to the end is past the cap, from the second it is not.
+    const source = `${'x'.repeat(99)}\n## A\n${'a'.repeat(9000)}\n## B\n${'b'.repeat(10_000)}`
+    const [first, second] = cutPoints(source)
+    assert.ok(source.length - first! > maxChunkLength && source.length - second! <= maxChunkLength)
+    assert.deepEqual(readMarkdown(source, options, maxChunkLength), fromMarkdown(source, options).children)
+  })
+
   it('should not be cut where a link reference definition may be used across the cut', () => {
     assert.deepEqual(cutPoints('[a]\n\n## A\n\n[a]: /url'), [])
   })
