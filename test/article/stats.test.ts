@@ -375,7 +375,7 @@ describe('URLs and code points', () => {
   })
 
   it('should count the code points of a URL, surrogate pairs once and lone surrogates each', () => {
-    const tails = ['\ud800\udc00', '\udbff\udfff', '\ud800\udfff', '\udbff\udc00', '\ud7ff\udc00', '\udc00\ud800', '\ud800', '😀x', 'x\ue000\uffff', '\u{10ffff}']
+    const tails = ['\ud800\udc00', '\udbff\udfff', '\ud800\udfff', '\udbff\udc00', '\ud7ff\udc00', '\udc00\ud800', '\ud800', '😀x', 'x\ue000\uffff', '\u{10ffff}', '\ud800\ue000', '\udc00\udc00', '\ue000\udc00']
     for (const tail of tails) {
       for (const text of [`https://a${tail}`, `https://a${tail} b`, `https://${tail}/c 字`]) {
         const stats = computeStats(text)
@@ -384,6 +384,10 @@ describe('URLs and code points', () => {
         assert.equal(stats.words, text.endsWith('字') ? 2 : text.endsWith(' b') ? 2 : 1, JSON.stringify(text))
       }
     }
+  })
+
+  it('should join letters and digits with `,` `:` `/` only when both sides are digits', () => {
+    for (const joiner of [',', ':', '/']) assert.deepEqual(['a', '1'].flatMap((x) => ['a', '1'].map((y) => countWords(x + joiner + y))), [2, 2, 2, 1], joiner)
   })
 
   it('should read U+FFFF as one code point, not the first half of a pair', () => {
