@@ -193,6 +193,17 @@ describe('computeStats', () => {
     assert.equal(computeStats(text, null).readingMinutes, 1)
   })
 
+  it('should name the option and the value in a rate error, and the type in a text error', () => {
+    assert.throws(() => computeStats('a', {wordsPerMinute: -2}), {name: 'RangeError', message: /`wordsPerMinute`.*`-2`/})
+    assert.throws(() => computeStats('a', {cjkCharactersPerMinute: 0}), {name: 'RangeError', message: /`cjkCharactersPerMinute`.*`0`/})
+    // @ts-expect-error: check how a string rate is handled
+    assert.throws(() => computeStats('a', {wordsPerMinute: '5'}), {name: 'RangeError', message: /`wordsPerMinute`.*`5`/})
+    // @ts-expect-error: check how a non-string is handled
+    assert.throws(() => countWords(42), {name: 'TypeError', message: /`text`.*`number`/})
+    // @ts-expect-error: check how a non-string is handled
+    assert.throws(() => computeStats({normalize: () => 'a'}), {name: 'TypeError', message: /`text`.*`object`/})
+  })
+
   it('should throw a RangeError for a rate that is not a positive number', () => {
     assert.throws(() => computeStats('a', {wordsPerMinute: 0}), RangeError)
     assert.throws(() => computeStats('a', {cjkCharactersPerMinute: -1}), RangeError)
