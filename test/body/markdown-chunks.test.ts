@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
+import type {Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {cutPoints, maxChunkLength, readMarkdown} from '../../src/body/markdown-chunks.ts'
 
@@ -173,6 +174,29 @@ describe('readMarkdown', () => {
       assert.equal(heading.position?.start.offset, offset)
       assert.equal(heading.position?.start.line, source.slice(0, offset).split('\n').length)
     })
+  })
+
+  it('should cut a long run into chunks of at least the size, each ending at the first cut that far from its start', () => {
+    const source = Array.from({length: 120}, (_, index) => `## Part ${index}\n\n- one ${index}\n- two\n\nSome text ${index}.`).join('\n\n')
+    const cuts = cutPoints(source)
+    // Each chunk is parsed alone: a transform sees its root, which ends at the chunk's length.
+    const lengths: number[] = []
+    const counting = {...options, mdastExtensions: [{transforms: [(tree: Root) => void lengths.push(tree.position!.end.offset!)]}]}
+    for (const size of [1, 500, 2000]) {
+      lengths.length = 0
+      assert.deepEqual(readMarkdown(source, counting, size), fromMarkdown(source, options).children)
+      let start = 0
+      for (const [index, length] of lengths.entries()) {
+        const end = start + length
+        if (index === lengths.length - 1) assert.equal(end, source.length)
+        else {
+          assert.ok(cuts.includes(end) && length >= size, `${size}: a chunk of ${length} ending at ${end}`)
+          assert.ok(!cuts.some((cut) => cut > start && cut < end && cut - start >= size), `${size}: a cut before ${end} was far enough`)
+        }
+        start = end
+      }
+      assert.ok(lengths.length > 1, `${size}: ${lengths.length} chunks`)
+    }
   })
 
   it('should not read a stretch longer than the cap without a place to cut', () => {
