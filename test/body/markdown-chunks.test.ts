@@ -125,15 +125,14 @@ describe('readMarkdown', () => {
   })
 
   it('should still be cut with 32 things that may be open, and never with more', () => {
-    // Indented tilde fences, each shorter than the one before: inside the first (CommonMark: a fence closes only at
-    // one of its character at least as long, indented less than four), each may open one more fence of its own size.
-    const fences = (from: number) => Array.from({length: from - 3}, (_, index) => `  ${'~'.repeat(from - index)}`)
-    for (const [longest, cut] of [[34, true], [35, false]] as const) {
-      // `~~~` may close none of them but opens one when nothing is open; forty tildes close every one.
-      const source = [...fences(longest), '## no', '~~~', '~'.repeat(40), '## yes', 'text'].join('\n')
-      // The first fence and 31 or 32 shorter ones: with nothing open, 32 or 33 possibilities.
-      assert.equal(fences(longest).length, cut ? 31 : 32)
-      assert.deepEqual(cutPoints(source), cut ? [source.indexOf('## yes')] : [], String(longest))
+    // Tilde fences, each indented less and shorter than the one before: inside the first (with indented code off, a
+    // fence closes only at one of its character at least as long), each may also open a fence of its own, at the top
+    // level or in a list item: two more possibilities a line, 2 + 2 × 15 = 32 after 16 of them, 34 after 17.
+    const fences = (count: number) => Array.from({length: count}, (_, index) => `${' '.repeat(40 - index)}${'~'.repeat(60 - index)}`)
+    for (const [count, cut] of [[16, true], [17, false]] as const) {
+      // Text at column 0 ends every list item; `~~~` then closes nothing and opens one; a hundred tildes close all.
+      const source = [...fences(count), 'text', '~~~', '~'.repeat(100), '## yes', 'more'].join('\n')
+      assert.deepEqual(cutPoints(source), cut ? [source.indexOf('## yes')] : [], String(count))
       assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
     }
   })
