@@ -188,8 +188,13 @@ function indentOf(line: string): number {
  * @returns The top-level Markdown nodes, or undefined when a stretch without a place to cut is longer than `maxChunkLength`.
  */
 export function readMarkdown(source: string, options: Parameters<typeof fromMarkdown>[1], size = chunkLength): RootContent[] | undefined {
+  const cuts = cutPoints(source)
   const chunks: number[] = [0]
-  for (const cut of cutPoints(source)) if (cut - chunks.at(-1)! >= size) chunks.push(cut)
+  for (const [index, cut] of cuts.entries()) {
+    // Taken at the size, or short of it when the chunk would reach past the cap before the next place to cut.
+    const next = cuts[index + 1] ?? source.length
+    if (cut - chunks.at(-1)! >= size || next - chunks.at(-1)! > maxChunkLength) chunks.push(cut)
+  }
   chunks.push(source.length)
   const nodes: RootContent[] = []
   let line = 0

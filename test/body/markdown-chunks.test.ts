@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import fc from 'fast-check'
+import type {Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {cutPoints, maxChunkLength, readMarkdown} from '../../src/body/markdown-chunks.ts'
 
@@ -123,6 +124,40 @@ describe('readMarkdown', () => {
     assert.equal(readMarkdown(`a${source}`, options, maxChunkLength), undefined)
   })
 
+  it('should still be cut with 32 things that may be open, and never with more', () => {
+    // Tilde fences, each indented less and shorter than the one before: inside the first (with indented code off, a
+    // fence closes only at one of its character at least as long), each may also open a fence of its own, at the top
+    // level or in a list item: two more possibilities a line, 2 + 2 × 15 = 32 after 16 of them, 34 after 17.
+    const fences = (count: number) => Array.from({length: count}, (_, index) => `${' '.repeat(40 - index)}${'~'.repeat(60 - index)}`)
+    for (const [count, cut] of [[16, true], [17, false]] as const) {
+      // Text at column 0 ends every list item; `~~~` then closes nothing and opens one; a hundred tildes close all.
+      const source = [...fences(count), 'text', '~~~', '~'.repeat(100), '## yes', 'more'].join('\n')
+      assert.deepEqual(cutPoints(source), cut ? [source.indexOf('## yes')] : [], String(count))
+      assert.deepEqual(readMarkdown(source, options, 1), fromMarkdown(source, options).children)
+    }
+  })
+
+  it('should end a chunk at an earlier cut rather than pass the cap, even short of the size', () => {
+    // A cut 100 characters in, then none for less than the cap: two chunks fit, one from the start would not.
+    const source = `${'x'.repeat(99)}\n## A\n${'a'.repeat(maxChunkLength - 28)}\n## B\nb`
+    const [first, second] = cutPoints(source)
+    assert.deepEqual([first, second], [100, source.indexOf('## B')])
+    assert.ok(second! > maxChunkLength && second! - first! <= maxChunkLength)
+    assert.deepEqual(readMarkdown(source, options), fromMarkdown(source, options).children)
+    // Every stretch without a place to cut is within the cap, whatever the size aimed at.
+    assert.deepEqual(readMarkdown(source, options, maxChunkLength), fromMarkdown(source, options).children)
+    // The stretch from the first cut to the end is past the cap: not read.
+    assert.equal(readMarkdown(`${source}${'b'.repeat(maxChunkLength)}`, options), undefined)
+  })
+
+  it('should end a chunk at the last cut before the cap, not an earlier one', () => {
+    // Cuts at 100 and about 9,100; from the first cut to the end is past the cap, from the second it is not.
+    const source = `${'x'.repeat(99)}\n## A\n${'a'.repeat(9000)}\n## B\n${'b'.repeat(10_000)}`
+    const [first, second] = cutPoints(source)
+    assert.ok(source.length - first! > maxChunkLength && source.length - second! <= maxChunkLength)
+    assert.deepEqual(readMarkdown(source, options, maxChunkLength), fromMarkdown(source, options).children)
+  })
+
   it('should not be cut where a link reference definition may be used across the cut', () => {
     assert.deepEqual(cutPoints('[a]\n\n## A\n\n[a]: /url'), [])
   })
@@ -138,6 +173,29 @@ describe('readMarkdown', () => {
       assert.equal(heading.position?.start.offset, offset)
       assert.equal(heading.position?.start.line, source.slice(0, offset).split('\n').length)
     })
+  })
+
+  it('should cut a long run into chunks of at least the size, each ending at the first cut that far from its start', () => {
+    const source = Array.from({length: 120}, (_, index) => `## Part ${index}\n\n- one ${index}\n- two\n\nSome text ${index}.`).join('\n\n')
+    const cuts = cutPoints(source)
+    // Each chunk is parsed alone: a transform sees its root, which ends at the chunk's length.
+    const lengths: number[] = []
+    const counting = {...options, mdastExtensions: [{transforms: [(tree: Root) => void lengths.push(tree.position!.end.offset!)]}]}
+    for (const size of [1, 500, 2000]) {
+      lengths.length = 0
+      assert.deepEqual(readMarkdown(source, counting, size), fromMarkdown(source, options).children)
+      let start = 0
+      for (const [index, length] of lengths.entries()) {
+        const end = start + length
+        if (index === lengths.length - 1) assert.equal(end, source.length)
+        else {
+          assert.ok(cuts.includes(end) && length >= size, `${size}: a chunk of ${length} ending at ${end}`)
+          assert.ok(!cuts.some((cut) => cut > start && cut < end && cut - start >= size), `${size}: a cut before ${end} was far enough`)
+        }
+        start = end
+      }
+      assert.ok(lengths.length > 1, `${size}: ${lengths.length} chunks`)
+    }
   })
 
   it('should not read a stretch longer than the cap without a place to cut', () => {
