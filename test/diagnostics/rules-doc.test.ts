@@ -29,6 +29,15 @@ describe('docs/rules.md', () => {
     assert.deepEqual(sections.sort(), Object.keys(catalogue).sort())
   })
 
+  it('should give each section its rule’s note as the fix', () => {
+    for (const [ruleId, rule] of Object.entries(catalogue)) {
+      const section = page.slice(page.indexOf('## `' + ruleId + '`')).split(/\n## /)[0]!
+      const fix = /^\*\*Fix:\*\* ([^]*?)(?:\n\n|\n?$)/m.exec(section)
+      assert.ok(fix, ruleId)
+      assert.equal(fix[1]!.replaceAll('\n', ' '), rule.note, ruleId)
+    }
+  })
+
   it('should give each section the default severity of its rule', () => {
     for (const [ruleId, rule] of Object.entries(catalogue)) {
       const section = page.slice(page.indexOf('## `' + ruleId + '`'))

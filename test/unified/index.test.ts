@@ -7,6 +7,7 @@ import rehypeParse from 'rehype-parse'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
+import {defaultSchema} from '../../src/index.ts'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import type {Article} from '../../src/types.ts'
@@ -305,5 +306,79 @@ describe('fileToArticle', () => {
       assert.equal((error as {file?: unknown}).file, 'x.html')
       return true
     })
+  })
+
+  it('should give the front matter as a plain object whose keys can be changed and deleted', () => {
+    const file = new VFile({value: '---\ntitle: A\nlayout: post\n---\n<p>b</p>'})
+    fileToArticle(file)
+    const matter = file.data.matter!
+    matter['title'] = 'B'
+    matter['layout'] = 'page'
+    assert.deepEqual(matter, {title: 'B', layout: 'page'})
+    assert.equal(Reflect.deleteProperty(matter, 'title'), true)
+    assert.equal(Reflect.deleteProperty(matter, 'layout'), true)
+    assert.deepEqual(matter, {})
+  })
+
+  it('should parse again with other options, and when `file.data.article` was replaced', () => {
+    const value = '---\ntitle: A\n---\n<p><img src="a.png"></p>\n'
+    const file = new VFile({value})
+    const first = fileToArticle(file)
+    const off = {rules: {'image-alt-missing': 'off'}} as const
+    const second = fileToArticle(file, off)
+    assert.notEqual(second, first)
+    assert.deepEqual(second.messages, [])
+    // The same options object again: nothing new.
+    assert.equal(fileToArticle(file, off), second)
+    file.data.article = first
+    const third = fileToArticle(file, off)
+    assert.notEqual(third, first)
+    assert.notEqual(third, second)
+    assert.equal(file.data.article, third)
+  })
+
+  it('should throw the first fatal message when `strict`, after the warnings before it and the errors after it', () => {
+    // A warning (the removed `<blink>`), then two errors: the image without `alt` and the empty heading, made errors.
+    const value = '---\ntitle: A\n---\n<p><blink></blink></p>\n<p><img src="a.png"></p>\n<h2></h2>\n'
+    const file = new VFile({path: 'a.html', value})
+    assert.throws(() => fileToArticle(file, {strict: true, rules: {'image-alt-missing': 'error', 'heading-empty': 'error'}}), (error: unknown) => {
+      assert.equal((error as {ruleId?: unknown}).ruleId, 'image-alt-missing')
+      assert.equal((error as {line?: unknown}).line, 5)
+      return true
+    })
+    assert.deepEqual(
+      file.messages.map((message) => [message.ruleId, message.line, message.fatal]),
+      [['sanitized-element', 4, false], ['image-alt-missing', 5, true], ['heading-empty', 6, true]]
+    )
+  })
+
+  it('should not throw when `strict` and no message is fatal', () => {
+    const file = new VFile({value: '---\ntitle: A\n---\n<h2></h2>\n'})
+    assert.equal(fileToArticle(file, {strict: true}).meta.title, 'A')
+    assert.deepEqual(file.messages.map((message) => [message.ruleId, message.fatal]), [['heading-empty', false]])
+    assert.equal(unified().use(articleParse, {strict: true}).parse(new VFile({value: '---\ntitle: A\n---\n<p>a</p>\n'})).children.length > 0, true)
+  })
+
+  it('should position the messages of an empty file with an empty tree, in the (empty) value', async () => {
+    const file = new VFile({path: 'empty.html'})
+    await unified().use(rehypeArticle).run({type: 'root', children: []}, file)
+    assert.deepEqual(file.messages.map((message) => [message.ruleId, message.line, message.column]), [
+      ['front-matter-missing', 1, 1],
+      ['body-empty', 1, 1]
+    ])
+  })
+})
+
+describe('articleParse with a `<template>` the schema allows', () => {
+  it('should position its content in the raw post too', () => {
+    const schema = {...defaultSchema, tagNames: [...(defaultSchema.tagNames ?? []), 'template']}
+    const value = '---\ntitle: A\n---\n<template><p>a</p></template>\n'
+    const tree = unified().use(articleParse, {schema}).parse(new VFile({value}))
+    const template = tree.children.find((node) => node.type === 'element')
+    assert.ok(template?.type === 'element' && template.tagName === 'template' && template.content)
+    const [paragraph] = template.content.children
+    assert.ok(paragraph?.position)
+    assert.equal(value.slice(paragraph.position.start.offset, paragraph.position.end.offset), '<p>a</p>')
+    assert.deepEqual([paragraph.position.start.line, paragraph.position.start.column], [4, 11])
   })
 })
