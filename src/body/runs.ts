@@ -147,6 +147,7 @@ function markdownSegments(body: string, item: Item, settings: SanitizeSettings):
   }
   const converted = children.filter((node) => expectedTag(node) !== undefined)
   const made = fromMarkdownNodes(converted, settings)
+  if (!made) return undefined
   return children.map((node) => ({
     start: item.start + (node.position?.start.offset ?? 0),
     end: item.start + (node.position?.end.offset ?? 0),
@@ -169,16 +170,18 @@ const blockTags: Record<string, string> = {paragraph: 'p', code: 'pre', blockquo
  * with the expected names (raw HTML in a block closed or opened more), each
  * block is read alone.
  */
-function fromMarkdownNodes(nodes: MdastContent[], settings: SanitizeSettings): Map<MdastContent, Element> {
+function fromMarkdownNodes(nodes: MdastContent[], settings: SanitizeSettings): Map<MdastContent, Element> | undefined {
   const made = new Map<MdastContent, Element>()
   const elements = toElements({type: 'root', children: nodes}, settings)
-  if (elements.length === nodes.length && elements.every((element, index) => element.tagName === expectedTag(nodes[index]!))) {
+  if (elements && elements.length === nodes.length && elements.every((element, index) => element.tagName === expectedTag(nodes[index]!))) {
     nodes.forEach((node, index) => made.set(node, elements[index]!))
     return made
   }
   for (const node of nodes) {
-    const [element] = toElements(node, settings)
-    if (element) made.set(node, element)
+    const alone = toElements(node, settings)
+    // A block whose HTML reads as more than one element (`x </p> y`) cannot be one item: the run is not read as Markdown.
+    if (!alone || alone.length > 1) return undefined
+    if (alone[0]) made.set(node, alone[0])
   }
   return made
 }
@@ -203,14 +206,20 @@ function paragraphSegments(body: string, item: Item): Segment[] | undefined {
 /**
  * Markdown as sanitised elements: mdast-util-to-hast writes it (its HTML as
  * raw HTML), and it is parsed and sanitised as any HTML is. Positions are
- * dropped: they point into that HTML, not the body.
+ * dropped: they point into that HTML, not the body. Undefined when the HTML
+ * reads as anything but elements and white space.
  */
-function toElements(node: MdastNodes, settings: SanitizeSettings): Element[] {
+function toElements(node: MdastNodes, settings: SanitizeSettings): Element[] | undefined {
   const hast = toHast(node, {allowDangerousHtml: true})
   const html = toHtml(hast, {allowDangerousHtml: true})
   const {tree} = parseBody(html)
   sanitizeTree(tree, {...settings, source: html})
-  const elements = tree.children.filter((child): child is Element => child.type === 'element')
+  const elements: Element[] = []
+  for (const child of tree.children) {
+    if (child.type === 'element') elements.push(child)
+    // Text or a comment beside the elements is raw HTML that closed its block early: no element holds it.
+    else if (child.type !== 'text' || !isSpaces(child.value)) return undefined
+  }
   for (const element of elements) dropPositions(element)
   return elements
 }
