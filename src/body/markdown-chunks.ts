@@ -162,12 +162,12 @@ function afterLine(key: string, line: string): string[] {
 }
 
 /** Whether a line closes a fence of that marker and size: the marker at least as long, then only white space. */
-function closesFence(marker: string, size: string, line: string): boolean {
+export function closesFence(marker: string, size: string, line: string): boolean {
   return new RegExp(`^[ \\t]*${marker === '`' ? '`' : '~'}{${size},}[ \\t]*$`).test(line)
 }
 
 /** A line's indentation in columns (a tab to the next multiple of 4, as CommonMark counts it). */
-function indentOf(line: string): number {
+export function indentOf(line: string): number {
   let column = 0
   for (const character of line) {
     if (character === ' ') column++

@@ -1,3 +1,5 @@
+import {closesFence, indentOf} from './markdown-chunks.ts'
+
 /*
  * What reading a run as Markdown would cost micromark, told from its text
  * before micromark sees it.
@@ -35,8 +37,8 @@ const blank = /^[ \t]*$/
 const fence = /^ {0,3}(`{3,}|~{3,})/
 /** More container markers at a line's start than `maxContainers` (`>` may be written without a space). */
 const markers = new RegExp(String.raw`^[ \t]*(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])[ \t]+){${maxContainers + 1}}`)
-/** A list item or block quote indented as deep as `maxContainers` levels of two columns (a tab is four). */
-const indented = /^([ \t]*)(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/
+/** A list item or block quote after its indentation (as deep as `maxContainers` levels of two columns refuses the run). */
+const indented = /^[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/
 
 /**
  * The units of work micromark would spend on a run: its length, plus its
@@ -57,8 +59,7 @@ export function markdownCost(source: string): number {
   for (const line of source.split(lineEnding)) {
     if (open !== undefined) {
       // Code is read as it is: only its closing fence (the same character, at least as long) ends it.
-      const closing = fence.exec(line)?.[1]
-      if (closing && closing[0] === open[0] && closing.length >= open.length && blank.test(line.slice(line.indexOf(closing) + closing.length))) open = undefined
+      if (closesFence(open[0]!, String(open.length), line)) open = undefined
       continue
     }
     const opening = fence.exec(line)?.[1]
@@ -72,17 +73,10 @@ export function markdownCost(source: string): number {
       inParagraph = 0
       continue
     }
-    if (markers.test(line) || columns(indented.exec(line)?.[1] ?? '') >= 2 * maxContainers) return Number.POSITIVE_INFINITY
+    if (markers.test(line) || (indented.test(line) && indentOf(line) >= 2 * maxContainers)) return Number.POSITIVE_INFINITY
     const count = line.match(punctuation)?.length ?? 0
     cost += punctuationCost * count
     inParagraph += count
   }
   return cost + (inParagraph * inParagraph) / pairCost
-}
-
-/** The columns of leading white space (a tab to the next multiple of four, as CommonMark counts it). */
-function columns(space: string): number {
-  let column = 0
-  for (const character of space) column = character === '\t' ? column + 4 - (column % 4) : column + 1
-  return column
 }
