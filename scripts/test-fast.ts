@@ -51,6 +51,7 @@ export const slow: Readonly<Record<string, Slow>> = {
   'test/security/findings.test.ts': {seconds: 9, reason: 'property test with many runs'},
   'test/readme-types.test.ts': {seconds: 9, reason: 'packs the tarball and type-checks every README and docs/ example in a consumer project'},
   'test/record/digest.test.ts': {seconds: 8, reason: 'property test with 3,000 runs'},
+  'test/body/markdown-chunks.test.ts': {seconds: 8, reason: 'property tests: 8,000 runs read by micromark whole and in chunks'},
   'test/package.test.ts': {seconds: 5, reason: 'reads the imports of every dist/ file with the TypeScript parser'}
 }
 
