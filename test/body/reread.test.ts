@@ -269,3 +269,56 @@ describe('reread', () => {
     assert.equal(map?.(reading.body.indexOf('<p>c'), false), html.indexOf('<p>c'))
   })
 })
+
+// `switchesAlike` and `firstStartTag`: the fragment parser starts in the template mode, where end tags are
+// ignored and head start tags (per the HTML spec's "in template" insertion mode) keep it there; any other start
+// tag takes it out. A kept piece holding markup is read alike in the body and the rewrite only if both leave that
+// mode before it, or at the same tag of it; the check reads only the first start tag and gives up on a head one.
+describe('reread: the first mode of the fragment parser', () => {
+  const rest = '<p onclick=1>x</p>\n<p>y</p>\n'
+
+  it('should leave to the whole reading a body whose first start tag keeps the template mode (each head start tag)', () => {
+    // The spec's list of start tags "in template" reads "in head": base, basefont, bgsound, link, meta, noframes, script, style, template, title.
+    for (const head of ['<base href=/>', '<basefont>', '<bgsound>', '<link rel=x>', '<meta>', '<noframes>n</noframes>', '<script>s</script>', '<style>s</style>', '<template><p>t</p></template>', '<title>t</title>']) {
+      assert.equal(compare(head + rest), false, head)
+    }
+    // Tag names are read without case, up to white space, `/` or `>`.
+    for (const head of ['<META>', '<meta/>', '<link\trel=x>', '<link\nrel=x>', '<Style>s</Style>']) assert.equal(compare(head + rest), false, head)
+  })
+
+  it('should read alone a rewritten item when the first start tag is not a head one, before or at the kept markup', () => {
+    for (const html of [
+      // The first start tag, rewritten, comes before the kept `<p>y</p>` in both texts.
+      rest,
+      '<custom></custom>' + rest,
+      // A name that only starts like a head one.
+      '<metadata></metadata>' + rest,
+      '<titles>t</titles>' + rest,
+      // The kept markup is the first start tag, in both texts; the kept text before it holds no markup.
+      'text\n<p>y</p>\n<p onclick=1>x</p>\n',
+      '<p>y</p>\n<p onclick=1>x</p>\n',
+      // A kept gap with no markup between the rewritten item and the kept markup.
+      '<p onclick=1>x</p>\ntext\n<p>y</p>\n',
+      // No kept markup at all.
+      '<p onclick=1>x</p>\ntext\n'
+    ]) {
+      assert.equal(compare(html), true, html)
+    }
+  })
+
+  it('should look past the stray end tags before the first start tag, with white space or digits in them', () => {
+    // `</h2 >` and `</h3\n>` are end tags (ignored in the template mode, rewritten away), so the kept `<p>a</p>` is the first start tag in both texts.
+    for (const html of ['</h2 ><p>a</p>\n<p onclick=1>x</p>\n', '</h2\t></h3\n><p>a</p>\n<p onclick=1>x</p>\n', '</h2\f><p>a</p>\n<p onclick=1>x</p>\n', '</h2\r><p>a</p>\n<p onclick=1>x</p>\n', '</span>' + rest, '</h2 ><p onclick=1>x</p>\n<p>a</p>\n']) {
+      assert.equal(compare(html), true, JSON.stringify(html))
+    }
+    // Not simple end tags: one with an attribute, and `</ h2>`, a bogus comment; the check gives up on them.
+    for (const html of ['</h2 x><p>a</p>\n<p onclick=1>x</p>\n', '</ h2><p>a</p>\n<p onclick=1>x</p>\n', '<!-- c --><p onclick=1>x</p>\n<p>a</p>\n', '</h2 ></p x><p onclick=1>x</p>\n<p>a</p>\n']) {
+      assert.equal(compare(html), false, JSON.stringify(html))
+    }
+  })
+
+  it('should leave to the whole reading a body whose first start tag the rewrite drops before the kept markup', () => {
+    // The body leaves the template mode at `<custom>`, the rewrite only at the kept `<p>`: not "before it" in the rewrite.
+    assert.equal(compare('<custom></custom><p>y</p>\n<p onclick=1>x</p>\n'), false)
+  })
+})
