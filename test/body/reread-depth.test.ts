@@ -19,3 +19,19 @@ describe('reread and the nesting cap', () => {
     assert.equal(compareRereading(nested(maxDepth, '<p onclick=1>x</p>')), false)
   })
 })
+
+describe('reread: the depth of a rewritten item read alone', () => {
+  it('should leave to the whole reading a rewritten item whose elements, where it stands, come within two levels of the nesting cap', () => {
+    /** A rewritten `<p>` holding `spans` nested `<span>`s (`spans + 1` elements deep), inside a kept `<div>` when `outer`. */
+    const deep = (spans: number, outer: boolean) => {
+      const item = '<p onclick=1>' + '<span>'.repeat(spans) + 'x' + '</span>'.repeat(spans) + '</p>\n<p>y</p>\n'
+      return outer ? `<div>\n${item}</div>\n` : item
+    }
+    // Refused when the depth where it stands, plus its own, plus two reaches `maxDepth` (512).
+    const edge = maxDepth - 2 - 1
+    assert.equal(compareRereading(deep(edge - 1, false)), true)
+    assert.equal(compareRereading(deep(edge, false)), false)
+    assert.equal(compareRereading(deep(edge - 2, true)), true)
+    assert.equal(compareRereading(deep(edge - 1, true)), false)
+  })
+})
