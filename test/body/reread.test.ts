@@ -320,5 +320,17 @@ describe('reread: the first mode of the fragment parser', () => {
   it('should leave to the whole reading a body whose first start tag the rewrite drops before the kept markup', () => {
     // The body leaves the template mode at `<custom>`, the rewrite only at the kept `<p>`: not "before it" in the rewrite.
     assert.equal(compare('<custom></custom><p>y</p>\n<p onclick=1>x</p>\n'), false)
+    // The rewrite's first start tag comes after a kept comment, which the check does not look past.
+    assert.equal(compare('<custom></custom><!-- c --><p onclick=1>x</p>\n<p>y</p>\n'), false)
+  })
+
+  it('should find the kept markup and the first start tag wherever they stand, not only at the start of the body', () => {
+    // A kept `</p>` one character in, before the first start tag.
+    assert.equal(compare(' </p>\n<p onclick=1>x</p>\n<p>y</p>\n'), false)
+    // A head start tag after stray end tags: its name is read where it stands.
+    assert.equal(compare('</h2 ><meta><p onclick=1>x</p>\n<p>y</p>\n'), false)
+    // An end tag with an attribute one character in: not a simple one.
+    assert.equal(compare('x</h2 x><p>a</p>\n<p onclick=1>x</p>\n'), false)
+    assert.equal(compare('x</h2 ><p>a</p>\n<p onclick=1>x</p>\n'), true)
   })
 })
